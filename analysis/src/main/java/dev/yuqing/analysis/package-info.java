@@ -1,0 +1,2 @@
+/** yuqing analysis. */
+package dev.yuqing.analysis;

@@ -1,0 +1,46 @@
+package dev.yuqing.app;
+
+import dev.yuqing.core.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./yuqing}. Each subcommand is one class in {@link dev.yuqing.app.cli}. */
+@Command(
+    name = "yuqing",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {"舆情 — public-opinion watch for home handover (交房舆情监测)", ""},
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Yuqing implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns the exit code (tests call this instead of main). */
+  public static int execute(String... args) {
+    CommandLine cli = commandLine();
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Yuqing());
+    cli.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          // A bad config or bad input is the user's to fix: one clear line, no stack trace.
+          if (ex instanceof ConfigException || ex instanceof UserError) {
+            cmd.getErr().println("yuqing: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,2 @@
+/** JSON conventions shared by every stage. */
+package dev.yuqing.core.json;

@@ -1,0 +1,2 @@
+/** yuqing dashboards. */
+package dev.yuqing.dashboards;

@@ -1,0 +1,32 @@
+package dev.yuqing.index;
+
+import dev.yuqing.core.TaggedPost;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of hits.
+ *
+ * @param total number of matching documents
+ * @param hits this page
+ * @param nextCursor pass as {@link SearchRequest#after()} for the next page; null on the last page
+ */
+public record SearchResult(long total, List<Hit> hits, String nextCursor) {
+  public SearchResult {
+    hits = List.copyOf(hits);
+  }
+
+  /**
+   * One hit.
+   *
+   * @param post the document
+   * @param score relevance score (0 when not sorted by relevance)
+   * @param highlights field name → fragment with matches marked by {@code <em>}; the rest of the
+   *     fragment is HTML-escaped, so it can be shown as HTML
+   */
+  public record Hit(TaggedPost post, double score, Map<String, String> highlights) {
+    public Hit {
+      highlights = highlights == null ? Map.of() : Map.copyOf(highlights);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** yuqing stream. */
+package dev.yuqing.stream;
