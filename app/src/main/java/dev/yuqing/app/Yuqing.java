@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.TagCommand.class,
       dev.yuqing.app.cli.TrainCommand.class,
       dev.yuqing.app.cli.EvalCommand.class,
+      dev.yuqing.app.cli.CrawlCommand.class,
     })
 public final class Yuqing implements Runnable {
 
