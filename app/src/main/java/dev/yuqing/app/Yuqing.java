@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.TrainCommand.class,
       dev.yuqing.app.cli.EvalCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
+      dev.yuqing.app.cli.SearchCommand.class,
+      dev.yuqing.app.cli.IndexCommand.class,
     })
 public final class Yuqing implements Runnable {
 
