@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
+      dev.yuqing.app.cli.EvidenceCommand.class,
     })
 public final class Yuqing implements Runnable {
 
