@@ -31,6 +31,10 @@ public final class DashboardServer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
   static final String SESSION_COOKIE = "yq_session";
   static final String LOGIN_COOKIE = "yq_login";
+
+  /** Failed logins allowed per client address, as a multiple of those allowed per user. */
+  static final int ADDRESS_FACTOR = 4;
+
   private static final String STATIC_ROOT = "/dev/yuqing/dashboards/web/static/";
   private static final Map<String, String> TYPES =
       Map.of(
@@ -56,7 +60,8 @@ public final class DashboardServer implements Closeable {
 
   private final Dashboard dash;
   private final Sessions sessions;
-  private final LoginThrottle throttle;
+  private final LoginThrottle userThrottle;
+  private final LoginThrottle addressThrottle;
   private final HttpServer server;
   private final ExecutorService pool;
   private final boolean tls;
@@ -67,9 +72,15 @@ public final class DashboardServer implements Closeable {
     this.server = server;
     this.tls = tls;
     this.sessions = new Sessions(dash.clock(), dash.config().sessionTimeout());
-    this.throttle =
+    this.userThrottle =
         new LoginThrottle(
             dash.clock(), dash.config().maxLoginFailures(), dash.config().loginLockout());
+    // an office behind one NAT address shares this one: allow several users' typos
+    this.addressThrottle =
+        new LoginThrottle(
+            dash.clock(),
+            ADDRESS_FACTOR * dash.config().maxLoginFailures(),
+            dash.config().loginLockout());
     this.pool =
         Executors.newFixedThreadPool(
             8,
@@ -79,7 +90,7 @@ public final class DashboardServer implements Closeable {
               return t;
             });
     Pages pages = new Pages(dash);
-    LoginPage login = new LoginPage(dash, sessions, throttle);
+    LoginPage login = new LoginPage(dash, sessions, userThrottle, addressThrottle);
     route("GET", "/login", Access.PUBLIC, login::show);
     route("POST", "/login", Access.PUBLIC, login::submit);
     route("POST", "/logout", Access.USER, login::logout);
@@ -142,6 +153,13 @@ public final class DashboardServer implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Every route as "METHOD /pattern ACCESS", for tests that must cover them all. */
+  List<String> routes() {
+    return routes.stream()
+        .map(r -> r.method() + " " + String.join("/", r.pattern()) + " " + r.access())
+        .toList();
   }
 
   private void route(String method, String pattern, Access access, Handler h) {

@@ -20,12 +20,14 @@ final class LoginPage {
 
   private final Dashboard dash;
   private final Sessions sessions;
-  private final LoginThrottle throttle;
+  private final LoginThrottle users;
+  private final LoginThrottle addresses;
 
-  LoginPage(Dashboard dash, Sessions sessions, LoginThrottle throttle) {
+  LoginPage(Dashboard dash, Sessions sessions, LoginThrottle users, LoginThrottle addresses) {
     this.dash = dash;
     this.sessions = sessions;
-    this.throttle = throttle;
+    this.users = users;
+    this.addresses = addresses;
   }
 
   void show(Exchange x) throws IOException {
@@ -48,9 +50,8 @@ final class LoginPage {
       form(x, 400, next, user, "请输入用户名和密码。");
       return;
     }
-    String userKey = "user:" + user;
-    String addressKey = "addr:" + x.clientAddress();
-    Duration locked = max(throttle.lockedFor(userKey), throttle.lockedFor(addressKey));
+    String address = x.clientAddress();
+    Duration locked = max(users.lockedFor(user), addresses.lockedFor(address));
     if (!locked.isZero()) {
       long minutes = Math.max(1, (locked.toSeconds() + 59) / 60);
       form(x, 429, next, user, "登录失败次数过多，请 " + minutes + " 分钟后再试。");
@@ -66,12 +67,12 @@ final class LoginPage {
       PasswordHasher.wipe(pw);
     }
     if (!ok) {
-      throttle.failed(userKey);
-      throttle.failed(addressKey);
+      users.failed(user);
+      addresses.failed(address);
       form(x, 401, next, user, "用户名或密码错误。");
       return;
     }
-    throttle.succeeded(userKey);
+    users.succeeded(user);
     Session s = sessions.create(account.get().name(), account.get().role());
     boolean secure = x.tls() || dash.config().secureCookies();
     x.setCookie(
