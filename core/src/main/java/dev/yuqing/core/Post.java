@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param contentHash SHA-256 hex of the normalised title and text: edit detection and exact dedup
  * @param version 1 for the first capture; raised each time an edited version is captured
  * @param evidenceId id of the WARC record that preserved the response, null when none was kept
+ * @param repostOf id of the first post with the same (or nearly the same) text when this one is a
+ *     repost of it, else null; set by the stream's dedup stage, so that a repost is indexed and
+ *     linked to its first source but never counted twice
  */
 public record Post(
     String id,
@@ -43,7 +46,8 @@ public record Post(
     String threadId,
     String contentHash,
     int version,
-    String evidenceId) {
+    String evidenceId,
+    String repostOf) {
 
   public Post {
     Objects.requireNonNull(id, "id");
@@ -53,6 +57,44 @@ public record Post(
     projects = projects == null ? List.of() : List.copyOf(projects);
     contentHash = contentHash == null ? Ids.contentHash(title, text) : contentHash;
     version = Math.max(1, version);
+  }
+
+  /** A post that is not (yet) known to be a repost; kept for callers written before repostOf. */
+  public Post(
+      String id,
+      String sourceId,
+      String url,
+      String title,
+      String text,
+      String author,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Integer replies,
+      Integer likes,
+      Script script,
+      List<String> projects,
+      String threadId,
+      String contentHash,
+      int version,
+      String evidenceId) {
+    this(
+        id,
+        sourceId,
+        url,
+        title,
+        text,
+        author,
+        publishedAt,
+        fetchedAt,
+        replies,
+        likes,
+        script,
+        projects,
+        threadId,
+        contentHash,
+        version,
+        evidenceId,
+        null);
   }
 
   /** Event time: when published, or when fetched if the page gave no date. */
@@ -93,6 +135,7 @@ public record Post(
     private String contentHash;
     private int version = 1;
     private String evidenceId;
+    private String repostOf;
 
     private Builder() {}
 
@@ -113,6 +156,7 @@ public record Post(
       contentHash = p.contentHash;
       version = p.version;
       evidenceId = p.evidenceId;
+      repostOf = p.repostOf;
     }
 
     public Builder id(String v) {
@@ -199,6 +243,11 @@ public record Post(
       return this;
     }
 
+    public Builder repostOf(String v) {
+      repostOf = v;
+      return this;
+    }
+
     public Post build() {
       return new Post(
           id,
@@ -216,7 +265,8 @@ public record Post(
           threadId,
           contentHash,
           version,
-          evidenceId);
+          evidenceId,
+          repostOf);
     }
   }
 }
