@@ -1,5 +1,6 @@
 package dev.yuqing.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param contentHash SHA-256 hex of the normalised title and text: edit detection and exact dedup
  * @param version 1 for the first capture; raised each time an edited version is captured
  * @param evidenceId id of the WARC record that preserved the response, null when none was kept
+ * @param simplified when the post is in traditional script: title and text converted to simplified
+ *     (as {@link #fullText()} joins them), for analysis and search; null otherwise
  * @param repostOf id of the first post with the same (or nearly the same) text when this one is a
  *     repost of it, else null; set by the stream's dedup stage, so that a repost is indexed and
  *     linked to its first source but never counted twice
@@ -47,8 +50,10 @@ public record Post(
     String contentHash,
     int version,
     String evidenceId,
+    String simplified,
     String repostOf) {
 
+  @JsonCreator
   public Post {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sourceId, "sourceId");
@@ -57,9 +62,10 @@ public record Post(
     projects = projects == null ? List.of() : List.copyOf(projects);
     contentHash = contentHash == null ? Ids.contentHash(title, text) : contentHash;
     version = Math.max(1, version);
+    simplified = simplified == null || simplified.isEmpty() ? null : simplified;
   }
 
-  /** A post that is not (yet) known to be a repost; kept for callers written before repostOf. */
+  /** The record before {@code simplified} was added. */
   public Post(
       String id,
       String sourceId,
@@ -94,6 +100,47 @@ public record Post(
         contentHash,
         version,
         evidenceId,
+        null,
+        null);
+  }
+
+  /** The record before {@code repostOf} was added. */
+  public Post(
+      String id,
+      String sourceId,
+      String url,
+      String title,
+      String text,
+      String author,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Integer replies,
+      Integer likes,
+      Script script,
+      List<String> projects,
+      String threadId,
+      String contentHash,
+      int version,
+      String evidenceId,
+      String simplified) {
+    this(
+        id,
+        sourceId,
+        url,
+        title,
+        text,
+        author,
+        publishedAt,
+        fetchedAt,
+        replies,
+        likes,
+        script,
+        projects,
+        threadId,
+        contentHash,
+        version,
+        evidenceId,
+        simplified,
         null);
   }
 
@@ -107,6 +154,15 @@ public record Post(
   @JsonIgnore
   public String fullText() {
     return title == null || title.isBlank() ? text : title + "\n" + text;
+  }
+
+  /**
+   * Title and text in simplified script: what analysis should read (same as fullText() when
+   * simplified).
+   */
+  @JsonIgnore
+  public String simplifiedText() {
+    return simplified != null ? simplified : fullText();
   }
 
   public Builder toBuilder() {
@@ -135,6 +191,7 @@ public record Post(
     private String contentHash;
     private int version = 1;
     private String evidenceId;
+    private String simplified;
     private String repostOf;
 
     private Builder() {}
@@ -156,6 +213,7 @@ public record Post(
       contentHash = p.contentHash;
       version = p.version;
       evidenceId = p.evidenceId;
+      simplified = p.simplified;
       repostOf = p.repostOf;
     }
 
@@ -248,6 +306,11 @@ public record Post(
       return this;
     }
 
+    public Builder simplified(String v) {
+      simplified = v;
+      return this;
+    }
+
     public Post build() {
       return new Post(
           id,
@@ -266,6 +329,7 @@ public record Post(
           contentHash,
           version,
           evidenceId,
+          simplified,
           repostOf);
     }
   }
