@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
       dev.yuqing.app.cli.EvidenceCommand.class,
+      dev.yuqing.app.cli.ExtractCommand.class,
+      dev.yuqing.app.cli.AddCommand.class,
     })
 public final class Yuqing implements Runnable {
 
