@@ -64,6 +64,7 @@ final class NewsCrawler implements SourceCrawler {
       throws InterruptedException {
     String url = target.url();
     Set<String> visited = new HashSet<>();
+    String template = null;
     for (int i = 0; i < source.maxPages() && url != null && visited.add(url); i++) {
       Instant now = ctx.clock().instant();
       CrawlState.Page seen = st.page(url);
@@ -79,7 +80,9 @@ final class NewsCrawler implements SourceCrawler {
       }
       st.page(url, new CrawlState.Page(r.etag(), r.lastModified(), Ids.sha256Hex(r.body()), now));
       Document doc = Pages.parse(r);
-      List<ListExtractor.Item> items = lists.items(doc, source.itemLink());
+      ListExtractor.Found found = lists.find(doc, source.itemLink(), template);
+      template = found.template();
+      List<ListExtractor.Item> items = found.items();
       if (items.isEmpty()) {
         pager.error(url + ": no article links found on the list page");
       }

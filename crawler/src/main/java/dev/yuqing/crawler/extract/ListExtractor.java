@@ -19,6 +19,12 @@ public final class ListExtractor {
   /** A link of the list. */
   public record Item(String title, String url) {}
 
+  /**
+   * The items of a list page and the markup template they share: pass it back for the next page of
+   * the same list, whose last page may hold too few items to stand out on its own.
+   */
+  public record Found(List<Item> items, String template) {}
+
   private static final Pattern NUMBERED = Pattern.compile("\\d+");
   private static final int MIN_TITLE = 5;
 
@@ -29,6 +35,14 @@ public final class ListExtractor {
 
   /** With a CSS selector for the item links (per-site override), or null to find them. */
   public List<Item> items(Document doc, String selector) {
+    return find(doc, selector, null).items();
+  }
+
+  /**
+   * Finds the items; {@code template} (from the previous page of the same list, or null) is
+   * preferred when links of the page have it.
+   */
+  public Found find(Document doc, String selector, String template) {
     Element body = Dom.visibleBody(doc);
     if (selector != null) {
       List<Item> out = new ArrayList<>();
@@ -40,7 +54,7 @@ public final class ListExtractor {
           out.add(new Item(t, url));
         }
       }
-      return out;
+      return new Found(out, null);
     }
     Map<String, List<Element>> groups = new LinkedHashMap<>();
     List<Element> candidates = new ArrayList<>();
@@ -57,6 +71,23 @@ public final class ListExtractor {
     }
     List<Element> core = List.of();
     double bestScore = 0;
+    if (template != null) {
+      // the same template, or the same link in the same parent and grandparent (a page whose
+      // outer layout differs slightly)
+      List<Element> same = groups.get(template);
+      if (same == null) {
+        for (Map.Entry<String, List<Element>> g : groups.entrySet()) {
+          if (near(g.getKey()).equals(near(template))) {
+            same = g.getValue();
+            break;
+          }
+        }
+      }
+      if (same != null) {
+        core = same;
+        bestScore = Double.MAX_VALUE;
+      }
+    }
     for (List<Element> g : groups.values()) {
       double s = score(g);
       if (s > bestScore) {
@@ -82,6 +113,7 @@ public final class ListExtractor {
     }
     List<Item> out = new ArrayList<>();
     Map<String, Boolean> seen = new LinkedHashMap<>();
+    String found = core.isEmpty() ? null : signature(core.get(0), true);
     // resolve against the original document so that <base href> applies
     for (Element a : best) {
       String url = a.absUrl("href");
@@ -92,7 +124,7 @@ public final class ListExtractor {
         out.add(new Item(Text.clean(a.text()), url));
       }
     }
-    return out;
+    return new Found(out, found);
   }
 
   /** How headline-like a group is; 0 for groups too small to be a list. */
@@ -182,6 +214,15 @@ public final class ListExtractor {
       sb.append('#').append(rank);
     }
     return sb.toString();
+  }
+
+  /** A signature without its outermost ancestor. */
+  private static String near(String signature) {
+    int hash = signature.lastIndexOf('#');
+    String path = hash < 0 ? signature : signature.substring(0, hash);
+    String rank = hash < 0 ? "" : signature.substring(hash);
+    int cut = path.lastIndexOf('/');
+    return (cut < 0 ? path : path.substring(0, cut)) + rank;
   }
 
   private static boolean isReal(String href) {
