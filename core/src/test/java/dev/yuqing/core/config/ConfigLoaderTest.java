@@ -89,7 +89,8 @@ class ConfigLoaderTest {
   @Test
   void unknownTopLevelKeyListsTheKnownOnes() {
     assertThatThrownBy(() -> loader.parse("c.yaml", MINIMAL + "alerst: {}\n"))
-        .hasMessageStartingWith("c.yaml: alerst: unknown key (known: alerts, crawler, index,");
+        .hasMessageStartingWith(
+            "c.yaml: alerst: unknown key (known: alerts, crawler, dashboard, index,");
   }
 
   @Test
