@@ -88,6 +88,7 @@ public final class ReportBuilder {
             topics,
             null,
             null,
+            null,
             SearchRequest.Sort.ENGAGEMENT,
             size,
             null,

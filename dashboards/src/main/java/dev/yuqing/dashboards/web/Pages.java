@@ -492,6 +492,7 @@ final class Pages {
         topics,
         sources,
         x.param("author"),
+        null,
         sort,
         20,
         x.param("after"),
