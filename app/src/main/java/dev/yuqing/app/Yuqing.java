@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.UserCommand.class,
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
+      dev.yuqing.app.cli.AlertsCommand.class,
     })
 public final class Yuqing implements Runnable {
 
