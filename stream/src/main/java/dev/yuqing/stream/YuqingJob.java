@@ -8,7 +8,6 @@ import dev.yuqing.stream.dedup.NearDuplicateLinker;
 import dev.yuqing.stream.window.Mention;
 import dev.yuqing.stream.window.WindowCount;
 import dev.yuqing.stream.window.WindowCounter;
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -44,10 +43,8 @@ public final class YuqingJob {
    * @param stream stream configuration (parallelism, windows, dedup)
    * @param scope which projects a post belongs to
    * @param tagger builds the tagger on each task manager
-   * @param lateness how long after its end a window still takes late posts into its count
    */
-  public record Settings(
-      StreamConfig stream, Normaliser.Scope scope, Factory<Tagger> tagger, Duration lateness) {}
+  public record Settings(StreamConfig stream, Normaliser.Scope scope, Factory<Tagger> tagger) {}
 
   /**
    * @param source posts in; its parallelism is capped at {@code sourceParallelism}
@@ -117,7 +114,7 @@ public final class YuqingJob {
             .name("mentions")
             .uid("mentions")
             .keyBy(Mention::key)
-            .process(new WindowCounter(cfg.window(), settings.lateness()))
+            .process(new WindowCounter(cfg.window(), cfg.lateness()))
             .name("windows")
             .uid("windows");
     if (countSink != null) {
