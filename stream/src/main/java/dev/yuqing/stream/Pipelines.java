@@ -4,6 +4,7 @@ import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.stream.sink.AlertSink;
 import dev.yuqing.stream.sink.IndexSink;
 import dev.yuqing.stream.source.CrawlerSource;
 import dev.yuqing.stream.source.ReplaySource;
@@ -37,7 +38,9 @@ public final class Pipelines {
         null,
         null,
         null,
-        stream);
+        stream,
+        null,
+        null);
   }
 
   /** Crawls the configured sources until cancelled. */
@@ -96,7 +99,7 @@ public final class Pipelines {
         sourceParallelism,
         new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS),
         indexWriters,
-        null,
-        new YuqingJob.Settings(cfg.stream(), scope, Stages.tagger(snap)));
+        new AlertSink(Stages.alerts(snap, data)),
+        new YuqingJob.Settings(cfg.stream(), snap, scope, Stages.tagger(snap)));
   }
 }

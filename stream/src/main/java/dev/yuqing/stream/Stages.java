@@ -1,5 +1,6 @@
 package dev.yuqing.stream;
 
+import dev.yuqing.alerts.AlertService;
 import dev.yuqing.analysis.HandoverTagger;
 import dev.yuqing.core.Tagger;
 import dev.yuqing.core.config.Secrets;
@@ -26,6 +27,15 @@ public final class Stages {
   public static Factory<PostIndex> index(ConfigSnapshot config, String dataDir) {
     return () ->
         PostIndexes.open(config.get().index(), Path.of(dataDir), Secrets.fromEnvironment());
+  }
+
+  /** The alert service of a data directory: mail over SMTP when configured, else the outbox. */
+  public static Factory<AlertService> alerts(ConfigSnapshot config, String dataDir) {
+    return () -> {
+      var cfg = config.get();
+      return AlertService.open(
+          Path.of(dataDir), cfg.alerts(), cfg.smtp(), Secrets.fromEnvironment(), Clock.systemUTC());
+    };
   }
 
   /** The crawlers of the configured sources; evidence under {@code dataDir/evidence}. */

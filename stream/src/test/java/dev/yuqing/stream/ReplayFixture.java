@@ -41,16 +41,20 @@ public final class ReplayFixture {
   /** One line of the file. */
   public record Line(String id, Instant time, String text, boolean repost) {}
 
+  /** The call to gather that ends the burst. */
+  public static final String CALL = "这么多户漏水肯定是防水偷工减料，周六上午九点售楼部门口集合，大家一起去讨说法！";
+
   /**
-   * Writes {@code calm} calm messages 10 minutes apart, then {@code burst} complaints one minute
-   * apart, every fifth complaint followed by a repost of it.
+   * Writes {@code calm} calm messages {@code calmGap} apart, then {@code burst} complaints one
+   * minute apart, every fifth complaint followed by a repost of it, then a call to gather.
    */
-  public static List<Line> write(Path file, int calm, int burst) throws IOException {
+  public static List<Line> write(Path file, int calm, Duration calmGap, int burst)
+      throws IOException {
     List<Line> lines = new ArrayList<>();
     Instant t = START;
     for (int i = 0; i < calm; i++) {
       lines.add(new Line("calm-" + i, t, CALM[i % CALM.length] + "（" + (i + 1) + "楼）", false));
-      t = t.plus(Duration.ofMinutes(10));
+      t = t.plus(calmGap);
     }
     for (int i = 0; i < burst; i++) {
       String text = String.format(LEAK[i % LEAK.length], 1 + i % 12, 101 + i * 7 % 2400);
@@ -61,6 +65,7 @@ public final class ReplayFixture {
       }
       t = t.plus(Duration.ofMinutes(1));
     }
+    lines.add(new Line("call", t, CALL, false));
     List<String> json = new ArrayList<>();
     for (Line l : lines) {
       Map<String, Object> m = new LinkedHashMap<>();
