@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
     description = {"舆情 — public-opinion watch for home handover (交房舆情监测)", ""},
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.yuqing.app.cli.TagCommand.class,
+      dev.yuqing.app.cli.TrainCommand.class,
+      dev.yuqing.app.cli.EvalCommand.class,
+      dev.yuqing.app.cli.CrawlCommand.class,
+      dev.yuqing.app.cli.SearchCommand.class,
+      dev.yuqing.app.cli.IndexCommand.class,
       dev.yuqing.app.cli.UserCommand.class,
     })
 public final class Yuqing implements Runnable {

@@ -53,6 +53,10 @@ public record YuqingConfig(
     Set<String> sourceIds = new HashSet<>();
     for (int i = 0; i < sources.size(); i++) {
       SourceConfig s = sources.get(i);
+      if (s.id().equals(SourceConfig.MANUAL_ID)) {
+        throw new IllegalArgumentException(
+            "sources[" + i + "].id: '" + SourceConfig.MANUAL_ID + "' is reserved for yuqing add");
+      }
       if (!sourceIds.add(s.id())) {
         throw new IllegalArgumentException(
             "sources[" + i + "].id: duplicate source id '" + s.id() + "'");

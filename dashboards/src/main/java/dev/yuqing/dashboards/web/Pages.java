@@ -16,6 +16,7 @@ import dev.yuqing.dashboards.insight.Insights.Granularity;
 import dev.yuqing.dashboards.insight.Stats;
 import dev.yuqing.index.SearchRequest;
 import dev.yuqing.index.SearchResult;
+import dev.yuqing.index.SignalKind;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -483,19 +484,38 @@ final class Pages {
         throw new BadRequest("排序只能是 time、relevance 或 engagement");
       }
     }
-    return new SearchRequest(
-        q,
-        project,
-        from,
-        to,
-        sentiments,
-        topics,
-        sources,
-        x.param("author"),
-        sort,
-        20,
-        x.param("after"),
-        q != null);
+    Set<SignalKind> signals = EnumSet.noneOf(SignalKind.class);
+    for (String k : x.params("signal")) {
+      if (!k.isBlank()) {
+        try {
+          signals.add(SignalKind.parse(k));
+        } catch (IllegalArgumentException e) {
+          throw new BadRequest("未知信号：" + k);
+        }
+      }
+    }
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new BadRequest("起始日期应早于结束日期");
+    }
+    try {
+      return SearchRequest.builder()
+          .query(q)
+          .project(project)
+          .from(from)
+          .to(to)
+          .sentiments(sentiments)
+          .topics(topics)
+          .sources(sources)
+          .author(x.param("author"))
+          .signals(signals)
+          .sort(sort)
+          .size(20)
+          .after(x.param("after"))
+          .highlight(q != null)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("搜索条件有误：" + e.getMessage());
+    }
   }
 
   private Instant date(String s, String what, int plusDays) {
