@@ -14,10 +14,15 @@ final class SentimentFeatures {
   static final int BITS = 18;
   static final int DIM = 1 << BITS;
 
-  /** Names of the dense cues, in order; the model file stores the gate weights in this order. */
-  static final List<String> GATE_CUES =
+  /**
+   * Names of the dense cues the stance layer reads, in order (the model file stores its weights in
+   * this order). The first two are filled in by the model from the polarity probability.
+   */
+  static final List<String> STANCE_CUES =
       List.of(
+          "polarity",
           "confidence",
+          "longPolarity",
           "lexNeg",
           "lexPos",
           "complaint",
@@ -28,7 +33,8 @@ final class SentimentFeatures {
           "question",
           "length",
           "headline",
-          "sarcasm");
+          "sarcasm",
+          "suggestion");
 
   private static final Pattern EMOTICON = Pattern.compile("\\[[^\\[\\]\\s]{1,8}]");
   private static final Pattern COMPLAINT =
@@ -40,6 +46,7 @@ final class SentimentFeatures {
       Pattern.compile(
           "记者|本报|讯|日电|据了解|据悉|数据显示|同比|环比|百分点|均价|成交|发布|公布|表示|透露"
               + "|分析|业内人士|研究院|统计|调控|楼市|市场|指出|认为|报道|消息");
+  private static final Pattern SUGGESTION = Pattern.compile("建议|希望能|请求|申请|能否|可否|增设|修建|考虑|方便");
   private static final Pattern FIRST_PERSON = Pattern.compile("我们|我家|本人|我|咱们|业主们");
 
   private final SentimentLexicon lexicon;
@@ -118,20 +125,21 @@ final class SentimentFeatures {
       idx[n] = hash('x', "sarcasm");
       val[n++] = 1;
     }
-    double[] dense = new double[GATE_CUES.size()];
-    // dense[0] (model confidence) is filled in by the model
-    dense[1] = lexNeg;
-    dense[2] = lexPos;
-    dense[3] = Math.log1p(count(COMPLAINT, text));
-    dense[4] = Math.log1p(count(INQUIRY, text));
-    dense[5] = Math.log1p(count(NEWS, text));
-    dense[6] = Math.log1p(count(FIRST_PERSON, text));
-    dense[7] = Math.log1p(countChars(text, '!', '！'));
-    dense[8] = Math.log1p(countChars(text, '?', '？'));
-    dense[9] = Math.log1p(text.length()) / 5;
-    dense[10] = text.length() < 60 && countChars(text, '。', '，') == 0 ? 1 : 0;
-    dense[11] = s.sarcasm() ? 1 : 0;
-    return new FeatureVector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n), dense);
+    double[] dense = new double[STANCE_CUES.size()];
+    // dense[0..2] (polarity, its confidence, polarity × length) are filled in by the model
+    dense[3] = lexNeg;
+    dense[4] = lexPos;
+    dense[5] = Math.log1p(count(COMPLAINT, text));
+    dense[6] = Math.log1p(count(INQUIRY, text));
+    dense[7] = Math.log1p(count(NEWS, text));
+    dense[8] = Math.log1p(count(FIRST_PERSON, text));
+    dense[9] = Math.log1p(countChars(text, '!', '！'));
+    dense[10] = Math.log1p(countChars(text, '?', '？'));
+    dense[11] = Math.log1p(text.length()) / 5;
+    dense[12] = text.length() < 60 && countChars(text, '。', '，') == 0 ? 1 : 0;
+    dense[13] = s.sarcasm() ? 1 : 0;
+    dense[14] = Math.log1p(count(SUGGESTION, text));
+    return new FeatureVector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n), dense, text.length());
   }
 
   private static int count(Pattern p, String text) {

@@ -27,7 +27,16 @@ final class SignalDetector {
               + "[^。！？!?]{0,14}?"
               + ACT
               + "|(号召|呼吁|召集|组织)(大家|业主|全体)|相约|约好|组团|一起去|一起到|明天一起|统一时间"
-              + "|联名|转发扩散|求扩散|接龙|报名参加|准时到|不见不散|集合");
+              + "|联名|转发扩散|求扩散|接龙|报名参加|准时到");
+
+  /** A time followed by a gathering: 「周六上午九点售楼部门口集合」. */
+  private static final Pattern GATHERING =
+      Pattern.compile("[^。！？!?]{0,14}?(集合|集中|碰头|到场|静坐|拉横幅|出发|不见不散)");
+
+  private static final Pattern CALL_WORD = Pattern.compile("请|大家|各位|一起|务必|准时|届时|欢迎");
+
+  /** A dated event (2018年3月5日…集合) is a report of the past, not a call. */
+  private static final Pattern YEAR = Pattern.compile("\\d{4}年\\s*$");
 
   /** A past act (业主集合媒体上门了一次) is a report, not a call. */
   private static final Pattern PAST = Pattern.compile("^[^。！？!?]{0,12}(了一次|过一次|了|过)");
@@ -56,9 +65,14 @@ final class SignalDetector {
   private static final Pattern BYLINE =
       Pattern.compile(
           "(本报|本台|每经|晨报|晚报|中新网|新华网|中新社)?记者\\s*[\\p{IsHan}]{2,3}[\\s)）]"
-              + "|（记者|\\(记者|本报记者|记者[^。，]{0,6}(了解到|获悉|调查|统计|发现|注意到|从)"
+              + "|（记者|\\(记者|本报记者|记者[^。，]{0,6}(了解|获悉|调查|统计|发现|注意到|从|问|就此|在采访中)"
+              + "|(告诉|向|对|问)记者"
               + "|对[^。]{0,12}记者(表示|说|分析)|告诉记者|记者采访|接受[^。]{0,8}采访"
-              + "|本报讯|日电|我要评论|新闻稿");
+              + "|记者\\s+[\\p{IsHan}]{2,3}|据记者|(有|据)媒体(报道|认为|称)|媒体报道称"
+              + "|本报讯|晚报讯|日电|我要评论|新闻稿");
+
+  /** The message board itself is not media (「通过平台这一权威媒体」). */
+  private static final Pattern BOARD = Pattern.compile("(平台|网站|本网|贵网|权威)[^。，]{0,6}媒体");
 
   /** 「曝」 by a regulator naming offenders is not media exposure. */
   private static final Pattern REGULATOR_EXPOSE =
@@ -96,6 +110,25 @@ final class SignalDetector {
   private record Mobilization(boolean found, String time, String place) {}
 
   private static Mobilization mobilization(String text) {
+    Matcher t0 = TIME.matcher(text);
+    while (t0.find()) {
+      if (t0.group().isEmpty()) {
+        continue;
+      }
+      Matcher g = GATHERING.matcher(text).region(t0.end(), text.length());
+      String before = text.substring(Math.max(0, t0.start() - 6), t0.start());
+      // an absolute date (12月5日业主代表集中去市政府) usually reports the past; a call names a
+      // day relative to now (明天, 周六) or says who is called
+      boolean absolute = t0.group().contains("月") || t0.group().matches("^\\d.*");
+      if (g.lookingAt()
+          && !YEAR.matcher(before).find()
+          && (!absolute || CALL_WORD.matcher(sentenceAround(text, t0.start())).find())) {
+        String sentence =
+            text.substring(sentenceStart(text, t0.start()), sentenceEnd(text, g.end()));
+        Matcher p = PLACE.matcher(sentence);
+        return new Mobilization(true, t0.group(), p.find() ? p.group() : null);
+      }
+    }
     Matcher m = CALL.matcher(text);
     while (m.find()) {
       String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14));
@@ -113,6 +146,10 @@ final class SignalDetector {
       return new Mobilization(true, time, place);
     }
     return new Mobilization(false, null, null);
+  }
+
+  private static String sentenceAround(String s, int i) {
+    return s.substring(sentenceStart(s, i), sentenceEnd(s, i));
   }
 
   private static int sentenceStart(String s, int i) {
@@ -135,16 +172,15 @@ final class SignalDetector {
 
   /**
    * Media involvement: journalists, outlets or exposure brought into the matter. In a news report
-   * the reporter's own byline does not count; a negative report (an exposé) does.
+   * the reporter's own byline and verbs (记者了解到, 告诉记者) do not count.
    */
   private static boolean media(String text, boolean negative) {
     String cleaned = BYLINE.matcher(text).replaceAll(" ");
-    cleaned = REGULATOR_EXPOSE.matcher(cleaned).replaceAll(" ");
     boolean news = !cleaned.equals(text);
-    if (MEDIA.matcher(cleaned).find()) {
-      return !news || negative;
-    }
-    return news && negative && text.length() > 300;
+    cleaned = REGULATOR_EXPOSE.matcher(cleaned).replaceAll(" ");
+    cleaned = BOARD.matcher(cleaned).replaceAll(" ");
+    // in a news report, journalists are part of the story only when it exposes a grievance
+    return MEDIA.matcher(cleaned).find() && (!news || negative);
   }
 
   private static double intensity(String text, List<String> critical) {

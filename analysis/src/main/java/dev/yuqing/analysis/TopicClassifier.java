@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Multi-label topics over the DOMAIN.md taxonomy from the project's topic cues ({@code
@@ -16,6 +17,10 @@ import java.util.Set;
  */
 final class TopicClassifier {
   static final double THRESHOLD = 1.0;
+
+  private static final Pattern NEWS = Pattern.compile("记者|本报|日电|消息，|据了解|据悉|数据显示|业内人士|分析人士");
+  private static final Pattern ESTATE =
+      Pattern.compile("小区|业主|楼盘|住户|开发商|物业|楼栋|\\d+栋|家属院|社区|入住|购房|交房|居民楼|房子|新房|学区房");
 
   private final Map<String, List<Cue>> cues = new HashMap<>();
   private final int longest;
@@ -47,8 +52,9 @@ final class TopicClassifier {
     Map<String, Integer> seen = new HashMap<>();
     collect(title, 1.5, score, seen);
     collect(body, 1.0, score, seen);
-    int length = title.length() + body.length();
-    double need = length > 600 ? 1.5 : THRESHOLD;
+    String all = title + "\n" + body;
+    // a long news report mentions many things in passing: it needs more evidence
+    double need = all.length() > 600 && NEWS.matcher(all).find() ? 1.5 : THRESHOLD;
     if (mobilization) {
       score.merge(Topic.COLLECTIVE_ACTION, 1.0, Double::sum);
     }
@@ -63,6 +69,10 @@ final class TopicClassifier {
     }
     if (!media) {
       out.remove(Topic.MEDIA);
+    }
+    // gas, traffic or schools are surroundings only for an estate (a village's gas supply is not)
+    if (!ESTATE.matcher(all).find()) {
+      out.remove(Topic.SURROUNDINGS);
     }
     if (out.isEmpty()) {
       out.add(Topic.OTHER);

@@ -5,6 +5,7 @@ import dev.yuqing.core.config.FeedSourceConfig;
 import dev.yuqing.core.config.ForumSourceConfig;
 import dev.yuqing.core.config.SourceConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.crawler.extract.Dates;
 import dev.yuqing.crawler.fetch.Fetcher;
 import dev.yuqing.crawler.fetch.HttpFetcher;
@@ -60,7 +61,7 @@ public final class Crawlers implements AutoCloseable {
   /** As {@link #create(YuqingConfig, Path, Clock)} with a given fetcher (benchmarks, tests). */
   public static Crawlers create(YuqingConfig config, Path dataDir, Clock clock, Fetcher fetcher) {
     CrawlerConfig cc = config.crawler();
-    Evidence evidence = Evidence.NONE;
+    Evidence evidence = new WarcEvidence(dataDir.resolve("evidence"), clock, "yuqing crawler");
     CrawlContext ctx =
         new CrawlContext(
             fetcher,

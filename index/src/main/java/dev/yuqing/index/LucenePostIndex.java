@@ -30,16 +30,19 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -72,6 +75,19 @@ final class LucenePostIndex implements PostIndex {
     TERMS_TYPE.setStored(false);
     TERMS_TYPE.freeze();
   }
+
+  private static final Similarity SIMILARITY = new LegacyBm25Similarity();
+
+  /** Searchers scoring as the Elasticsearch backend does. */
+  private static final SearcherFactory SEARCHERS =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setSimilarity(SIMILARITY);
+          return s;
+        }
+      };
 
   private final Path path;
   private final Directory directory;
@@ -111,12 +127,13 @@ final class LucenePostIndex implements PostIndex {
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       cfg.setRAMBufferSizeMB(64);
       cfg.setCommitOnClose(true);
+      cfg.setSimilarity(SIMILARITY);
       IndexWriter w = new IndexWriter(d, cfg);
       // An empty first commit, so that read-only openers find an index at once.
       if (!DirectoryReader.indexExists(d)) {
         w.commit();
       }
-      return new LucenePostIndex(dir, d, w, new SearcherManager(w, null), refreshInterval);
+      return new LucenePostIndex(dir, d, w, new SearcherManager(w, SEARCHERS), refreshInterval);
     } catch (LockObtainFailedException e) {
       closeQuietly(d);
       throw new IndexException(
@@ -135,7 +152,7 @@ final class LucenePostIndex implements PostIndex {
         throw new IndexException(dir + ": no index here (no such directory)");
       }
       d = FSDirectory.open(dir);
-      return new LucenePostIndex(dir, d, null, new SearcherManager(d, null), refreshInterval);
+      return new LucenePostIndex(dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval);
     } catch (IndexNotFoundException | NoSuchFileException e) {
       closeQuietly(d);
       throw new IndexException(dir + ": no index here", e);

@@ -27,7 +27,8 @@ public final class PostIndexes {
     return switch (config.backend()) {
       case LUCENE ->
           LucenePostIndex.openWritable(luceneDirectory(dataDir), config.refreshInterval());
-      case ELASTICSEARCH -> ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets);
+      case ELASTICSEARCH ->
+          ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, false);
     };
   }
 
@@ -39,7 +40,8 @@ public final class PostIndexes {
     return switch (config.backend()) {
       case LUCENE ->
           LucenePostIndex.openReadOnly(luceneDirectory(dataDir), config.refreshInterval());
-      case ELASTICSEARCH -> ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets);
+      case ELASTICSEARCH ->
+          ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, true);
     };
   }
 

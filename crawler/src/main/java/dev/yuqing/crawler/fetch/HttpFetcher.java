@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -46,6 +48,7 @@ public final class HttpFetcher implements Fetcher {
   private static final Duration ROBOTS_UNREACHABLE_TTL = Duration.ofMinutes(5);
 
   private final CrawlerConfig config;
+  private final Predicate<InetAddress> isPrivate;
   private final Clock clock;
   private final HttpClient client;
   private final HostGate gate;
@@ -56,6 +59,15 @@ public final class HttpFetcher implements Fetcher {
   private record CachedRobots(Robots robots, long expiresNanos) {}
 
   public HttpFetcher(CrawlerConfig config, Clock clock) {
+    this(config, clock, AddressGuard::isPrivate);
+  }
+
+  /**
+   * With another notion of which addresses are private: tests serve from 127.0.0.1 and still need
+   * to see a redirect into a private range refused.
+   */
+  HttpFetcher(CrawlerConfig config, Clock clock, Predicate<InetAddress> isPrivate) {
+    this.isPrivate = isPrivate;
     this.config = config;
     this.clock = clock;
     this.client =
@@ -138,7 +150,7 @@ public final class HttpFetcher implements Fetcher {
             "redirect loop back to " + current);
       }
       if (!request.allowPrivateNetwork()) {
-        AddressGuard.check(current);
+        AddressGuard.check(current, isPrivate);
       }
       Robots rules = robotsFor(current, request.allowPrivateNetwork());
       String pathAndQuery =
@@ -358,7 +370,7 @@ public final class HttpFetcher implements Fetcher {
     try {
       for (int hop = 0; hop <= 5; hop++) {
         if (!allowPrivate) {
-          AddressGuard.check(current);
+          AddressGuard.check(current, isPrivate);
         }
         Answer a = exchange(current, null, null, Robots.MAX_BYTES, true, null);
         int s = a.status;
