@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.IndexCommand.class,
       dev.yuqing.app.cli.EvidenceCommand.class,
       dev.yuqing.app.cli.UserCommand.class,
+      dev.yuqing.app.cli.ServeCommand.class,
+      dev.yuqing.app.cli.ReportCommand.class,
     })
 public final class Yuqing implements Runnable {
 
