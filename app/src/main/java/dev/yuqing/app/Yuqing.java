@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
       dev.yuqing.app.cli.AlertsCommand.class,
+      dev.yuqing.app.cli.ServeCommand.class,
+      dev.yuqing.app.cli.ReportCommand.class,
     })
 public final class Yuqing implements Runnable {
 
