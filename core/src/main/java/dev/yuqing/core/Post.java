@@ -1,5 +1,6 @@
 package dev.yuqing.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,11 @@ import java.util.Objects;
  * @param contentHash SHA-256 hex of the normalised title and text: edit detection and exact dedup
  * @param version 1 for the first capture; raised each time an edited version is captured
  * @param evidenceId id of the WARC record that preserved the response, null when none was kept
+ * @param simplified when the post is in traditional script: title and text converted to simplified
+ *     (as {@link #fullText()} joins them), for analysis and search; null otherwise
+ * @param repostOf id of the first post with the same (or nearly the same) text when this one is a
+ *     repost of it, else null; set by the stream's dedup stage, so that a repost is indexed and
+ *     linked to its first source but never counted twice
  */
 public record Post(
     String id,
@@ -43,8 +49,11 @@ public record Post(
     String threadId,
     String contentHash,
     int version,
-    String evidenceId) {
+    String evidenceId,
+    String simplified,
+    String repostOf) {
 
+  @JsonCreator
   public Post {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sourceId, "sourceId");
@@ -53,6 +62,86 @@ public record Post(
     projects = projects == null ? List.of() : List.copyOf(projects);
     contentHash = contentHash == null ? Ids.contentHash(title, text) : contentHash;
     version = Math.max(1, version);
+    simplified = simplified == null || simplified.isEmpty() ? null : simplified;
+  }
+
+  /** The record before {@code simplified} was added. */
+  public Post(
+      String id,
+      String sourceId,
+      String url,
+      String title,
+      String text,
+      String author,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Integer replies,
+      Integer likes,
+      Script script,
+      List<String> projects,
+      String threadId,
+      String contentHash,
+      int version,
+      String evidenceId) {
+    this(
+        id,
+        sourceId,
+        url,
+        title,
+        text,
+        author,
+        publishedAt,
+        fetchedAt,
+        replies,
+        likes,
+        script,
+        projects,
+        threadId,
+        contentHash,
+        version,
+        evidenceId,
+        null,
+        null);
+  }
+
+  /** The record before {@code repostOf} was added. */
+  public Post(
+      String id,
+      String sourceId,
+      String url,
+      String title,
+      String text,
+      String author,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Integer replies,
+      Integer likes,
+      Script script,
+      List<String> projects,
+      String threadId,
+      String contentHash,
+      int version,
+      String evidenceId,
+      String simplified) {
+    this(
+        id,
+        sourceId,
+        url,
+        title,
+        text,
+        author,
+        publishedAt,
+        fetchedAt,
+        replies,
+        likes,
+        script,
+        projects,
+        threadId,
+        contentHash,
+        version,
+        evidenceId,
+        simplified,
+        null);
   }
 
   /** Event time: when published, or when fetched if the page gave no date. */
@@ -65,6 +154,15 @@ public record Post(
   @JsonIgnore
   public String fullText() {
     return title == null || title.isBlank() ? text : title + "\n" + text;
+  }
+
+  /**
+   * Title and text in simplified script: what analysis should read (same as fullText() when
+   * simplified).
+   */
+  @JsonIgnore
+  public String simplifiedText() {
+    return simplified != null ? simplified : fullText();
   }
 
   public Builder toBuilder() {
@@ -93,6 +191,8 @@ public record Post(
     private String contentHash;
     private int version = 1;
     private String evidenceId;
+    private String simplified;
+    private String repostOf;
 
     private Builder() {}
 
@@ -113,6 +213,8 @@ public record Post(
       contentHash = p.contentHash;
       version = p.version;
       evidenceId = p.evidenceId;
+      simplified = p.simplified;
+      repostOf = p.repostOf;
     }
 
     public Builder id(String v) {
@@ -199,6 +301,16 @@ public record Post(
       return this;
     }
 
+    public Builder repostOf(String v) {
+      repostOf = v;
+      return this;
+    }
+
+    public Builder simplified(String v) {
+      simplified = v;
+      return this;
+    }
+
     public Post build() {
       return new Post(
           id,
@@ -216,7 +328,9 @@ public record Post(
           threadId,
           contentHash,
           version,
-          evidenceId);
+          evidenceId,
+          simplified,
+          repostOf);
     }
   }
 }

@@ -35,6 +35,17 @@ public final class Check {
     }
   }
 
+  /**
+   * An http(s) URL that may hold a {@code {keyword}} placeholder (a search-result URL: one fetch
+   * per watched name); validated with the placeholder filled in.
+   */
+  public static String httpUrlTemplate(String key, String value) {
+    required(key, value);
+    String v = value.strip();
+    httpUrl(key, v.replace("{keyword}", "k").replace("{page}", "1"));
+    return v;
+  }
+
   public static Duration positive(String key, Duration value, Duration dflt) {
     Duration d = value == null ? dflt : value;
     if (d == null || d.isNegative() || d.isZero()) {

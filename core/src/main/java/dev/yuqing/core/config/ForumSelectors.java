@@ -3,6 +3,27 @@ package dev.yuqing.core.config;
 /**
  * CSS selectors of a forum site profile. Any selector left out takes the default.
  *
+ * <p>The defaults read Discuz!-like boards and this plain markup (what the demo forum serves):
+ *
+ * <pre>{@code
+ * <!-- board page: one link per thread, and a link to the next board page -->
+ * <li><a class="thread-link" href="/forum/thread/17">3号楼天花板漏水</a> <span>回复 12</span></li>
+ * <a class="next" href="/forum/board?page=2">下一页</a>
+ *
+ * <!-- thread page: the title, then one .post per floor (first post, then replies) -->
+ * <h1 class="thread-title">3号楼天花板漏水</h1>
+ * <div class="post" id="post-101">
+ *   <span class="author">张女士</span>
+ *   <time datetime="2024-05-01T10:15:00+08:00">2024-05-01 10:15</time>
+ *   <div class="content">今天收房，客厅天花板一直在滴水……</div>
+ * </div>
+ * <a class="next" href="/forum/thread/17?page=2">下一页</a>
+ * }</pre>
+ *
+ * <p>A post's {@code id} attribute, when present, keeps its identity stable across page shifts;
+ * otherwise its floor number is used. A time element's {@code datetime} (or {@code title})
+ * attribute is preferred over its text; relative times (3分钟前, 昨天 10:15) are understood.
+ *
  * @param threadLink on the board page: links to threads
  * @param nextPage on board and thread pages: the link to the next page
  * @param threadTitle on a thread page: the thread title
@@ -23,10 +44,10 @@ public record ForumSelectors(
   public static final ForumSelectors DEFAULT =
       new ForumSelectors(
           "a.thread-link, a.s.xst, th a.xst",
-          "a.next, a.nxt",
+          "a.next, a.nxt, a[rel=next]",
           "h1.thread-title, #thread_subject, h1",
-          ".post, div[id^=post_]",
-          ".author, .authi a.xw1",
+          ".post, div[id^=post_]:has(td.t_f)",
+          ".author, .authi a.xw1, .authi a",
           ".time, .authi em, time",
           ".content, td.t_f");
 

@@ -12,13 +12,27 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = FeedSourceConfig.class, name = "feed"),
+  @JsonSubTypes.Type(value = NewsSourceConfig.class, name = "news"),
   @JsonSubTypes.Type(value = ForumSourceConfig.class, name = "forum"),
+  @JsonSubTypes.Type(value = JsonSourceConfig.class, name = "json"),
+  @JsonSubTypes.Type(value = ChatExportSourceConfig.class, name = "chat-export"),
 })
-public sealed interface SourceConfig permits FeedSourceConfig, ForumSourceConfig {
+public sealed interface SourceConfig
+    permits FeedSourceConfig,
+        NewsSourceConfig,
+        ForumSourceConfig,
+        JsonSourceConfig,
+        ChatExportSourceConfig {
+  /** Id reserved for manual entries ({@code yuqing add}); no configured source may use it. */
+  String MANUAL_ID = "manual";
+
   /** Unique id; becomes {@code Post.sourceId}. */
   String id();
 
-  /** Entry URL. */
+  /**
+   * Entry URL. Web sources may hold a {@code {keyword}} placeholder (a search-result URL): it is
+   * fetched once per name of the watched projects. A chat export gives its file as a file: URI.
+   */
   String url();
 
   /** How often the source is polled again. */
