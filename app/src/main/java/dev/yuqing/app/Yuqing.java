@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.EvidenceCommand.class,
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
+      dev.yuqing.app.cli.BenchCommand.class,
     })
 public final class Yuqing implements Runnable {
 

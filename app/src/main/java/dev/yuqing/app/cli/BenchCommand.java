@@ -1,0 +1,19 @@
+package dev.yuqing.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code yuqing bench …}: benchmarks that print their figures. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {"性能基准：打印测得的数字。", "Benchmarks; each prints its figures on its last line."},
+    subcommands = {BenchCrawlCommand.class})
+public final class BenchCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
