@@ -12,11 +12,20 @@ import picocli.CommandLine.Command;
     description = {"舆情 — public-opinion watch for home handover (交房舆情监测)", ""},
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.yuqing.app.cli.TagCommand.class,
+      dev.yuqing.app.cli.TrainCommand.class,
+      dev.yuqing.app.cli.EvalCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
+      dev.yuqing.app.cli.SearchCommand.class,
+      dev.yuqing.app.cli.IndexCommand.class,
       dev.yuqing.app.cli.EvidenceCommand.class,
+      dev.yuqing.app.cli.UserCommand.class,
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
       dev.yuqing.app.cli.BenchCommand.class,
+      dev.yuqing.app.cli.AlertsCommand.class,
+      dev.yuqing.app.cli.ServeCommand.class,
+      dev.yuqing.app.cli.ReportCommand.class,
     })
 public final class Yuqing implements Runnable {
 

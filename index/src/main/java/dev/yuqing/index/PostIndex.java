@@ -6,26 +6,59 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The one index API. Both backends give identical results for the same calls (a contract test suite
- * runs against both).
+ * The one index API, used by the stream sink, the dashboards, reports and alerts. Open one with
+ * {@link PostIndexes}. Both backends (embedded Lucene, Elasticsearch) give identical results for
+ * the same calls: a contract test suite runs against both.
  *
- * <p>Threading: safe for concurrent use; writes from one thread at a time is enough for the stream
- * sink, readers may be many. Durability: after {@link #commit()} returns, upserted posts survive a
- * crash.
+ * <p>Threading: safe for concurrent use by many threads; writes may come from several threads.
+ *
+ * <p>Visibility and durability: upserted posts become visible to searches within the refresh
+ * interval (about a second), and at once after {@link #commit()}. After {@code commit()} returns
+ * they survive a crash of the process (and, for Elasticsearch, the client retried until the cluster
+ * acknowledged them, or parked them in the dead-letter file).
+ *
+ * <p>Errors: bad requests throw {@link IllegalArgumentException} naming the field; I/O and cluster
+ * failures throw {@link IndexException}.
  */
 public interface PostIndex extends Closeable {
 
-  /** Inserts or replaces posts by post id: indexing the same post twice leaves one document. */
+  /**
+   * Inserts or replaces posts by post id: indexing the same post twice leaves one document, the
+   * last one written.
+   *
+   * @throws UnsupportedOperationException on an index opened read-only
+   */
   void upsert(Collection<TaggedPost> posts);
 
-  /** Makes everything upserted so far durable (and visible to new searches). */
+  /** Makes everything upserted so far durable and visible to searches; blocks until it is. */
   void commit();
 
+  /** The post with this id, as last upserted and made visible. */
   Optional<TaggedPost> get(String postId);
 
-  /** Total number of documents. */
+  /** Number of documents visible to searches. */
   long count();
 
-  /** Searches with filters, sort and paging; see {@link SearchRequest}. */
+  /** Searches with text, filters, sort and search-after paging; see {@link SearchRequest}. */
   SearchResult search(SearchRequest request);
+
+  /** Counts of the posts matching a search's text and filters; see {@link AggregationRequest}. */
+  Aggregations aggregate(AggregationRequest request);
+
+  /**
+   * Deletes every post matching the search's text and filters (retention: e.g. all posts before a
+   * date) and commits. Sort, size and cursor are ignored.
+   *
+   * @return the number of posts deleted
+   * @throws IllegalArgumentException when the request matches everything (a safety catch: close the
+   *     index and remove its directory or indices instead)
+   */
+  long delete(SearchRequest matching);
+
+  /** Number of documents and size on disk. */
+  IndexStats stats();
+
+  /** Commits what was upserted (read-write indices) and releases files, threads and connections. */
+  @Override
+  void close();
 }

@@ -1,0 +1,106 @@
+package dev.yuqing.analysis;
+
+import dev.yuqing.core.Entity;
+import dev.yuqing.core.Post;
+import dev.yuqing.core.Sentiment;
+import dev.yuqing.core.SentimentLabel;
+import dev.yuqing.core.Signals;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagger;
+import dev.yuqing.core.Topic;
+import dev.yuqing.core.config.ProjectConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * yuqing's {@link Tagger} for handover posts: one normalisation (traditional → simplified,
+ * half-width, lower-case Latin), one HanLP segmentation with the handover dictionary and the
+ * configured names, then the trained sentiment model, topic cues, key phrases, entities and
+ * early-warning signals over that one result.
+ *
+ * <p>Build it once ({@link #create}: loads dictionaries and the model, about a second), then call
+ * {@link #tag} from any number of threads; tagging does no I/O. Texts longer than {@link
+ * #MAX_CHARS} characters are analysed on their first {@code MAX_CHARS} characters.
+ */
+public final class HandoverTagger implements Tagger {
+  /** Longest text analysed; beyond it a post is a document dump, not a message. */
+  public static final int MAX_CHARS = 20_000;
+
+  private final Segmenter segmenter;
+  private final SentimentAnalyzer sentiment;
+  private final TopicClassifier topics;
+  private final KeyphraseExtractor keyphrases;
+  private final EntityExtractor entities;
+  private final SignalDetector signals;
+
+  private HandoverTagger(List<ProjectConfig> projects, SentimentModel model) {
+    List<String> names = new ArrayList<>();
+    for (ProjectConfig p : projects) {
+      names.addAll(p.allNames());
+    }
+    this.segmenter = Segmenter.create(names);
+    SentimentLexicon lexicon = new SentimentLexicon();
+    this.sentiment = new SentimentAnalyzer(lexicon, model);
+    this.topics = new TopicClassifier();
+    Set<String> domain = new HashSet<>(topics.words());
+    domain.addAll(lexicon.weights.keySet());
+    this.keyphrases = new KeyphraseExtractor(domain);
+    this.entities = new EntityExtractor(projects);
+    this.signals = new SignalDetector();
+  }
+
+  /** A tagger with the shipped model that knows these projects' names. */
+  public static HandoverTagger create(List<ProjectConfig> projects) {
+    return new HandoverTagger(projects == null ? List.of() : projects, SentimentModel.shipped());
+  }
+
+  /** A tagger with the shipped model and no configured projects. */
+  public static HandoverTagger create() {
+    return create(List.of());
+  }
+
+  /** A tagger with another model (evaluation retrains models that did not see the scored data). */
+  static HandoverTagger withModel(List<ProjectConfig> projects, SentimentModel model) {
+    return new HandoverTagger(projects, model);
+  }
+
+  /** The segmenter this tagger uses (the same one search indexing should use). */
+  public Segmenter segmenter() {
+    return segmenter;
+  }
+
+  @Override
+  public TaggedPost tag(Post post) {
+    String title = cap(TextNormalizer.normalize(post.title()));
+    String body = cap(TextNormalizer.normalize(post.text()));
+    List<Token> tokens = new ArrayList<>();
+    int titleTokens = 0;
+    if (!title.isBlank()) {
+      tokens.addAll(segmenter.terms(title));
+      tokens.add(new Token("\n", "w"));
+      titleTokens = tokens.size();
+    }
+    tokens.addAll(segmenter.terms(body));
+    String full = title.isBlank() ? body : title + "\n" + body;
+
+    Sentiment s = sentiment.analyze(full, tokens);
+    Signals sig = signals.detect(full, s.label() == SentimentLabel.NEGATIVE);
+    List<Topic> t = topics.classify(title, body, sig.mobilization(), sig.media());
+    List<String> k = keyphrases.extract(tokens, titleTokens);
+    List<Entity> e = entities.extract(full);
+    return new TaggedPost(post, s, t, k, e, sig);
+  }
+
+  private static String cap(String s) {
+    if (s.length() <= MAX_CHARS) {
+      return s;
+    }
+    int end = MAX_CHARS;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+}

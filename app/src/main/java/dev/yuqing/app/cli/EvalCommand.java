@@ -1,0 +1,73 @@
+package dev.yuqing.app.cli;
+
+import dev.yuqing.analysis.Evaluation;
+import dev.yuqing.analysis.HandoverTagger;
+import dev.yuqing.analysis.SentimentTraining;
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code yuqing eval}: measures the tagger on the handover gold or on a review corpus. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure the tagger.",
+      "--gold FILE.jsonl: sentiment accuracy and macro-F1, confusion matrix, topic micro/macro-F1,"
+          + " mobilisation and media precision/recall.",
+      "--corpus FILE.csv: sentiment on a label,review corpus (1 positive, 0 negative; neutral is"
+          + " wrong). A corpus the shipped model was trained on is cross-fitted: each fold is scored"
+          + " by a model retrained without it."
+    })
+public final class EvalCommand implements Callable<Integer> {
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Target target;
+
+  static final class Target {
+    @Option(names = "--gold", description = "handover gold JSON lines")
+    Path gold;
+
+    @Option(names = "--corpus", description = "review corpus CSV")
+    Path corpus;
+  }
+
+  @Option(names = "--shared-data", description = "shared data directory, for retraining")
+  Path sharedData;
+
+  @Option(
+      names = "--examples",
+      description = "handover examples TSV, for retraining (default: ${DEFAULT-VALUE})",
+      defaultValue = SentimentTraining.EXAMPLES)
+  Path examples;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "list every gold message tagged differently")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    Path file = target.gold != null ? target.gold : target.corpus;
+    if (!Files.isRegularFile(file)) {
+      throw new UserError("eval: " + file + ": no such file");
+    }
+    try {
+      if (target.gold != null) {
+        Evaluation.gold(HandoverTagger.create(), file, System.out, verbose);
+      } else {
+        Path data = sharedData != null ? sharedData : SharedData.locate().orElse(null);
+        Evaluation.corpus(file, data, examples, System.out);
+      }
+    } catch (IOException e) {
+      throw new UserError("eval: " + e.getMessage(), e);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.yuqing.app.cli;
+
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.config.ConfigLoader;
+import dev.yuqing.core.config.IndexConfig;
+import dev.yuqing.core.config.Secrets;
+import dev.yuqing.index.IndexException;
+import dev.yuqing.index.PostIndex;
+import dev.yuqing.index.PostIndexes;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Options that say which index a command reads: {@code --data DIR} (the Lucene index in DIR/index),
+ * {@code --index DIR} (a Lucene index directory itself), or {@code --config FILE} (the backend the
+ * configuration names, e.g. Elasticsearch).
+ */
+public final class IndexLocation {
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "./data",
+      description = "data directory; the index is DIR/index (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "a Lucene index directory (instead of --data DIR/index)")
+  Path index;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "use the index backend of this configuration (e.g. Elasticsearch)")
+  Path config;
+
+  /** Opens the index for searching only. */
+  PostIndex openReadOnly() {
+    try {
+      if (index != null) {
+        return PostIndexes.luceneReadOnly(index);
+      }
+      IndexConfig cfg =
+          config == null ? IndexConfig.DEFAULT : new ConfigLoader().load(config).index();
+      return PostIndexes.openReadOnly(cfg, data, Secrets.fromEnvironment());
+    } catch (IndexException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+}

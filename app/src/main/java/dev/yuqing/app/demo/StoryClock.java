@@ -1,0 +1,57 @@
+package dev.yuqing.app.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The demo's accelerated clock: story time runs {@code speed} times faster than the wall clock from
+ * the moment the demo starts. Thread-safe (immutable).
+ */
+public final class StoryClock extends Clock {
+  private final Instant storyStart;
+  private final long wallStartMillis;
+  private final double speed;
+  private final Clock wall;
+
+  public StoryClock(Instant storyStart, double speed, Clock wall) {
+    this.storyStart = storyStart;
+    this.speed = speed;
+    this.wall = wall;
+    this.wallStartMillis = wall.millis();
+  }
+
+  /** A clock that plays {@code storyLength} in {@code wallLength}. */
+  public static StoryClock playing(
+      Instant storyStart, Duration storyLength, Duration wallLength, Clock wall) {
+    return new StoryClock(
+        storyStart, (double) storyLength.toMillis() / wallLength.toMillis(), wall);
+  }
+
+  @Override
+  public Instant instant() {
+    long elapsed = wall.millis() - wallStartMillis;
+    return storyStart.plusMillis((long) (elapsed * speed));
+  }
+
+  /** The wall-clock instant at which the story reaches {@code story}. */
+  public Instant wallTimeOf(Instant story) {
+    long storyElapsed = Duration.between(storyStart, story).toMillis();
+    return Instant.ofEpochMilli(wallStartMillis + (long) (storyElapsed / speed));
+  }
+
+  public double speed() {
+    return speed;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return Story.ZONE;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("the story clock runs in " + Story.ZONE);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.yuqing.index;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.yuqing.core.SentimentLabel;
+import dev.yuqing.core.Topic;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Translates a {@link SearchRequest} into Elasticsearch query DSL, clause by clause as {@link
+ * LuceneQueries} does (the same boolean structure gives the same hits and the same BM25 scores).
+ */
+final class ElasticsearchQueries {
+  private ElasticsearchQueries() {}
+
+  static Query query(SearchRequest r, TextQuery text) {
+    BoolQuery.Builder b = new BoolQuery.Builder();
+    boolean positive = false;
+    Set<String> musts = new LinkedHashSet<>();
+    for (List<List<String>> clause : text.required()) {
+      if (clause.size() == 1) {
+        musts.addAll(clause.get(0));
+      }
+    }
+    for (String t : musts) {
+      b.must(term(PostDocument.TERMS, t));
+      positive = true;
+    }
+    for (List<List<String>> clause : text.required()) {
+      if (clause.size() > 1) {
+        List<Query> any = new ArrayList<>();
+        for (List<String> alternative : clause) {
+          any.add(allOf(alternative));
+        }
+        b.must(Query.of(q -> q.bool(x -> x.should(any).minimumShouldMatch("1"))));
+        positive = true;
+      }
+    }
+    for (List<String> group : text.excluded()) {
+      b.mustNot(allOf(group));
+    }
+    if (!positive) {
+      b.filter(Query.of(q -> q.matchAll(m -> m)));
+    }
+    if (r.project() != null) {
+      b.filter(term(PostDocument.PROJECT, r.project()));
+    }
+    if (r.from() != null || r.to() != null) {
+      b.filter(
+          Query.of(
+              q ->
+                  q.range(
+                      x ->
+                          x.date(
+                              d -> {
+                                d.field(PostDocument.TIME).format("epoch_millis");
+                                if (r.from() != null) {
+                                  d.gte(Long.toString(r.from().toEpochMilli()));
+                                }
+                                if (r.to() != null) {
+                                  d.lt(Long.toString(r.to().toEpochMilli()));
+                                }
+                                return d;
+                              }))));
+    }
+    List<String> sentiments = new ArrayList<>();
+    for (SentimentLabel l : r.sentiments()) {
+      sentiments.add(l.json());
+    }
+    anyOf(b, PostDocument.SENTIMENT, sentiments);
+    List<String> topics = new ArrayList<>();
+    for (Topic t : r.topics()) {
+      topics.add(t.label());
+    }
+    anyOf(b, PostDocument.TOPIC, topics);
+    anyOf(b, PostDocument.SOURCE, r.sources());
+    if (r.author() != null) {
+      b.filter(term(PostDocument.AUTHOR, r.author()));
+    }
+    List<String> signals = new ArrayList<>();
+    for (SignalKind s : r.signals()) {
+      signals.add(s.key());
+    }
+    anyOf(b, PostDocument.SIGNAL, signals);
+    BoolQuery bool = b.build();
+    return Query.of(q -> q.bool(bool));
+  }
+
+  static List<SortOptions> sort(SearchRequest.Sort sort) {
+    SortOptions time = field(PostDocument.TIME, SortOrder.Desc);
+    SortOptions id = field(PostDocument.ID, SortOrder.Asc);
+    return switch (sort) {
+      case TIME -> List.of(time, id);
+      case RELEVANCE ->
+          List.of(SortOptions.of(s -> s.score(x -> x.order(SortOrder.Desc))), time, id);
+      case ENGAGEMENT -> List.of(field(PostDocument.ENGAGEMENT, SortOrder.Desc), time, id);
+    };
+  }
+
+  /** The search-after values of {@link #sort} for a cursor. */
+  static List<FieldValue> sortValues(Cursor c) {
+    FieldValue time = FieldValue.of(c.time());
+    FieldValue id = FieldValue.of(c.id());
+    return switch (c.sort()) {
+      case TIME -> List.of(time, id);
+      case RELEVANCE -> List.of(FieldValue.of((double) c.score()), time, id);
+      case ENGAGEMENT -> List.of(FieldValue.of(c.engagement()), time, id);
+    };
+  }
+
+  /** The cursor after a hit, from the sort values Elasticsearch returned for it. */
+  static Cursor cursor(SearchRequest.Sort sort, List<FieldValue> values, String id) {
+    return switch (sort) {
+      case TIME -> new Cursor(sort, 0f, values.get(0).longValue(), 0, id);
+      case RELEVANCE ->
+          new Cursor(sort, (float) values.get(0).doubleValue(), values.get(1).longValue(), 0, id);
+      case ENGAGEMENT ->
+          new Cursor(sort, 0f, values.get(1).longValue(), values.get(0).longValue(), id);
+    };
+  }
+
+  private static SortOptions field(String name, SortOrder order) {
+    return SortOptions.of(s -> s.field(f -> f.field(name).order(order)));
+  }
+
+  private static Query allOf(List<String> terms) {
+    if (terms.size() == 1) {
+      return term(PostDocument.TERMS, terms.get(0));
+    }
+    List<Query> all = new ArrayList<>();
+    for (String t : terms) {
+      all.add(term(PostDocument.TERMS, t));
+    }
+    return Query.of(q -> q.bool(x -> x.must(all)));
+  }
+
+  private static void anyOf(BoolQuery.Builder b, String field, Collection<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    List<FieldValue> v = new ArrayList<>();
+    for (String s : values) {
+      v.add(FieldValue.of(s));
+    }
+    b.filter(Query.of(q -> q.terms(t -> t.field(field).terms(x -> x.value(v)))));
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(value)));
+  }
+}

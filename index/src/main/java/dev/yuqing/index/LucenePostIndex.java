@@ -1,0 +1,425 @@
+package dev.yuqing.index;
+
+import dev.yuqing.core.TaggedPost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded backend: one Lucene index in a directory (normally {@code DATA/index}).
+ *
+ * <p>Writes go through one {@link IndexWriter} (thread-safe); searches use near-real-time readers
+ * from a {@link SearcherManager}, refreshed in the background every refresh interval and at once by
+ * {@link #commit()}, so readers never see a half-written state and are never blocked by writers.
+ * Lucene commits are atomic: after a crash the index opens at the last commit.
+ *
+ * <p>Only one process may write an index directory; others open it read-only and see each commit.
+ */
+final class LucenePostIndex implements PostIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(LucenePostIndex.class);
+
+  /**
+   * Terms: frequencies and norms for BM25, no positions (Elasticsearch keyword arrays have none).
+   */
+  private static final FieldType TERMS_TYPE = new FieldType();
+
+  static {
+    TERMS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    TERMS_TYPE.setTokenized(true);
+    TERMS_TYPE.setOmitNorms(false);
+    TERMS_TYPE.setStored(false);
+    TERMS_TYPE.freeze();
+  }
+
+  private static final Similarity SIMILARITY = new LegacyBm25Similarity();
+
+  /** Searchers scoring as the Elasticsearch backend does. */
+  private static final SearcherFactory SEARCHERS =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setSimilarity(SIMILARITY);
+          return s;
+        }
+      };
+
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ScheduledExecutorService refresher;
+  private volatile boolean closed;
+
+  private LucenePostIndex(
+      Path path,
+      Directory directory,
+      IndexWriter writer,
+      SearcherManager sm,
+      Duration refreshInterval) {
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = sm;
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "lucene-refresh " + path.getFileName());
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = refreshInterval.toMillis();
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
+  static LucenePostIndex openWritable(Path dir, Duration refreshInterval) {
+    Directory d = null;
+    try {
+      Files.createDirectories(dir);
+      d = FSDirectory.open(dir);
+      IndexWriterConfig cfg = new IndexWriterConfig(new KeywordAnalyzer());
+      cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      cfg.setRAMBufferSizeMB(64);
+      cfg.setCommitOnClose(true);
+      cfg.setSimilarity(SIMILARITY);
+      IndexWriter w = new IndexWriter(d, cfg);
+      // An empty first commit, so that read-only openers find an index at once.
+      if (!DirectoryReader.indexExists(d)) {
+        w.commit();
+      }
+      return new LucenePostIndex(dir, d, w, new SearcherManager(w, SEARCHERS), refreshInterval);
+    } catch (LockObtainFailedException e) {
+      closeQuietly(d);
+      throw new IndexException(
+          dir + ": the index is open for writing in another process (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      closeQuietly(d);
+      throw new IndexException(dir + ": cannot open the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens an existing index in {@code dir} for searching only; sees each new commit. */
+  static LucenePostIndex openReadOnly(Path dir, Duration refreshInterval) {
+    Directory d = null;
+    try {
+      if (!Files.isDirectory(dir)) {
+        throw new IndexException(dir + ": no index here (no such directory)");
+      }
+      d = FSDirectory.open(dir);
+      return new LucenePostIndex(dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval);
+    } catch (IndexNotFoundException | NoSuchFileException e) {
+      closeQuietly(d);
+      throw new IndexException(dir + ": no index here", e);
+    } catch (IOException e) {
+      closeQuietly(d);
+      throw new IndexException(dir + ": cannot open the index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void upsert(Collection<TaggedPost> posts) {
+    if (writer == null) {
+      throw new UnsupportedOperationException(path + ": the index was opened read-only");
+    }
+    try {
+      for (TaggedPost p : posts) {
+        writer.updateDocument(new Term(PostDocument.ID, p.id()), document(PostDocument.of(p)));
+      }
+    } catch (IOException e) {
+      throw new IndexException(path + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void commit() {
+    try {
+      if (writer != null) {
+        writer.commit();
+      }
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new IndexException(path + ": cannot commit: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<TaggedPost> get(String postId) {
+    return withSearcher(
+        s -> {
+          TopDocs top = s.search(new TermQuery(new Term(PostDocument.ID, postId)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(read(s, top.scoreDocs[0].doc));
+        });
+  }
+
+  @Override
+  public long count() {
+    return withSearcher(s -> (long) s.getIndexReader().numDocs());
+  }
+
+  @Override
+  public SearchResult search(SearchRequest r) {
+    TextQuery text = TextQuery.parse(r.query());
+    Query query = LuceneQueries.query(r, text);
+    Cursor after = r.after() == null ? null : Cursor.decode(r.after(), r.sort());
+    return withSearcher(
+        s -> {
+          if (r.size() == 0) {
+            return new SearchResult(s.count(query), List.of(), null);
+          }
+          FieldDoc afterDoc =
+              after == null
+                  ? null
+                  : new FieldDoc(Integer.MAX_VALUE, Float.NaN, LuceneQueries.sortValues(after));
+          // one more than asked, to know whether there is a next page
+          TopDocs top =
+              s.search(
+                  query,
+                  new TopFieldCollectorManager(
+                      LuceneQueries.sort(r.sort()), r.size() + 1, afterDoc, Integer.MAX_VALUE));
+          Set<String> marked = r.highlight() ? text.positiveTerms() : Set.of();
+          List<SearchResult.Hit> hits = new ArrayList<>();
+          Cursor last = null;
+          for (int i = 0; i < Math.min(r.size(), top.scoreDocs.length); i++) {
+            FieldDoc fd = (FieldDoc) top.scoreDocs[i];
+            TaggedPost post = read(s, fd.doc);
+            float score = r.sort() == SearchRequest.Sort.RELEVANCE ? (Float) fd.fields[0] : 0f;
+            hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked)));
+            last = cursor(r.sort(), fd, post.id());
+          }
+          String next = top.scoreDocs.length > r.size() ? last.encode() : null;
+          return new SearchResult(top.totalHits.value, hits, next);
+        });
+  }
+
+  @Override
+  public Aggregations aggregate(AggregationRequest r) {
+    Query query = LuceneQueries.query(r.filter(), TextQuery.parse(r.filter().query()));
+    return withSearcher(s -> LuceneAggregator.aggregate(s, query, r));
+  }
+
+  @Override
+  public long delete(SearchRequest matching) {
+    if (matching.matchesAll()) {
+      throw new IllegalArgumentException(
+          "delete: the request matches every post; give a filter (e.g. to = the retention cutoff)");
+    }
+    if (writer == null) {
+      throw new UnsupportedOperationException(path + ": the index was opened read-only");
+    }
+    Query query = LuceneQueries.query(matching, TextQuery.parse(matching.query()));
+    try {
+      // Make earlier upserts visible first, so that they are counted and deleted alike.
+      searchers.maybeRefreshBlocking();
+      long n = withSearcher(s -> (long) s.count(query));
+      writer.deleteDocuments(query);
+      commit();
+      return n;
+    } catch (IOException e) {
+      throw new IndexException(path + ": cannot delete: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public IndexStats stats() {
+    return withSearcher(
+        s -> {
+          long bytes = 0;
+          for (String f : directory.listAll()) {
+            try {
+              bytes += directory.fileLength(f);
+            } catch (NoSuchFileException e) {
+              // merged away meanwhile
+            }
+          }
+          return new IndexStats(
+              "lucene",
+              path.toString(),
+              s.getIndexReader().numDocs(),
+              bytes,
+              s.getIndexReader().leaves().size());
+        });
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Never interrupt a refresh: an interrupt during NIO closes the FileChannel under the write
+    // lock, and Lucene then reports the lock "invalidated by an external force".
+    refresher.shutdown();
+    try {
+      if (!refresher.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("{}: refresh still running after 30 s at close", path);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new IndexException(path + ": cannot close the index: " + e.getMessage(), e);
+    }
+  }
+
+  private void refreshQuietly() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("{}: refresh failed: {}", path, e.toString());
+    }
+  }
+
+  private static Cursor cursor(SearchRequest.Sort sort, FieldDoc fd, String id) {
+    return switch (sort) {
+      case TIME -> new Cursor(sort, 0f, (Long) fd.fields[0], 0, id);
+      case RELEVANCE -> new Cursor(sort, (Float) fd.fields[0], (Long) fd.fields[1], 0, id);
+      case ENGAGEMENT -> new Cursor(sort, 0f, (Long) fd.fields[1], (Long) fd.fields[0], id);
+    };
+  }
+
+  private static TaggedPost read(IndexSearcher s, int doc) throws IOException {
+    return PostDocument.read(s.storedFields().document(doc).get(PostDocument.DOC));
+  }
+
+  private static Document document(PostDocument p) {
+    Document d = new Document();
+    d.add(new StringField(PostDocument.ID, p.id(), Field.Store.NO));
+    d.add(new SortedDocValuesField(PostDocument.ID, new BytesRef(p.id())));
+    d.add(new LongPoint(PostDocument.TIME, p.time()));
+    d.add(new NumericDocValuesField(PostDocument.TIME, p.time()));
+    d.add(new NumericDocValuesField(PostDocument.ENGAGEMENT, p.engagement()));
+    keyword(d, PostDocument.SOURCE, List.of(p.source()));
+    if (p.author() != null) {
+      keyword(d, PostDocument.AUTHOR, List.of(p.author()));
+    }
+    keyword(d, PostDocument.PROJECT, p.projects());
+    keyword(d, PostDocument.SENTIMENT, List.of(p.sentiment()));
+    keyword(d, PostDocument.TOPIC, p.topics());
+    keyword(d, PostDocument.KEYWORD, p.keywords());
+    keyword(d, PostDocument.SIGNAL, p.signals());
+    d.add(new Field(PostDocument.TERMS, new ListTokenStream(p.terms()), TERMS_TYPE));
+    d.add(new StoredField(PostDocument.DOC, p.json()));
+    return d;
+  }
+
+  private static void keyword(Document d, String field, List<String> values) {
+    for (String v : values) {
+      d.add(new StringField(field, v, Field.Store.NO));
+      d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+    }
+  }
+
+  private interface SearcherFunction<T> {
+    T apply(IndexSearcher s) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherFunction<T> f) {
+    if (closed) {
+      throw new IllegalStateException(path + ": the index is closed");
+    }
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return f.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new IndexException(path + ": cannot search: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new IndexException(path + ": cannot search: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Directory d) {
+    if (d != null) {
+      try {
+        d.close();
+      } catch (IOException e) {
+        LOG.debug("closing {} after a failed open: {}", d, e.toString());
+      }
+    }
+  }
+
+  /** The pre-analysed terms of a post as a token stream (one position each). */
+  private static final class ListTokenStream extends TokenStream {
+    private final List<String> terms;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private int next;
+
+    ListTokenStream(List<String> terms) {
+      this.terms = terms;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next >= terms.size()) {
+        return false;
+      }
+      clearAttributes();
+      term.setEmpty().append(terms.get(next++));
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.yuqing.index;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.yuqing.core.Signals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The early-warning signals a search can filter on (see {@link Signals}). */
+public enum SignalKind {
+  /** A call to act together (私下串联). */
+  MOBILIZATION("动员串联"),
+  /** A call to act together that names a time and a place: graded critical. */
+  MOBILIZATION_TIME_PLACE("有时间地点的动员"),
+  /** Journalists, TV, exposure or 热搜 involved or threatened. */
+  MEDIA("媒体介入"),
+  /** Government bodies involved (住建局, 12345, 信访 …). */
+  GOVERNMENT("政府介入"),
+  /** Critical words found (跳楼, 堵路 …). */
+  CRITICAL_WORDS("极端言辞");
+
+  private final String chinese;
+
+  SignalKind(String chinese) {
+    this.chinese = chinese;
+  }
+
+  /** The label shown to users. */
+  public String chinese() {
+    return chinese;
+  }
+
+  /** The value stored in the index and used in JSON. */
+  @JsonValue
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Accepts the key ({@code media}), the enum name or the Chinese label. */
+  @JsonCreator
+  public static SignalKind parse(String s) {
+    String t = s.strip();
+    for (SignalKind k : values()) {
+      if (k.key().equalsIgnoreCase(t) || k.name().equalsIgnoreCase(t) || k.chinese.equals(t)) {
+        return k;
+      }
+    }
+    StringBuilder known = new StringBuilder();
+    for (SignalKind k : values()) {
+      known.append(known.length() == 0 ? "" : ", ").append(k.key());
+    }
+    throw new IllegalArgumentException("unknown signal '" + s + "' (known: " + known + ")");
+  }
+
+  /** The signals a post carries, in declaration order. */
+  public static List<SignalKind> of(Signals s) {
+    List<SignalKind> kinds = new ArrayList<>();
+    if (s.mobilization()) {
+      kinds.add(MOBILIZATION);
+    }
+    if (s.mobilizationWithTimeAndPlace()) {
+      kinds.add(MOBILIZATION_TIME_PLACE);
+    }
+    if (s.media()) {
+      kinds.add(MEDIA);
+    }
+    if (s.government()) {
+      kinds.add(GOVERNMENT);
+    }
+    if (!s.criticalWords().isEmpty()) {
+      kinds.add(CRITICAL_WORDS);
+    }
+    return kinds;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.yuqing.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A parsed full-text query, the same for both backends.
+ *
+ * <p>Syntax (what a PR analyst types): words separated by spaces must all occur ({@code 漏水 交房});
+ * {@code a|b} accepts either ({@code 漏水|渗水}); a leading {@code -} excludes ({@code -物业费}). Each
+ * word is segmented like document text, and all its terms must occur, in any order (the index keeps
+ * no positions: {@code 推迟交房} finds posts with both 推迟 and 交房).
+ *
+ * @param required clauses that must all match; a clause matches when any of its alternatives does;
+ *     an alternative matches when all its terms occur
+ * @param excluded term groups; a post is excluded when all terms of one group occur
+ */
+record TextQuery(List<List<List<String>>> required, List<List<String>> excluded) {
+
+  static final TextQuery NONE = new TextQuery(List.of(), List.of());
+
+  TextQuery {
+    required = List.copyOf(required);
+    excluded = List.copyOf(excluded);
+  }
+
+  boolean isEmpty() {
+    return required.isEmpty() && excluded.isEmpty();
+  }
+
+  /** Every term a hit may contain because of this query: what highlighting marks. */
+  Set<String> positiveTerms() {
+    Set<String> terms = new LinkedHashSet<>();
+    required.forEach(clause -> clause.forEach(terms::addAll));
+    return terms;
+  }
+
+  /** Parses user query text; null or blank gives {@link #NONE}. */
+  static TextQuery parse(String query) {
+    if (query == null || query.isBlank()) {
+      return NONE;
+    }
+    List<List<List<String>>> required = new ArrayList<>();
+    List<List<String>> excluded = new ArrayList<>();
+    // Full-width spaces, bars and minus signs are what a Chinese input method types.
+    String q = query.replace('\u3000', ' ').replace('｜', '|').replace('－', '-');
+    for (String part : q.strip().split("\\s+")) {
+      if (part.length() > 1 && part.startsWith("-")) {
+        List<String> terms = TextAnalysis.queryTerms(part.substring(1));
+        if (!terms.isEmpty()) {
+          excluded.add(terms);
+        }
+        continue;
+      }
+      List<List<String>> alternatives = new ArrayList<>();
+      for (String alternative : part.split("\\|")) {
+        List<String> terms = TextAnalysis.queryTerms(alternative);
+        if (!terms.isEmpty() && !alternatives.contains(terms)) {
+          alternatives.add(terms);
+        }
+      }
+      if (!alternatives.isEmpty()) {
+        required.add(List.copyOf(alternatives));
+      }
+    }
+    return new TextQuery(required, excluded);
+  }
+}

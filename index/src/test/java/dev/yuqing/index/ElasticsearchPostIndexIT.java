@@ -1,0 +1,96 @@
+package dev.yuqing.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.config.ElasticsearchConfig;
+import dev.yuqing.core.config.Secrets;
+import dev.yuqing.core.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract suite against a real Elasticsearch 7.17 node, plus what only Elasticsearch has. */
+class ElasticsearchPostIndexIT extends PostIndexContract {
+  private static final AtomicInteger PREFIXES = new AtomicInteger();
+  private static EsNode node;
+
+  @TempDir static Path nodeHome;
+  @TempDir Path data;
+
+  @BeforeAll
+  static void startNode() {
+    node = EsNode.started(nodeHome.resolve("es"));
+  }
+
+  @AfterAll
+  static void stopNode() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  static ElasticsearchConfig config(String url, String prefix) {
+    return new ElasticsearchConfig(List.of(url), null, null, null, null, prefix, 200, null, null);
+  }
+
+  @Override
+  PostIndex open() {
+    return ElasticsearchPostIndex.open(
+        config(node.url(), "yuqing-it" + PREFIXES.incrementAndGet()),
+        data,
+        Secrets.of(Map.of()),
+        false);
+  }
+
+  @Test
+  void postsLandInMonthlyIndicesBehindTheAlias() {
+    IndexStats s = index.stats();
+    assertThat(s.backend()).isEqualTo("elasticsearch");
+    assertThat(s.docs()).isEqualTo(10);
+    // the corpus spans June 2025 only
+    assertThat(s.parts()).isEqualTo(1);
+    TaggedPost old =
+        Posts.post("old")
+            .at(java.time.Instant.parse("2024-12-31T23:00:00Z"))
+            .title("去年的帖子")
+            .build();
+    index.upsert(List.of(old));
+    index.commit();
+    assertThat(index.stats().parts()).isEqualTo(2);
+    assertThat(index.get(old.id())).contains(old);
+  }
+
+  @Test
+  void aRejectedPostIsParkedNotDropped() throws Exception {
+    // a keyword beyond Lucene's term limit (32766 bytes) is refused by Elasticsearch with a 400
+    TaggedPost huge = Posts.post("huge").title("超长关键词").keywords("漏".repeat(12_000)).build();
+    TaggedPost fine = Posts.post("fine").title("正常帖子").text("物业费太贵").build();
+    index.upsert(List.of(huge, fine));
+    index.commit();
+    ElasticsearchPostIndex es = (ElasticsearchPostIndex) index;
+    assertThat(es.parked()).isEqualTo(1);
+    assertThat(index.get(fine.id())).contains(fine);
+    assertThat(index.get(huge.id())).isEmpty();
+    List<String> lines = Files.readAllLines(es.deadLetterFile());
+    assertThat(lines).hasSize(1);
+    var parked = Json.mapper().readTree(lines.get(0));
+    assertThat(parked.get("status").asInt()).isEqualTo(400);
+    assertThat(parked.get("reason").asText()).isNotBlank();
+    assertThat(Json.mapper().treeToValue(parked.get("post"), TaggedPost.class)).isEqualTo(huge);
+  }
+
+  @Test
+  void theTemplateIsVersionedAndInstalledOnce() {
+    assertThat(ElasticsearchPostIndex.templateVersion()).isPositive();
+    assertThat(ElasticsearchPostIndex.templateJson("abc"))
+        .contains("\"abc-*\"")
+        .doesNotContain("${");
+  }
+}

@@ -1,0 +1,105 @@
+package dev.yuqing.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.yuqing.core.TaggedPost;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LucenePostIndexTest extends PostIndexContract {
+  @TempDir Path dir;
+
+  @Override
+  PostIndex open() {
+    return PostIndexes.lucene(dir.resolve("index"));
+  }
+
+  @Test
+  void committedPostsSurviveReopeningAndReadersSeeOnlyCommits() {
+    index.close();
+    try (PostIndex writer = PostIndexes.lucene(dir.resolve("index"));
+        PostIndex reader = PostIndexes.luceneReadOnly(dir.resolve("index"))) {
+      assertThat(reader.count()).isEqualTo(10);
+      TaggedPost extra = Posts.post("extra").title("电梯又坏了").text("电梯停了三天没人修。").build();
+      writer.upsert(List.of(extra));
+      assertThat(reader.get(extra.id())).isEmpty();
+      writer.commit();
+      reader.commit(); // for a read-only index: refresh to the newest commit
+      assertThat(reader.get(extra.id())).contains(extra);
+      assertThatThrownBy(() -> reader.upsert(List.of(extra)))
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+    index = null;
+  }
+
+  @Test
+  void aSecondWriterIsRefusedWithTheDirectoryNamed() {
+    assertThatThrownBy(() -> PostIndexes.lucene(dir.resolve("index")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining(dir.resolve("index").toString())
+        .hasMessageContaining("another process");
+  }
+
+  @Test
+  void readOnlyOpenOfAMissingIndexSaysSo() {
+    assertThatThrownBy(() -> PostIndexes.luceneReadOnly(dir.resolve("nothing")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("no index here");
+  }
+
+  @Test
+  void readersSearchSafelyWhileOneWriterUpserts() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try {
+      Future<?> writer =
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 200; i++) {
+                  index.upsert(
+                      List.of(
+                          Posts.post("w" + i)
+                              .title("第" + i + "号楼漏水")
+                              .text("楼顶防水层破损，雨天漏水。")
+                              .build()));
+                  if (i % 50 == 0) {
+                    index.commit();
+                  }
+                }
+                index.commit();
+                writing.set(false);
+              });
+      List<Future<Long>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        readers.add(
+            pool.submit(
+                () -> {
+                  long last = 0;
+                  while (writing.get()) {
+                    long n = index.search(SearchRequest.text("漏水", 5)).total();
+                    // searches see a growing index, never a torn one
+                    assertThat(n).isGreaterThanOrEqualTo(last);
+                    last = n;
+                  }
+                  return last;
+                }));
+      }
+      writer.get(60, TimeUnit.SECONDS);
+      for (Future<Long> f : readers) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(index.search(SearchRequest.text("漏水", 5)).total()).isEqualTo(204);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

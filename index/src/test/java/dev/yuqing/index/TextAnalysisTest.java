@@ -1,0 +1,75 @@
+package dev.yuqing.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Golden table of how the index reads Chinese (HanLP dictionary segmentation, index mode for
+ * documents). When the segmenter changes (the analysis module's dictionary), update the table on
+ * purpose.
+ */
+class TextAnalysisTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "交房后发现卫生间漏水 | 交房 后 发现 卫生间 卫生 漏水",
+        // traditional and full-width text is read as simplified half-width
+        "衛生間漏水！ＡＢＣ１２３ | 卫生间 卫生 漏水 abc 123",
+        "推迟交房违约金怎么算？ | 推迟 交房 违约金 违约 怎么 算",
+        "各位业主，周六上午九点集合 | 各位 业主 周六 上午 九 点 集合",
+        // punctuation and emoji are no terms
+        "！？…… 😡 | ''",
+      })
+  void indexTerms(String text, String expected) {
+    List<String> terms =
+        TextAnalysis.indexTokens(text).stream().map(TextAnalysis.Token::term).toList();
+    assertThat(terms)
+        .containsExactlyElementsOf(expected.isBlank() ? List.of() : List.of(expected.split(" ")));
+  }
+
+  @Test
+  void offsetsPointIntoTheOriginalText() {
+    String text = "業主們說：衛生間漏水了";
+    for (TextAnalysis.Token t : TextAnalysis.indexTokens(text)) {
+      assertThat(TextAnalysis.normalise(text.substring(t.start(), t.end()))).isEqualTo(t.term());
+    }
+  }
+
+  @Test
+  void queriesUseNormalModeWithoutSubWords() {
+    assertThat(TextAnalysis.queryTerms("卫生间漏水")).containsExactly("卫生间", "漏水");
+    assertThat(TextAnalysis.queryTerms("漏水 漏水")).containsExactly("漏水");
+  }
+
+  @Test
+  void randomTextNeverBreaksTheAnalysis() {
+    Random random = new Random(42);
+    for (int i = 0; i < 500; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(60);
+      for (int j = 0; j < n; j++) {
+        sb.appendCodePoint(
+            switch (random.nextInt(4)) {
+              case 0 -> 0x4e00 + random.nextInt(0x9fa5 - 0x4e00);
+              case 1 -> 0x20 + random.nextInt(0x5f);
+              case 2 -> 0x1f600 + random.nextInt(0x40);
+              default -> 0xff01 + random.nextInt(0x5e);
+            });
+      }
+      String text = sb.toString();
+      for (TextAnalysis.Token t : TextAnalysis.indexTokens(text)) {
+        assertThat(t.start()).isBetween(0, text.length());
+        assertThat(t.end()).isBetween(t.start(), text.length());
+        assertThat(t.term()).isNotBlank();
+      }
+      TextQuery.parse(text);
+    }
+  }
+}
