@@ -118,7 +118,9 @@ class FetcherIT {
   void unreachableRobotsTxtMeansDisallowAll() throws Exception {
     site.route("/robots.txt", ex -> TestSite.send(ex, 500, "text/plain", "oops".getBytes()));
     site.html("/page", "<p>x</p>");
-    assertThat(failure(() -> get("/page"))).isEqualTo(FetchException.Reason.ROBOTS);
+    assertThatThrownBy(() -> get("/page"))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("robots.txt unreachable (HTTP 500)");
     assertThat(site.hits("/page")).isZero();
   }
 
