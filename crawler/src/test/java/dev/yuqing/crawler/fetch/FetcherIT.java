@@ -359,6 +359,29 @@ class FetcherIT {
   }
 
   @Test
+  void lastModifiedIsRevalidatedWith304() throws Exception {
+    String stamp = "Wed, 01 May 2024 02:00:00 GMT";
+    site.route(
+        "/lm",
+        ex -> {
+          ex.getResponseHeaders().set("Last-Modified", stamp);
+          if (stamp.equals(ex.getRequestHeaders().getFirst("If-Modified-Since"))) {
+            ex.sendResponseHeaders(304, -1);
+            ex.close();
+          } else {
+            TestSite.send(
+                ex, 200, "text/html; charset=utf-8", "<p>公告</p>".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    FetchResponse first = get("/lm");
+    assertThat(first.lastModified()).isEqualTo(stamp);
+    FetchResponse again =
+        fetcher.fetch(
+            FetchRequest.of(URI.create(site.url("/lm")), false).withValidators(null, stamp));
+    assertThat(again.notModified()).isTrue();
+  }
+
+  @Test
   void theUserAgentIsSentAndRequestsToOneHostArePacedAndSerialised() throws Exception {
     HttpFetcher polite =
         new HttpFetcher(
