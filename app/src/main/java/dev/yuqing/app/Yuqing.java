@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.CrawlCommand.class,
       dev.yuqing.app.cli.SearchCommand.class,
       dev.yuqing.app.cli.IndexCommand.class,
+      dev.yuqing.app.cli.BenchCommand.class,
     })
 public final class Yuqing implements Runnable {
 
