@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.UserCommand.class,
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
-      dev.yuqing.app.cli.BenchCommand.class,
       dev.yuqing.app.cli.AlertsCommand.class,
       dev.yuqing.app.cli.ServeCommand.class,
       dev.yuqing.app.cli.ReportCommand.class,
