@@ -69,6 +69,8 @@ public final class AlertService implements AutoCloseable {
   private final FileChannel ownerFile;
   private final FileLock owner;
   private ScheduledExecutorService ticker;
+  private final java.util.concurrent.locks.ReentrantLock tickLock =
+      new java.util.concurrent.locks.ReentrantLock();
 
   /**
    * @param alertsDir {@code DIR/alerts}
@@ -149,7 +151,26 @@ public final class AlertService implements AutoCloseable {
    * @return false when this id and revision (or a later one) was already received: a replay
    */
   public boolean submit(Alert a) {
-    return store.locked(() -> submitLocked(a));
+    boolean fresh = store.locked(() -> submitLocked(a));
+    if (fresh) {
+      wake();
+    }
+    return fresh;
+  }
+
+  /** With a background ticker, runs a tick now instead of at the next period. */
+  private synchronized void wake() {
+    if (ticker != null) {
+      ticker.execute(this::safeTick);
+    }
+  }
+
+  private void safeTick() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.error("alert service tick failed", e);
+    }
   }
 
   /** {@link #submit} for each, in order; returns how many were new. */
@@ -240,10 +261,18 @@ public final class AlertService implements AutoCloseable {
     return true;
   }
 
-  /** Escalates what is due and attempts the due deliveries. */
+  /**
+   * Escalates what is due and attempts the due deliveries. Ticks never overlap (a caller's tick
+   * waits for the background one), so a delivery is never attempted twice at once.
+   */
   public void tick() {
-    escalateDue();
-    deliverDue();
+    tickLock.lock();
+    try {
+      escalateDue();
+      deliverDue();
+    } finally {
+      tickLock.unlock();
+    }
   }
 
   /** Raises unacknowledged open alerts whose grade has stood for {@code escalateAfter}. */
@@ -252,7 +281,7 @@ public final class AlertService implements AutoCloseable {
         () -> {
           Instant now = clock.instant();
           int n = 0;
-          for (AlertRecord r : store.all()) {
+          for (AlertRecord r : store.open()) {
             boolean waiting = r.state() == AlertState.FIRING || r.state() == AlertState.ESCALATED;
             if (!waiting
                 || r.alert().grade() == Grade.CRITICAL
@@ -277,16 +306,22 @@ public final class AlertService implements AutoCloseable {
    * @return deliveries sent
    */
   public int deliverDue() {
+    tickLock.lock();
+    try {
+      return deliverDueLocked();
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  private int deliverDueLocked() {
     List<Delivery> due =
         store.locked(
             () -> {
               Instant now = clock.instant();
               List<Delivery> ds = new ArrayList<>();
               Set<String> blocked = new HashSet<>();
-              for (Delivery d : store.deliveries()) {
-                if (d.status() != Status.PENDING) {
-                  continue;
-                }
+              for (Delivery d : store.pending()) {
                 String lane = d.alertId() + "~" + d.channel();
                 if (blocked.add(lane) && !now.isBefore(d.nextAttemptAt())) {
                   ds.add(d);
@@ -464,8 +499,8 @@ public final class AlertService implements AutoCloseable {
    * @return true when the waiting new-alert notice now carries the update (nothing else to queue)
    */
   private boolean supersede(String channel, Notice update, Instant now) {
-    for (Delivery d : store.deliveries(update.alert().id())) {
-      if (d.status() != Status.PENDING || !d.channel().equals(channel)) {
+    for (Delivery d : store.pending()) {
+      if (!d.alertId().equals(update.alert().id()) || !d.channel().equals(channel)) {
         continue;
       }
       if (d.notice().kind() == NoticeKind.NEW) {
@@ -549,17 +584,7 @@ public final class AlertService implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    ticker.scheduleWithFixedDelay(
-        () -> {
-          try {
-            tick();
-          } catch (RuntimeException e) {
-            LOG.error("alert service tick failed", e);
-          }
-        },
-        0,
-        period.toMillis(),
-        TimeUnit.MILLISECONDS);
+    ticker.scheduleWithFixedDelay(this::safeTick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops ticking (waiting for a tick in progress) and releases the directory. */
