@@ -1,0 +1,147 @@
+package dev.yuqing.app.cli;
+
+import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.config.ConfigLoader;
+import dev.yuqing.core.config.DashboardConfig;
+import dev.yuqing.core.config.Secrets;
+import dev.yuqing.core.config.TlsConfig;
+import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.crawler.evidence.EvidenceReader;
+import dev.yuqing.crawler.evidence.WarcEvidence;
+import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.dashboards.web.Dashboard;
+import dev.yuqing.dashboards.web.DashboardServer;
+import dev.yuqing.dashboards.web.TlsContexts;
+import dev.yuqing.index.IndexException;
+import dev.yuqing.index.PostIndex;
+import dev.yuqing.index.PostIndexes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code yuqing serve}: the web dashboard over the index and alerts under --data. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "启动舆情看板 (the web dashboard): overview, alerts inbox, search, post evidence.",
+      "Users and roles come from dashboard.users in --config; hash passwords with"
+          + " 'yuqing user hash'.",
+      "Example: yuqing serve --data ./data --port 8080 --config config/yuqing.yaml"
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "./data",
+      description = "data directory: index/, alerts/, evidence/ (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "port to listen on (default: dashboard.port, 8080)")
+  Integer port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "address to listen on (default: dashboard.bind, 127.0.0.1)")
+  String bind;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      defaultValue = "config/yuqing.yaml",
+      description = "configuration with projects and dashboard.users (default: ${DEFAULT-VALUE})")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(config)) {
+      throw new UserError(
+          config
+              + ": no such file: serve needs a config with projects and dashboard.users (see"
+              + " config/example.yaml; hash passwords with 'yuqing user hash')");
+    }
+    YuqingConfig cfg = new ConfigLoader().load(config);
+    DashboardConfig d = cfg.dashboard();
+    if (d.users().isEmpty()) {
+      throw new UserError(
+          config
+              + ": dashboard.users is empty: nobody could log in (add users; see 'yuqing user hash')");
+    }
+    if (port != null && (port < 0 || port > 65535)) {
+      throw new UserError("--port: must be 0..65535, got " + port);
+    }
+    Secrets secrets = Secrets.fromEnvironment();
+    SSLContext ssl = d.tls() == null ? null : tls(d.tls(), secrets);
+    ZoneId zone = ZoneId.of(cfg.reports().zone());
+    Clock clock = Clock.systemUTC();
+    PostIndex index;
+    try {
+      index = PostIndexes.openReadOnly(cfg.index(), data, secrets);
+    } catch (IndexException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    Path evidenceDir = data.resolve("evidence");
+    EvidenceReader evidence =
+        Files.exists(evidenceDir.resolve(WarcEvidence.MANIFEST))
+            ? new EvidenceReader(evidenceDir)
+            : null;
+    Dashboard dash =
+        new Dashboard(
+            d,
+            cfg.projects(),
+            index,
+            new IndexInsights(index, zone),
+            new StoreAlertInbox(new AlertStore(data.resolve("alerts")), clock),
+            clock,
+            zone,
+            evidence);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (index;
+        DashboardServer server =
+            DashboardServer.start(
+                dash, bind == null ? d.bind() : bind, port == null ? d.port() : port, ssl)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));
+      spec.commandLine()
+          .getOut()
+          .println("yuqing serve: 舆情看板 " + server.uri() + " (Ctrl-C to stop)");
+      spec.commandLine().getOut().flush();
+      stopped.await();
+    }
+    return 0;
+  }
+
+  private static SSLContext tls(TlsConfig t, Secrets secrets) {
+    char[] password =
+        secrets
+            .get(t.passwordEnv())
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "dashboard.tls.passwordEnv: environment variable "
+                            + t.passwordEnv()
+                            + " is not set"))
+            .toCharArray();
+    try {
+      return TlsContexts.server(Path.of(t.keystore()), password);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new UserError("dashboard.tls.keystore: " + t.keystore() + ": " + e.getMessage(), e);
+    }
+  }
+}
