@@ -72,6 +72,9 @@ public final class AlertService implements AutoCloseable {
   private final java.util.concurrent.locks.ReentrantLock tickLock =
       new java.util.concurrent.locks.ReentrantLock();
 
+  /** Deliveries being sent right now: an update must not be folded into a message in flight. */
+  private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /**
    * @param alertsDir {@code DIR/alerts}
    * @param channels where notices go; the mail channel ({@code smtp} or {@code outbox}) and robots
@@ -314,21 +317,25 @@ public final class AlertService implements AutoCloseable {
     }
   }
 
-  private int deliverDueLocked() {
-    List<Delivery> due =
-        store.locked(
-            () -> {
-              Instant now = clock.instant();
-              List<Delivery> ds = new ArrayList<>();
-              Set<String> blocked = new HashSet<>();
-              for (Delivery d : store.pending()) {
-                String lane = d.alertId() + "~" + d.channel();
-                if (blocked.add(lane) && !now.isBefore(d.nextAttemptAt())) {
-                  ds.add(d);
-                }
-              }
-              return ds;
-            });
+  private List<Delivery> collectDue() {
+    return store.locked(
+        () -> {
+          Instant now = clock.instant();
+          List<Delivery> ds = new ArrayList<>();
+          Set<String> blocked = new HashSet<>();
+          for (Delivery d : store.pending()) {
+            String lane = d.alertId() + "~" + d.channel();
+            if (blocked.add(lane) && !now.isBefore(d.nextAttemptAt())) {
+              ds.add(d);
+              inFlight.add(d.id());
+            }
+          }
+          return ds;
+        });
+  }
+
+  /** Attempts each delivery once and records the outcome. */
+  private int send(List<Delivery> due) {
     int sent = 0;
     for (Delivery d : due) {
       Channel ch = channel(d.channel());
@@ -348,8 +355,18 @@ public final class AlertService implements AutoCloseable {
       }
       DeliveryException f = failure;
       sent += store.locked(() -> record(d, f)) ? 1 : 0;
+      inFlight.remove(d.id());
     }
     return sent;
+  }
+
+  private int deliverDueLocked() {
+    List<Delivery> due = collectDue();
+    try {
+      return send(due);
+    } finally {
+      due.forEach(d -> inFlight.remove(d.id())); // also when a store write failed midway
+    }
   }
 
   private boolean record(Delivery d, DeliveryException failure) {
@@ -500,7 +517,9 @@ public final class AlertService implements AutoCloseable {
    */
   private boolean supersede(String channel, Notice update, Instant now) {
     for (Delivery d : store.pending()) {
-      if (!d.alertId().equals(update.alert().id()) || !d.channel().equals(channel)) {
+      if (!d.alertId().equals(update.alert().id())
+          || !d.channel().equals(channel)
+          || inFlight.contains(d.id())) {
         continue;
       }
       if (d.notice().kind() == NoticeKind.NEW) {
