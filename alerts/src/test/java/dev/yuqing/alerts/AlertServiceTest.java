@@ -187,6 +187,52 @@ class AlertServiceTest {
   }
 
   @Test
+  void anUpdateArrivingWhileTheFirstMessageIsBeingSentIsSentAfterIt() throws Exception {
+    svc.close();
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    dev.yuqing.alerts.channel.Channel outbox =
+        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
+    dev.yuqing.alerts.channel.Channel slow =
+        new dev.yuqing.alerts.channel.Channel() {
+          @Override
+          public String id() {
+            return outbox.id();
+          }
+
+          @Override
+          public boolean accepts(Grade g) {
+            return true;
+          }
+
+          @Override
+          public void deliver(dev.yuqing.alerts.channel.Notice n)
+              throws dev.yuqing.alerts.channel.DeliveryException {
+            entered.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            outbox.deliver(n); // a slow SMTP server, in effect
+          }
+        };
+    svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
+    svc.submit(burst.get(0));
+    Thread sender = new Thread(svc::tick);
+    sender.start();
+    entered.await();
+    svc.submit(burst.get(1)); // arrives while revision 1 is on the wire
+    release.countDown();
+    sender.join();
+    svc.tick();
+    List<Path> files = outbox();
+    assertThat(files).hasSize(2);
+    assertThat(read(files.get(0)).getHeader("X-Yuqing-Alert-Revision")[0]).isEqualTo("1");
+    assertThat(read(files.get(1)).getSubject()).startsWith("【舆情预警·二级·更新】");
+  }
+
+  @Test
   void oneServicePerDataDirectory() {
     assertThatThrownBy(() -> AlertService.open(data, cfg, null, Secrets.of(Map.of()), clock))
         .isInstanceOf(IllegalStateException.class)
