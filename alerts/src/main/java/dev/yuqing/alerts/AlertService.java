@@ -484,6 +484,7 @@ public final class AlertService implements AutoCloseable {
                     closed.alert(),
                     d.notice().recipients(),
                     d.notice().dashboardLink(),
+                    d.notice().postsLink(),
                     "已由" + who + "手动解除。",
                     now);
             enqueue(store, d.channel(), n, now);
@@ -494,14 +495,15 @@ public final class AlertService implements AutoCloseable {
 
   /** Queues a notice to every channel that takes the alert's grade (call under the lock). */
   private void queue(NoticeKind kind, Alert a, String note, Instant now) {
-    String link = Links.dashboard(cfg.dashboardUrl(), a);
+    String link = Links.alert(cfg.dashboardUrl(), a);
+    String posts = Links.posts(cfg.dashboardUrl(), a);
     for (Channel c : channels) {
       if (!c.accepts(a.grade())) {
         continue;
       }
       boolean mail = c.id().equals("smtp") || c.id().equals("outbox");
       List<String> to = mail ? cfg.recipientsFor(a.grade()) : List.of();
-      Notice n = notice(kind, a, to, link, note, now);
+      Notice n = notice(kind, a, to, link, posts, note, now);
       if (kind == NoticeKind.UPDATE && supersede(c.id(), n, now)) {
         continue;
       }
@@ -531,6 +533,7 @@ public final class AlertService implements AutoCloseable {
                 d.notice().messageId(),
                 d.notice().threadId(),
                 update.dashboardLink(),
+                update.postsLink(),
                 d.notice().note(),
                 d.notice().createdAt());
         store.put(
@@ -560,10 +563,16 @@ public final class AlertService implements AutoCloseable {
   }
 
   private static Notice notice(
-      NoticeKind kind, Alert a, List<String> to, String link, String note, Instant now) {
+      NoticeKind kind,
+      Alert a,
+      List<String> to,
+      String link,
+      String posts,
+      String note,
+      Instant now) {
     String tag = kind.json() + (kind == NoticeKind.ESCALATION ? "-" + a.grade().json() : "");
     String messageId = a.id() + ".r" + a.revision() + "." + tag + "@yuqing";
-    return new Notice(kind, a, to, messageId, Notice.threadIdOf(a.id()), link, note, now);
+    return new Notice(kind, a, to, messageId, Notice.threadIdOf(a.id()), link, posts, note, now);
   }
 
   private static void enqueue(AlertStore store, String channel, Notice n, Instant now) {

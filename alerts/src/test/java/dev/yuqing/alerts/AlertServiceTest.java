@@ -83,7 +83,10 @@ class AlertServiceTest {
     assertThat(m.getMessageID()).isEqualTo("<" + burst.get(0).id() + ".r1.new@yuqing>");
     String body = MailText.all(m);
     assertThat(body).contains("http://bbs.example.com/thread/leak-a-0", "漏水", "证据编号");
-    assertThat(body).contains("http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE");
+    assertThat(body)
+        .contains("http://dash.example.com/alerts/" + burst.get(0).id())
+        .contains(
+            "http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE&sentiment=negative&from=2024-06-10T01%3A00%3A00Z&to=2024-06-10T02%3A30%3A00Z&sort=time");
   }
 
   @Test

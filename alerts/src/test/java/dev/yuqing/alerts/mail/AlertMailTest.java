@@ -72,7 +72,8 @@ class AlertMailTest {
         List.of("cmd@example.com"),
         a.id() + ".r1." + kind.json() + "@yuqing",
         Notice.threadIdOf(a.id()),
-        "http://dash.example.com/search?alert=" + a.id(),
+        "http://dash.example.com/alerts/" + a.id(),
+        "javascript:alert(2)",
         null,
         T);
   }
@@ -88,7 +89,9 @@ class AlertMailTest {
             "&lt;script&gt;",
             "&quot;业主&quot;")
         .contains("<a href=\"http://bbs.example.com/t/2?a=1&amp;b=2\">周六上午九点售楼部门口见</a>")
-        .contains("证据编号 urn:uuid:9", "yuqing alerts ack 00112233aabbccdd --data /srv/yuqing");
+        .contains("证据编号 urn:uuid:9", "yuqing alerts ack 00112233aabbccdd --data /srv/yuqing")
+        .contains("<a href=\"http://dash.example.com/alerts/00112233aabbccdd\">在看板中查看预警</a>")
+        .doesNotContain("javascript:alert(2)");
   }
 
   @Test
