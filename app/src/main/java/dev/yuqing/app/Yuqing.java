@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.AlertsCommand.class,
       dev.yuqing.app.cli.ServeCommand.class,
       dev.yuqing.app.cli.ReportCommand.class,
+      dev.yuqing.app.cli.ReplayCommand.class,
     })
 public final class Yuqing implements Runnable {
 
