@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.IndexCommand.class,
       dev.yuqing.app.cli.EvidenceCommand.class,
       dev.yuqing.app.cli.UserCommand.class,
+      dev.yuqing.app.cli.ExtractCommand.class,
+      dev.yuqing.app.cli.AddCommand.class,
+      dev.yuqing.app.cli.AlertsCommand.class,
       dev.yuqing.app.cli.ServeCommand.class,
       dev.yuqing.app.cli.ReportCommand.class,
     })

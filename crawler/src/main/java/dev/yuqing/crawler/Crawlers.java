@@ -1,8 +1,11 @@
 package dev.yuqing.crawler;
 
+import dev.yuqing.core.config.ChatExportSourceConfig;
 import dev.yuqing.core.config.CrawlerConfig;
 import dev.yuqing.core.config.FeedSourceConfig;
 import dev.yuqing.core.config.ForumSourceConfig;
+import dev.yuqing.core.config.JsonSourceConfig;
+import dev.yuqing.core.config.NewsSourceConfig;
 import dev.yuqing.core.config.SourceConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.crawler.evidence.WarcEvidence;
@@ -74,6 +77,8 @@ public final class Crawlers implements AutoCloseable {
     for (SourceConfig s : config.sources()) {
       map.put(s.id(), crawler(s, ctx));
     }
+    // manual entries (yuqing add) are a source of every configuration
+    map.put(SourceConfig.MANUAL_ID, new ManualCrawler(new ManualEntries(dataDir), ctx));
     return new Crawlers(map, fetcher, evidence, new CrawlStateStore(dataDir.resolve("crawl")));
   }
 
@@ -84,8 +89,17 @@ public final class Crawlers implements AutoCloseable {
     if (s instanceof ForumSourceConfig f) {
       return new ForumCrawler(f, ctx);
     }
+    if (s instanceof NewsSourceConfig n) {
+      return new NewsCrawler(n, ctx);
+    }
+    if (s instanceof JsonSourceConfig j) {
+      return new JsonCrawler(j, ctx);
+    }
+    if (s instanceof ChatExportSourceConfig c) {
+      return new ChatExportCrawler(c, ctx);
+    }
     throw new IllegalArgumentException(
-        "sources: kind of '" + s.id() + "' is not crawlable yet: " + s.getClass().getSimpleName());
+        "sources: no crawler for the kind of '" + s.id() + "': " + s.getClass().getSimpleName());
   }
 
   /** Every crawler, in config order. */

@@ -295,7 +295,16 @@ final class LucenePostIndex implements PostIndex {
       return;
     }
     closed = true;
-    refresher.shutdownNow();
+    // Never interrupt a refresh: an interrupt during NIO closes the FileChannel under the write
+    // lock, and Lucene then reports the lock "invalidated by an external force".
+    refresher.shutdown();
+    try {
+      if (!refresher.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("{}: refresh still running after 30 s at close", path);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       searchers.close();
       if (writer != null) {

@@ -1,14 +1,14 @@
 package dev.yuqing.stream;
 
+import dev.yuqing.core.Alert;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.Tagger;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.stream.dedup.ExactDedup;
 import dev.yuqing.stream.dedup.NearDuplicateLinker;
+import dev.yuqing.stream.window.AlertDetector;
 import dev.yuqing.stream.window.Mention;
 import dev.yuqing.stream.window.WindowCount;
-import dev.yuqing.stream.window.WindowCounter;
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -16,62 +16,67 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The yuqing job, flink-training style: it takes its source and sinks, so tests run it with a
- * bounded source and collecting sinks and {@code main} wires the production ones.
+ * bounded source and their own sinks and {@code main} wires the production ones.
  *
  * <pre>
- * source ─ normalise ─┬─ keyBy(id): exact dedup ─ tag ─ keyBy(project): link reposts ─┬─ index sink
- *                     │                                                                └─ windows per
- *                     │   project × topic × sentiment ─ spike rules ─ alert sink
+ * source → normalise → keyBy(id): exact dedup → tag → keyBy(project): link reposts ─┬→ index sink
+ *   └→ keyBy(project): event-time windows per topic × sentiment + alert rules → alert sink
  * </pre>
  *
- * Event time is the post's publication time, with bounded out-of-orderness and idle sources
- * excluded from the watermark.
+ * Event time is the post's publication time, with bounded out-of-orderness; a source split that
+ * stays silent is excluded from the watermark after {@code stream.idleTimeout}. Operator ids are
+ * fixed, so a checkpoint restores into a newer build of the same job.
  */
 public final class YuqingJob {
   private final Source<Post, ?, ?> source;
   private final int sourceParallelism;
   private final Sink<Tagged> indexSink;
   private final int indexParallelism;
-  private final Sink<WindowCount> countSink;
+  private final Sink<Alert> alertSink;
   private final Settings settings;
 
   /**
    * What the job needs besides its source and sinks.
    *
    * @param stream stream configuration (parallelism, windows, dedup)
+   * @param config the whole configuration (the rules read {@code alerts})
    * @param scope which projects a post belongs to
    * @param tagger builds the tagger on each task manager
-   * @param lateness how long after its end a window still takes late posts into its count
    */
   public record Settings(
-      StreamConfig stream, Normaliser.Scope scope, Factory<Tagger> tagger, Duration lateness) {}
+      StreamConfig stream, ConfigSnapshot config, Normaliser.Scope scope, Factory<Tagger> tagger) {}
 
   /**
-   * @param source posts in; its parallelism is capped at {@code sourceParallelism}
-   * @param indexSink where tagged posts go; with {@code indexParallelism} writers (1 for an
-   *     embedded Lucene index, which allows one writer)
-   * @param countSink window counts, or null to drop them
+   * @param source posts in; at most {@code sourceParallelism} readers (one per split is enough)
+   * @param indexSink where tagged posts go, with at most {@code indexParallelism} writers (1 for an
+   *     embedded Lucene index, which has one writer)
+   * @param alertSink where alert decisions go (one writer)
    */
   public YuqingJob(
       Source<Post, ?, ?> source,
       int sourceParallelism,
       Sink<Tagged> indexSink,
       int indexParallelism,
-      Sink<WindowCount> countSink,
+      Sink<Alert> alertSink,
       Settings settings) {
     this.source = source;
     this.sourceParallelism = sourceParallelism;
     this.indexSink = indexSink;
     this.indexParallelism = indexParallelism;
-    this.countSink = countSink;
+    this.alertSink = alertSink;
     this.settings = settings;
   }
 
-  /** Adds the job's operators to {@code env}; returns the window counts. */
-  public DataStream<WindowCount> build(StreamExecutionEnvironment env) {
+  /** The streams a built job exposes (tests attach their own sinks to them). */
+  public record Streams(
+      DataStream<Tagged> tagged, DataStream<Alert> alerts, DataStream<WindowCount> counts) {}
+
+  /** Adds the job's operators to {@code env}. */
+  public Streams build(StreamExecutionEnvironment env) {
     StreamConfig cfg = settings.stream();
     env.setParallelism(cfg.parallelism());
     WatermarkStrategy<Post> watermarks =
@@ -102,27 +107,28 @@ public final class YuqingJob {
             .name("dedup-reposts")
             .uid("dedup-reposts");
 
-    tagged
-        .sinkTo(indexSink)
-        .name("index")
-        .uid("index")
-        .setParallelism(Math.max(1, Math.min(indexParallelism, cfg.parallelism())));
+    if (indexSink != null) {
+      tagged
+          .sinkTo(indexSink)
+          .name("index")
+          .uid("index")
+          .setParallelism(Math.max(1, Math.min(indexParallelism, cfg.parallelism())));
+    }
 
-    DataStream<WindowCount> counts =
+    SingleOutputStreamOperator<Alert> alerts =
         tagged
-            .flatMap(
-                (Tagged t, org.apache.flink.util.Collector<Mention> out) ->
-                    Mention.of(t).forEach(out::collect))
+            .flatMap((Tagged t, Collector<Mention> out) -> Mention.of(t).forEach(out::collect))
             .returns(Mention.class)
             .name("mentions")
             .uid("mentions")
-            .keyBy(Mention::key)
-            .process(new WindowCounter(cfg.window(), settings.lateness()))
-            .name("windows")
-            .uid("windows");
-    if (countSink != null) {
-      counts.sinkTo(countSink).name("counts").uid("counts");
+            .keyBy(Mention::project)
+            .process(new AlertDetector(settings.config(), cfg.window(), cfg.lateness()))
+            .returns(Alert.class)
+            .name("windows-and-rules")
+            .uid("windows-and-rules");
+    if (alertSink != null) {
+      alerts.sinkTo(alertSink).name("alerts").uid("alerts").setParallelism(1);
     }
-    return counts;
+    return new Streams(tagged, alerts, alerts.getSideOutput(AlertDetector.COUNTS));
   }
 }

@@ -108,7 +108,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     List<Alert> alerts = new ArrayList<>();
     next.replaceAll(
         (key, s) -> {
-          Incident.Step q = Incident.quiet(config(), s.incident(), now, ctx.resolveAfter());
+          Incident.Step q = Incident.quiet(config(), s.incident(), now, ctx.resolveAfter(config()));
           if (q.alert() != null) {
             alerts.add(q.alert());
           }
@@ -124,7 +124,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     if (n > MAX_FILL) {
       long skip = n - MAX_FILL;
       Instant to = s.nextStart().plus(ctx.streamWindow().multipliedBy(skip));
-      Incident.Step q = Incident.quiet(config(), s.incident(), to, ctx.resolveAfter());
+      Incident.Step q = Incident.quiet(config(), s.incident(), to, ctx.resolveAfter(config()));
       if (q.alert() != null) {
         out.add(q.alert());
       }
@@ -193,7 +193,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       if (incident != null) {
         incident = incident.gathered(count, trend);
       }
-      Incident.Step q = Incident.quiet(config(), incident, end, ctx.resolveAfter());
+      Incident.Step q = Incident.quiet(config(), incident, end, ctx.resolveAfter(config()));
       incident = q.incident();
       if (q.alert() != null) {
         out.add(q.alert());
@@ -218,7 +218,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     Instant min = null;
     for (Series s : series.values()) {
       if (s.incident() != null) {
-        Instant t = s.incident().resolvesAt(ctx.resolveAfter());
+        Instant t = s.incident().resolvesAt(ctx.resolveAfter(config()));
         min = min == null || t.isBefore(min) ? t : min;
       }
     }

@@ -219,7 +219,8 @@ class SpikeRuleTest {
     Instant morning = WEEK_START.plus(Duration.ofDays(14)).plus(Duration.ofHours(10));
     SpikeRule flat =
         new SpikeRule(
-            new SpikeRuleConfig("flat", null, null, null, null, null, null, null, false, null),
+            new SpikeRuleConfig(
+                "flat", null, null, null, null, null, null, null, false, null, null),
             CTX);
 
     // 03:00, after two weeks of rhythm: six posts where one is usual.

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxOutOfOrderness watermark delay: how late a post may arrive and still be on time
  *     (default 5m)
  * @param window event-time window for counting posts per project, topic and sentiment (default 30m)
+ * @param lateness how long after its end a window still takes late posts into its count (default
+ *     1d); a later post is still indexed and counted, in a window opened again for it
  * @param idleTimeout a source split that emitted nothing for this long no longer holds the
  *     watermark back (default 1m)
  * @param dedupTtl how long post ids and text fingerprints are remembered for dedup (default 30d)
@@ -24,12 +26,13 @@ public record StreamConfig(
     String checkpointUri,
     Duration maxOutOfOrderness,
     Duration window,
+    Duration lateness,
     Duration idleTimeout,
     Duration dedupTtl,
     Integer nearDuplicateBits) {
 
   public static final StreamConfig DEFAULT =
-      new StreamConfig(null, null, null, null, null, null, null, null);
+      new StreamConfig(null, null, null, null, null, null, null, null, null);
 
   public StreamConfig {
     parallelism = Check.atLeast("parallelism", parallelism, 1, 1);
@@ -41,6 +44,7 @@ public record StreamConfig(
     maxOutOfOrderness =
         Check.nonNegative("maxOutOfOrderness", maxOutOfOrderness, Duration.ofMinutes(5));
     window = Check.positive("window", window, Duration.ofMinutes(30));
+    lateness = Check.nonNegative("lateness", lateness, Duration.ofDays(1));
     idleTimeout = Check.positive("idleTimeout", idleTimeout, Duration.ofMinutes(1));
     dedupTtl = Check.positive("dedupTtl", dedupTtl, Duration.ofDays(30));
     nearDuplicateBits = Check.atLeast("nearDuplicateBits", nearDuplicateBits, 6, 0);
@@ -59,6 +63,7 @@ public record StreamConfig(
         checkpointUri,
         maxOutOfOrderness,
         window,
+        lateness,
         idleTimeout,
         dedupTtl,
         nearDuplicateBits);

@@ -20,7 +20,9 @@ import org.apache.flink.util.Collector;
  * (reposts of a post mention the same project). A repost — the same text under another URL, with
  * other punctuation or script, or within {@code maxBits} SimHash bits — gets {@link
  * Post#repostOf()} set to the first post's id and is not counted in the windows; it is still
- * indexed, so the dashboard can show where it spread.
+ * indexed, so the dashboard can show where it spread. A near match must keep every number of the
+ * first text: the same complaint template filled in with another building and flat is another
+ * homeowner's voice, not a repost.
  *
  * <p>"First" is first seen by the job. Fingerprints are found through {@code maxBits + 1} bands
  * (two hashes within {@code maxBits} bits share one band exactly), so a lookup reads a few small
@@ -46,8 +48,9 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
    * @param id its post id
    * @param author its author, or null
    * @param shortText whether its text is too short for near matching
+   * @param numbers {@link TextFingerprint#numbers} of its text: a repost has the same numbers
    */
-  public record Origin(String id, String author, boolean shortText) {}
+  public record Origin(String id, String author, boolean shortText, long numbers) {}
 
   /** Key of a post: its first project, or the empty string when it names none. */
   public static String scope(Tagged t) {
@@ -95,7 +98,8 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
         isShort
             ? TextFingerprint.simHash(norm + '\u0000' + p.author())
             : TextFingerprint.simHash(norm);
-    Origin first = find(hash, isShort);
+    long numbers = TextFingerprint.numbers(norm);
+    Origin first = find(hash, isShort, numbers);
     if (first != null && !first.id().equals(p.id())) {
       reposts.inc();
       Post linked = p.toBuilder().repostOf(first.id()).build();
@@ -109,19 +113,19 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       return;
     }
     if (first == null) {
-      remember(hash, new Origin(p.id(), p.author(), isShort));
+      remember(hash, new Origin(p.id(), p.author(), isShort, numbers));
     }
     out.collect(in);
   }
 
-  private Origin find(long hash, boolean isShort) throws Exception {
+  private Origin find(long hash, boolean isShort, long numbers) throws Exception {
     if (isShort) {
       // Short texts: only the same words by the same author are a repost.
       Origin o = origins.get(hash);
-      return o != null && o.shortText() ? o : null;
+      return o != null && o.shortText() && o.numbers() == numbers ? o : null;
     }
     Origin exact = origins.get(hash);
-    if (exact != null && !exact.shortText()) {
+    if (exact != null && !exact.shortText() && exact.numbers() == numbers) {
       return exact;
     }
     if (maxBits == 0) {
@@ -138,7 +142,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
         int d = TextFingerprint.distance(hash, c);
         if (d <= maxBits && d < bestDistance) {
           Origin o = origins.get(c);
-          if (o != null && !o.shortText()) {
+          if (o != null && !o.shortText() && o.numbers() == numbers) {
             best = o;
             bestDistance = d;
           }

@@ -38,7 +38,7 @@ public final class StageMetrics {
   /** Posts durably indexed (committed). */
   public static final String INDEXED = PREFIX + "indexed";
 
-  /** Rule evaluations (one per counted negative post and rule). */
+  /** Post rule decisions (one per counted post and project). */
   public static final String DECISIONS = PREFIX + "decisions";
 
   /** Alerts raised or updated by the rules. */
@@ -52,6 +52,9 @@ public final class StageMetrics {
 
   /** Latency from ingest to the rule decision the post took part in, ms. */
   public static final String LATENCY_DECISION = PREFIX + "latency_decision_ms";
+
+  /** Latency from ingest to the window rules' judgement of the post's window, ms. */
+  public static final String LATENCY_WINDOW = PREFIX + "latency_window_ms";
 
   /** Flink's own task metric: time per second the task was back-pressured. */
   public static final String BACK_PRESSURED = "backPressuredTimeMsPerSecond";

@@ -1,7 +1,9 @@
 package dev.yuqing.stream.source;
 
 import dev.yuqing.crawler.CrawlState;
+import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.crawler.SourceCrawler;
+import dev.yuqing.stream.Factory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,13 +28,14 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlSplitReader.class);
   private static final long MAX_WAIT_MS = 500;
 
-  private final CrawlerFactory factory;
+  private final Factory<Crawlers> factory;
   private final long stopAt;
+  private Crawlers crawlers;
   private final Map<String, Active> active = new LinkedHashMap<>();
   private final Object monitor = new Object();
   private boolean woken;
 
-  CrawlSplitReader(CrawlerFactory factory, long stopAt) {
+  CrawlSplitReader(Factory<Crawlers> factory, long stopAt) {
     this.factory = factory;
     this.stopAt = stopAt;
   }
@@ -72,8 +75,12 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
     int pages = 0;
     int errors = 0;
     try {
+      if (crawlers == null) {
+        // one set per reader: its sources share the fetcher and its per-host limits
+        crawlers = factory.create();
+      }
       if (a.crawler == null) {
-        a.crawler = factory.create(id);
+        a.crawler = crawlers.get(id);
       }
       SourceCrawler.Result r = a.crawler.crawl(a.state);
       for (var p : r.posts()) {
@@ -137,11 +144,9 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   }
 
   @Override
-  public void close() throws Exception {
-    for (Active a : active.values()) {
-      if (a.crawler instanceof AutoCloseable c) {
-        c.close();
-      }
+  public void close() {
+    if (crawlers != null) {
+      crawlers.close();
     }
   }
 }

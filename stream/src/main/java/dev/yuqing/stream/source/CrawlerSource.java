@@ -3,6 +3,8 @@ package dev.yuqing.stream.source;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.config.SourceConfig;
 import dev.yuqing.crawler.CrawlState;
+import dev.yuqing.crawler.Crawlers;
+import dev.yuqing.stream.Factory;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +38,10 @@ public final class CrawlerSource
   private static final long serialVersionUID = 1L;
 
   private final List<CrawlSplit> splits;
-  private final CrawlerFactory factory;
+  private final Factory<Crawlers> factory;
   private final long stopAt;
 
-  private CrawlerSource(List<CrawlSplit> splits, CrawlerFactory factory, long stopAt) {
+  private CrawlerSource(List<CrawlSplit> splits, Factory<Crawlers> factory, long stopAt) {
     if (splits.isEmpty()) {
       throw new IllegalArgumentException("sources: no source configured to crawl");
     }
@@ -49,13 +51,13 @@ public final class CrawlerSource
   }
 
   /** Crawls the sources until the job is cancelled. */
-  public static CrawlerSource unbounded(List<SourceConfig> sources, CrawlerFactory factory) {
+  public static CrawlerSource unbounded(List<SourceConfig> sources, Factory<Crawlers> factory) {
     return new CrawlerSource(splitsOf(sources), factory, Long.MAX_VALUE);
   }
 
   /** Crawls the sources until {@code stopAt}, then once more, then finishes. */
   public static CrawlerSource until(
-      List<SourceConfig> sources, CrawlerFactory factory, Instant stopAt) {
+      List<SourceConfig> sources, Factory<Crawlers> factory, Instant stopAt) {
     return new CrawlerSource(splitsOf(sources), factory, stopAt.toEpochMilli());
   }
 
@@ -105,7 +107,7 @@ public final class CrawlerSource
 
   @Override
   public SourceReader<Post, CrawlSplit> createReader(SourceReaderContext readerContext) {
-    CrawlerFactory f = factory;
+    Factory<Crawlers> f = factory;
     long stop = stopAt;
     return new Reader(
         () -> new CrawlSplitReader(f, stop),

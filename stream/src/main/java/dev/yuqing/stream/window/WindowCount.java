@@ -1,40 +1,28 @@
 package dev.yuqing.stream.window;
 
 import dev.yuqing.core.SentimentLabel;
-import dev.yuqing.stream.Tagged;
 
 /**
- * The count of one event-time window of one key, emitted each time it changes and once when the
- * window closes.
+ * The count of posts of one project, topic and sentiment in one event-time window: emitted when the
+ * window is judged, and again for each late post counted in it afterwards.
  *
- * @param key window key (see {@link Mention#key})
  * @param project watched project
- * @param topic topic label or {@link Mention#ALL_TOPICS}
+ * @param topic topic label, or {@link #ALL_TOPICS}
  * @param sentiment sentiment counted
  * @param windowStart event time the window starts, epoch millis (inclusive)
  * @param windowEnd event time the window ends, epoch millis (exclusive)
- * @param count posts counted in the window so far
- * @param kind why it was emitted
- * @param post the post just counted ({@link Kind#COUNTED}, {@link Kind#LATE}); null when closed
+ * @param count posts counted in the window
+ * @param late whether this count was raised by a post that came after the window was judged
  */
 public record WindowCount(
-    String key,
     String project,
     String topic,
     SentimentLabel sentiment,
     long windowStart,
     long windowEnd,
     long count,
-    Kind kind,
-    Tagged post) {
+    boolean late) {
 
-  /** Why a count was emitted. */
-  public enum Kind {
-    /** A post was counted in a window that is still open. */
-    COUNTED,
-    /** A late post was counted in its own window, which had already closed. */
-    LATE,
-    /** The watermark passed the end of the window: its count is final (unless late posts come). */
-    CLOSED
-  }
+  /** Topic of the counts over every topic. */
+  public static final String ALL_TOPICS = "全部";
 }

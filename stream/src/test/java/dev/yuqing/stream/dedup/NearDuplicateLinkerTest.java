@@ -64,6 +64,18 @@ class NearDuplicateLinkerTest {
   }
 
   @Test
+  void theSameTemplateWithAnotherFlatIsAnotherVoice() throws Exception {
+    try (var h = harness()) {
+      h.processElement(neg(post("a", "1栋101室客厅天花板漏水，墙角全是水渍，刚交房就这样，质量太差了！", BEGINNING)), 1);
+      h.processElement(neg(post("b", "5栋129室客厅天花板漏水，墙角全是水渍，刚交房就这样，质量太差了！", ONE_MINUTE_LATER)), 2);
+      h.processElement(neg(post("c", "5栋129室客厅天花板漏水 墙角全是水渍 刚交房就这样 质量太差了", ONE_MINUTE_LATER)), 3);
+      assertThat(h.extractOutputValues())
+          .extracting(t -> t.post().post().repostOf())
+          .containsExactly(null, null, "b");
+    }
+  }
+
+  @Test
   void postsOfOtherProjectsAreNotLinked() throws Exception {
     try (var h = harness()) {
       h.processElement(neg(post("a", LEAK, BEGINNING)), 1);

@@ -1,0 +1,105 @@
+package dev.yuqing.stream;
+
+import dev.yuqing.core.config.IndexConfig;
+import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.core.config.StreamConfig;
+import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.stream.sink.AlertSink;
+import dev.yuqing.stream.sink.IndexSink;
+import dev.yuqing.stream.source.CrawlerSource;
+import dev.yuqing.stream.source.ReplaySource;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The production jobs: {@code run} (the configured crawler sources, forever), {@code crawl until}
+ * (the same, bounded: the demo) and {@code replay} (a JSON-lines file), each writing the configured
+ * index and alert outbox under the data directory.
+ */
+public final class Pipelines {
+  /** The project every replayed post belongs to when no configuration is given. */
+  public static final String DEFAULT_PROJECT = "默认项目";
+
+  /** How soon an indexed post is committed (searchable and durable) after it arrived. */
+  static final long COMMIT_DELAY_MS = 200;
+
+  private Pipelines() {}
+
+  /**
+   * The configuration a replay without {@code --config} runs with: one project, the shipped default
+   * rules, Lucene, the outbox.
+   */
+  public static YuqingConfig defaultReplayConfig(StreamConfig stream) {
+    return new YuqingConfig(
+        List.of(new ProjectConfig(DEFAULT_PROJECT, null, null, null)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        stream,
+        null,
+        null);
+  }
+
+  /** Crawls the configured sources until cancelled. */
+  public static YuqingJob run(YuqingConfig config, Path dataDir) {
+    ConfigSnapshot snap = ConfigSnapshot.of(config);
+    String data = dataDir.toAbsolutePath().toString();
+    CrawlerSource source = CrawlerSource.unbounded(config.sources(), Stages.crawlers(snap, data));
+    return job(config, snap, data, source, source.splitCount(), false);
+  }
+
+  /** Crawls the configured sources until {@code stopAt}, once more, then finishes. */
+  public static YuqingJob crawlUntil(YuqingConfig config, Path dataDir, Instant stopAt) {
+    ConfigSnapshot snap = ConfigSnapshot.of(config);
+    String data = dataDir.toAbsolutePath().toString();
+    CrawlerSource source =
+        CrawlerSource.until(config.sources(), Stages.crawlers(snap, data), stopAt);
+    return job(config, snap, data, source, source.splitCount(), false);
+  }
+
+  /**
+   * Replays a JSON-lines file at a speed factor with a configuration: posts belong to the projects
+   * they name.
+   */
+  public static YuqingJob replay(YuqingConfig config, Path in, double speed, Path dataDir) {
+    ConfigSnapshot snap = ConfigSnapshot.of(config);
+    String data = dataDir.toAbsolutePath().toString();
+    return job(config, snap, data, new ReplaySource(in, speed), 1, false);
+  }
+
+  /**
+   * Replays a JSON-lines file without a configuration: every post belongs to {@link
+   * #DEFAULT_PROJECT}; see {@link #defaultReplayConfig}.
+   */
+  public static YuqingJob replay(StreamConfig stream, Path in, double speed, Path dataDir) {
+    YuqingConfig cfg = defaultReplayConfig(stream);
+    ConfigSnapshot snap = ConfigSnapshot.of(cfg);
+    String data = dataDir.toAbsolutePath().toString();
+    return job(cfg, snap, data, new ReplaySource(in, speed), 1, true);
+  }
+
+  private static YuqingJob job(
+      YuqingConfig cfg,
+      ConfigSnapshot snap,
+      String data,
+      org.apache.flink.api.connector.source.Source<dev.yuqing.core.Post, ?, ?> source,
+      int sourceParallelism,
+      boolean everythingInDefaultProject) {
+    Normaliser.Scope scope =
+        everythingInDefaultProject
+            ? Normaliser.Scope.everything(DEFAULT_PROJECT)
+            : Normaliser.Scope.of(cfg.projects(), null);
+    // An embedded Lucene index has one writer; Elasticsearch takes one per subtask.
+    int indexWriters = cfg.index().backend() == IndexConfig.Backend.LUCENE ? 1 : Integer.MAX_VALUE;
+    return new YuqingJob(
+        source,
+        sourceParallelism,
+        new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS),
+        indexWriters,
+        new AlertSink(Stages.alerts(snap, data)),
+        new YuqingJob.Settings(cfg.stream(), snap, scope, Stages.tagger(snap)));
+  }
+}
