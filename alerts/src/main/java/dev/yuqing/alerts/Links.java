@@ -9,7 +9,7 @@ import java.time.Duration;
  * Links from alerts into the dashboard (the dashboards module serves both views): the alert's page
  * {@code <dashboardUrl>/alerts/<id>}, and the search for the posts behind it {@code
  * <dashboardUrl>/search?project=…&topic=…&sentiment=negative&from=<ISO instant>&to=<ISO
- * instant>&sort=time}, from an hour before the incident began to its latest update.
+ * instant>&sort=time&alert=<id>}, from an hour before the incident began to its latest update.
  */
 public final class Links {
   private Links() {}
@@ -34,6 +34,8 @@ public final class Links {
       sb.append("&to=").append(enc(a.updatedAt().toString()));
     }
     sb.append("&sort=time");
+    // lets the search page show which alert these posts are behind
+    sb.append("&alert=").append(enc(a.id()));
     return sb.toString();
   }
 

@@ -136,7 +136,7 @@ class PostPagesIT {
   @Test
   void theLinkInAnAlertMailOpensItsPosts() throws Exception {
     Alert a = inbox.list("翡翠湾", Set.of(), 50).get(0);
-    URI link = URI.create(Links.dashboard("http://dashboard.example.com", a));
+    URI link = URI.create(Links.posts("http://dashboard.example.com", a));
     HttpResponse<String> r = viewer().get(link.getRawPath() + "?" + link.getRawQuery());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("预警相关帖子", "/alerts/" + a.id());
