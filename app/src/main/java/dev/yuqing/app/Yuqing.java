@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.IndexCommand.class,
       dev.yuqing.app.cli.EvidenceCommand.class,
       dev.yuqing.app.cli.UserCommand.class,
+      dev.yuqing.app.cli.DemoCommand.class,
+      dev.yuqing.app.cli.RunCommand.class,
       dev.yuqing.app.cli.ReplayCommand.class,
     })
 public final class Yuqing implements Runnable {

@@ -9,6 +9,7 @@ import dev.yuqing.stream.sink.IndexSink;
 import dev.yuqing.stream.source.CrawlerSource;
 import dev.yuqing.stream.source.ReplaySource;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,17 +48,33 @@ public final class Pipelines {
   public static YuqingJob run(YuqingConfig config, Path dataDir) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = dataDir.toAbsolutePath().toString();
-    CrawlerSource source = CrawlerSource.unbounded(config.sources(), Stages.crawlers(snap, data));
-    return job(config, snap, data, source, source.splitCount(), false);
+    Clock clock = Clock.systemUTC();
+    CrawlerSource source =
+        CrawlerSource.unbounded(
+            config.sources(),
+            Stages.crawlers(snap, data, clock),
+            clock,
+            config.stream().maxOutOfOrderness());
+    return job(config, snap, data, source, CrawlerSource.watermarks(), source.splitCount(), false);
   }
 
-  /** Crawls the configured sources until {@code stopAt}, once more, then finishes. */
-  public static YuqingJob crawlUntil(YuqingConfig config, Path dataDir, Instant stopAt) {
+  /**
+   * Crawls the configured sources until {@code stopAt} (wall clock), once more, then finishes.
+   *
+   * @param clock the crawlers' clock (the demo's accelerated story clock); serialisable
+   */
+  public static YuqingJob crawlUntil(
+      YuqingConfig config, Path dataDir, Instant stopAt, Clock clock) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = dataDir.toAbsolutePath().toString();
     CrawlerSource source =
-        CrawlerSource.until(config.sources(), Stages.crawlers(snap, data), stopAt);
-    return job(config, snap, data, source, source.splitCount(), false);
+        CrawlerSource.until(
+            config.sources(),
+            Stages.crawlers(snap, data, clock),
+            stopAt,
+            clock,
+            config.stream().maxOutOfOrderness());
+    return job(config, snap, data, source, CrawlerSource.watermarks(), source.splitCount(), false);
   }
 
   /**
@@ -67,7 +84,7 @@ public final class Pipelines {
   public static YuqingJob replay(YuqingConfig config, Path in, double speed, Path dataDir) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = dataDir.toAbsolutePath().toString();
-    return job(config, snap, data, new ReplaySource(in, speed), 1, false);
+    return job(config, snap, data, new ReplaySource(in, speed), null, 1, false);
   }
 
   /**
@@ -78,7 +95,7 @@ public final class Pipelines {
     YuqingConfig cfg = defaultReplayConfig(stream);
     ConfigSnapshot snap = ConfigSnapshot.of(cfg);
     String data = dataDir.toAbsolutePath().toString();
-    return job(cfg, snap, data, new ReplaySource(in, speed), 1, true);
+    return job(cfg, snap, data, new ReplaySource(in, speed), null, 1, true);
   }
 
   private static YuqingJob job(
@@ -86,6 +103,7 @@ public final class Pipelines {
       ConfigSnapshot snap,
       String data,
       org.apache.flink.api.connector.source.Source<dev.yuqing.core.Post, ?, ?> source,
+      org.apache.flink.api.common.eventtime.WatermarkStrategy<dev.yuqing.core.Post> watermarks,
       int sourceParallelism,
       boolean everythingInDefaultProject) {
     Normaliser.Scope scope =
@@ -96,6 +114,7 @@ public final class Pipelines {
     int indexWriters = cfg.index().backend() == IndexConfig.Backend.LUCENE ? 1 : Integer.MAX_VALUE;
     return new YuqingJob(
         source,
+        watermarks,
         sourceParallelism,
         new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS),
         indexWriters,
