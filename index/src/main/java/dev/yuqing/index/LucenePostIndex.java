@@ -295,7 +295,15 @@ final class LucenePostIndex implements PostIndex {
       return;
     }
     closed = true;
-    refresher.shutdownNow();
+    // Never interrupt a refresh: Lucene's NIO files close on interrupt, which breaks the writer.
+    refresher.shutdown();
+    try {
+      if (!refresher.awaitTermination(1, TimeUnit.MINUTES)) {
+        LOG.warn("{}: a refresh is still running after a minute; closing anyway", path);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       searchers.close();
       if (writer != null) {

@@ -45,10 +45,13 @@ public final class KeywordRule extends PostRule {
     if (cfg.negativeOnly() && !post.negative()) {
       return null;
     }
-    Set<String> words = new LinkedHashSet<>(find(post.post().fullText()));
-    // Words of our own list are judged on the text (with the exclusions); analysis may know more.
+    String text = post.post().fullText();
+    Set<String> words = new LinkedHashSet<>(find(text));
+    // Analysis reads the text normalised to simplified script: a configured word it found that the
+    // raw text does not contain (跳樓) counts too. Its other critical words (冲突, 拉横幅 …) are
+    // signals for ranking, not pages: only the configured list raises a critical alert.
     for (String w : post.signals().criticalWords()) {
-      if (!cfg.words().contains(w)) {
+      if (cfg.words().contains(w) && !text.contains(w)) {
         words.add(w);
       }
     }

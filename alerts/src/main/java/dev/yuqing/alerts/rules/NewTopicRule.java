@@ -112,7 +112,7 @@ public final class NewTopicRule implements Rule<NewTopicState> {
     s.tracks()
         .forEach(
             (topic, t) -> {
-              Incident.Step q = Incident.quiet(cfg, t.incident(), now, ctx.resolveAfter());
+              Incident.Step q = Incident.quiet(cfg, t.incident(), now, ctx.resolveAfter(cfg));
               if (q.alert() != null) {
                 out.add(q.alert());
               }
@@ -151,7 +151,7 @@ public final class NewTopicRule implements Rule<NewTopicState> {
     Instant wake = null;
     for (Track t : s.tracks().values()) {
       if (t.incident() != null) {
-        Instant r = t.incident().resolvesAt(ctx.resolveAfter());
+        Instant r = t.incident().resolvesAt(ctx.resolveAfter(cfg));
         wake = wake == null || r.isBefore(wake) ? r : wake;
       }
     }

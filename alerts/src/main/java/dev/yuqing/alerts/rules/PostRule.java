@@ -75,7 +75,7 @@ abstract sealed class PostRule implements Rule<PostRuleState>
       return evaluation(new PostRuleState(incident, sightings, now), out);
     }
     String author = post.post().author() == null ? "#" + post.id() : post.post().author();
-    if (sightings.stream().noneMatch(s -> s.postId().equals(post.id()))) {
+    if (incident == null && sightings.stream().noneMatch(s -> s.postId().equals(post.id()))) {
       sightings = new ArrayList<>(sightings);
       sightings.add(new Sighting(at, author, post.id(), Candidate.of(post)));
     }
@@ -84,13 +84,6 @@ abstract sealed class PostRule implements Rule<PostRuleState>
     if (incident == null && authors.size() < minAuthors()) {
       return evaluation(new PostRuleState(null, sightings, now), out);
     }
-    // On first firing the earlier sightings that made up the authors are evidence too.
-    List<Candidate> evidence =
-        incident == null
-            ? sightings.stream().map(Sighting::candidate).toList()
-            : List.of(Candidate.of(post));
-    List<String> ids =
-        incident == null ? sightings.stream().map(Sighting::postId).toList() : List.of(post.id());
     Map<String, Long> topics = new TreeMap<>();
     for (Topic t : post.topics()) {
       topics.merge(t.label(), 1L, Long::sum);
@@ -99,7 +92,15 @@ abstract sealed class PostRule implements Rule<PostRuleState>
     for (String k : new LinkedHashSet<>(post.keywords())) {
       keywords.merge(k, 1L, Long::sum);
     }
-    long inWindow = sightings.size();
+    // On first firing the sightings that made up the authors are the evidence, and they are used
+    // up: once the incident resolves, a new one needs new posts.
+    List<Candidate> evidence =
+        incident == null
+            ? sightings.stream().map(Sighting::candidate).toList()
+            : List.of(Candidate.of(post));
+    List<String> ids =
+        incident == null ? sightings.stream().map(Sighting::postId).toList() : List.of(post.id());
+    long inWindow = incident == null ? sightings.size() : 1;
     Instant since = incident == null ? sightings.get(0).at() : at;
     Incident.Hit h =
         new Incident.Hit(
@@ -108,13 +109,16 @@ abstract sealed class PostRule implements Rule<PostRuleState>
             m.grade(),
             inWindow,
             Double.NaN,
-            incident == null ? inWindow : 1,
-            reasonFor(m, authors.size()),
+            inWindow,
+            incident == null
+                ? reasonFor(m, authors.size())
+                : m.grade().compareTo(incident.grade()) > 0 ? m.reason() : incident.reason(),
             topics,
             keywords,
             evidence,
             trend(incident == null ? List.of() : incident.trend(), at),
             ids);
+    sightings = List.of();
     Incident.Step st = Incident.hit(config(), project, null, incident, h);
     if (st.alert() != null) {
       out.add(st.alert());
@@ -131,7 +135,7 @@ abstract sealed class PostRule implements Rule<PostRuleState>
   }
 
   private Incident quiet(Incident open, Instant now, List<Alert> out) {
-    Incident.Step q = Incident.quiet(config(), open, now, ctx.resolveAfter());
+    Incident.Step q = Incident.quiet(config(), open, now, ctx.resolveAfter(config()));
     if (q.alert() != null) {
       out.add(q.alert());
     }
@@ -161,7 +165,8 @@ abstract sealed class PostRule implements Rule<PostRuleState>
   }
 
   private Evaluation<PostRuleState> evaluation(PostRuleState s, List<Alert> alerts) {
-    Instant wake = s.incident() == null ? null : s.incident().resolvesAt(ctx.resolveAfter());
+    Instant wake =
+        s.incident() == null ? null : s.incident().resolvesAt(ctx.resolveAfter(config()));
     return new Evaluation<>(s, alerts, wake);
   }
 

@@ -24,6 +24,11 @@ public record RuleContext(Duration streamWindow, Duration resolveAfter, ZoneId z
     return new RuleContext(streamWindow, alerts.resolveAfter(), alerts.zone());
   }
 
+  /** The rule's own quiet time before recovery, or {@code alerts.resolveAfter}. */
+  Duration resolveAfter(dev.yuqing.core.config.RuleConfig rule) {
+    return rule.resolveAfter() != null ? rule.resolveAfter() : resolveAfter;
+  }
+
   /**
    * How many stream windows make up {@code window}.
    *

@@ -22,7 +22,7 @@ class NewTopicRuleTest {
   static final Duration W = Duration.ofMinutes(30);
   final NewTopicRule rule =
       new NewTopicRule(
-          new NewTopicRuleConfig("new-topic", null, null, null, null, null),
+          new NewTopicRuleConfig("new-topic", null, null, null, null, null, null),
           RuleContext.of(AlertsConfig.DEFAULT, W));
   NewTopicState state = rule.initialState();
   final List<Alert> alerts = new ArrayList<>();

@@ -60,13 +60,13 @@ class PostRulesTest {
                       });
               assertThat(a.firstAt()).isEqualTo(T);
             });
-    assertThat(e.wakeAt()).isEqualTo(T.plus(Duration.ofHours(2)));
+    assertThat(e.wakeAt()).isEqualTo(T.plus(Duration.ofDays(1))); // post rules: quiet for a day
   }
 
   @Test
   void aCallWithoutTimeOrPlaceIsAnAlert() {
     MobilizationRule rule =
-        new MobilizationRule(new MobilizationRuleConfig("m", null, null, null), CTX);
+        new MobilizationRule(new MobilizationRuleConfig("m", null, null, null, null), CTX);
     Signals vague = new Signals(true, null, null, false, false, 0.5, List.of());
     var e = rule.onPost(rule.initialState(), PROJECT, post("v", "业主甲", T, "大家一起去维权吧", vague));
     assertThat(e.alerts()).singleElement().extracting(Alert::grade).isEqualTo(Grade.ALERT);
@@ -75,7 +75,7 @@ class PostRulesTest {
   @Test
   void moreCallsUpdateTheIncidentAndQuietResolvesIt() {
     MobilizationRule rule =
-        new MobilizationRule(new MobilizationRuleConfig("m", null, null, null), CTX);
+        new MobilizationRule(new MobilizationRuleConfig("m", null, null, null, null), CTX);
     List<Alert> out = new ArrayList<>();
     PostRuleState s = rule.initialState();
     Instant[] times = {T, T.plus(Duration.ofMinutes(20)), T.plus(Duration.ofMinutes(70))};
@@ -94,7 +94,7 @@ class PostRulesTest {
     assertThat(again.alerts()).isEmpty();
     assertThat(again.state().incident().total()).isEqualTo(3);
 
-    Instant quietEnds = times[2].plus(Duration.ofHours(2));
+    Instant quietEnds = times[2].plus(Duration.ofDays(1));
     assertThat(rule.onTime(s, PROJECT, quietEnds.minusSeconds(1)).alerts()).isEmpty();
     var resolved = rule.onTime(s, PROJECT, quietEnds);
     assertThat(resolved.alerts())
@@ -112,7 +112,8 @@ class PostRulesTest {
   @Test
   void criticalWordsFireButNotInsideSalesTalk() {
     KeywordRule rule =
-        new KeywordRule(new KeywordRuleConfig("critical-words", null, null, null, null, null), CTX);
+        new KeywordRule(
+            new KeywordRuleConfig("critical-words", null, null, null, null, null, null), CTX);
     assertThat(rule.find("开发商跳楼价甩卖尾房，业主亏惨了")).isEmpty();
     assertThat(rule.find("再不给说法，我就从售楼处楼顶跳楼")).containsExactly("跳楼");
     assertThat(rule.find("跳楼价？我看是要逼业主跳楼")).containsExactly("跳楼");
@@ -141,19 +142,23 @@ class PostRulesTest {
   }
 
   @Test
-  void criticalWordsFromAnalysisCountToo() {
+  void aConfiguredWordAnalysisFoundInTraditionalTextCountsButItsOtherWordsDoNot() {
     KeywordRule rule =
-        new KeywordRule(
-            new KeywordRuleConfig("kw", List.of("跳楼"), List.of(), null, null, null), CTX);
-    Signals s = new Signals(false, null, null, false, false, 0.9, List.of("以死相逼"));
-    var e = rule.onPost(rule.initialState(), PROJECT, post("x", "业主", T, "我们只能以死相逼了", s));
-    assertThat(e.alerts()).singleElement().extracting(Alert::headline).isEqualTo("出现紧急词「以死相逼」");
+        new KeywordRule(new KeywordRuleConfig("kw", null, null, null, null, null, null), CTX);
+    Signals traditional = new Signals(false, null, null, false, false, 0.9, List.of("跳楼"));
+    var e =
+        rule.onPost(rule.initialState(), PROJECT, post("x", "業主", T, "再不退房我就從樓頂跳樓", traditional));
+    assertThat(e.alerts()).singleElement().extracting(Alert::headline).isEqualTo("出现紧急词「跳楼」");
+    Signals broader = new Signals(false, null, null, false, false, 0.9, List.of("冲突", "拉横幅"));
+    var none = rule.onPost(rule.initialState(), PROJECT, post("y", "业主", T, "业主与物业发生冲突", broader));
+    assertThat(none.alerts()).isEmpty();
   }
 
   @Test
   void mediaNeedsTwoDistinctAuthorsWithinADayByDefault() {
     MediaRule rule =
-        new MediaRule(new MediaRuleConfig("media", null, null, 2, null, null, null, null), CTX);
+        new MediaRule(
+            new MediaRuleConfig("media", null, null, 2, null, null, null, null, null), CTX);
     Signals media = new Signals(false, null, null, true, false, 0.4, List.of());
     var first =
         rule.onPost(
@@ -186,7 +191,8 @@ class PostRulesTest {
   @Test
   void aSecondMediaMentionMoreThanADayLaterDoesNotCount() {
     MediaRule rule =
-        new MediaRule(new MediaRuleConfig("media", null, null, 2, null, null, null, null), CTX);
+        new MediaRule(
+            new MediaRuleConfig("media", null, null, 2, null, null, null, null, null), CTX);
     Signals media = new Signals(false, null, null, true, false, 0.4, List.of());
     var first = rule.onPost(rule.initialState(), PROJECT, post("m1", "业主甲", T, "找记者曝光", media));
     var later =
@@ -201,7 +207,8 @@ class PostRulesTest {
   void governmentOnlyWhenAsked() {
     Signals gov = new Signals(false, null, null, false, true, 0.3, List.of());
     MediaRule mediaOnly =
-        new MediaRule(new MediaRuleConfig("media", null, null, null, null, null, null, null), CTX);
+        new MediaRule(
+            new MediaRuleConfig("media", null, null, null, null, null, null, null, null), CTX);
     assertThat(
             mediaOnly
                 .onPost(mediaOnly.initialState(), PROJECT, post("g", "业主", T, "已打12345", gov))
@@ -209,7 +216,7 @@ class PostRulesTest {
         .isEmpty();
     MediaRule govRule =
         new MediaRule(
-            new MediaRuleConfig("gov", false, true, 1, null, null, Grade.NOTICE, null), CTX);
+            new MediaRuleConfig("gov", false, true, 1, null, null, Grade.NOTICE, null, null), CTX);
     assertThat(
             govRule
                 .onPost(govRule.initialState(), PROJECT, post("g", "业主", T, "已打12345", gov))

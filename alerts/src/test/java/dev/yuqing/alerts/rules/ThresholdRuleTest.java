@@ -25,7 +25,8 @@ class ThresholdRuleTest {
   void countsOverASlidingWindowOfSeveralStreamWindows() {
     ThresholdRule rule =
         new ThresholdRule(
-            new ThresholdRuleConfig("daily", Duration.ofHours(2), 6, null, null, null, null), CTX);
+            new ThresholdRuleConfig("daily", Duration.ofHours(2), 6, null, null, null, null, null),
+            CTX);
     CountRuleState s = rule.initialState();
     List<Alert> out = new ArrayList<>();
     // two negative posts in each of three consecutive half hours: 6 within two hours
@@ -68,7 +69,7 @@ class ThresholdRuleTest {
             () ->
                 new ThresholdRule(
                     new ThresholdRuleConfig(
-                        "odd", Duration.ofMinutes(45), 3, null, null, null, null),
+                        "odd", Duration.ofMinutes(45), 3, null, null, null, null, null),
                     CTX))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("alerts.rules[odd].window: PT45M is not a multiple of stream.window PT30M");

@@ -151,9 +151,9 @@ public record AlertsConfig(
   public static List<RuleConfig> defaultRules() {
     return List.of(
         SpikeRuleConfig.named("negative-spike"),
-        new KeywordRuleConfig("critical-words", null, null, null, null, null),
-        new MobilizationRuleConfig("mobilization", null, null, null),
-        new MediaRuleConfig("media", null, null, 2, null, null, null, null),
-        new NewTopicRuleConfig("new-topic", null, null, null, null, null));
+        new KeywordRuleConfig("critical-words", null, null, null, null, null, null),
+        new MobilizationRuleConfig("mobilization", null, null, null, null),
+        new MediaRuleConfig("media", null, null, 2, null, null, null, null, null),
+        new NewTopicRuleConfig("new-topic", null, null, null, null, null, null));
   }
 }

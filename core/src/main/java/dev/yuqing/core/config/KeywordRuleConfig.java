@@ -16,6 +16,8 @@ import java.util.List;
  *     counts)
  * @param grade starting grade (default critical)
  * @param realert at most one update per incident this often (default 1h)
+ * @param resolveAfter quiet time without a matching post before recovery (default 1d: such posts
+ *     are sparse, and calls or mentions within a day belong to one incident)
  */
 public record KeywordRuleConfig(
     String name,
@@ -23,16 +25,17 @@ public record KeywordRuleConfig(
     List<String> exclude,
     Boolean negativeOnly,
     Grade grade,
-    Duration realert)
+    Duration realert,
+    Duration resolveAfter)
     implements RuleConfig {
 
   /** Words the plans treat as a crisis on their own: threats to life, blocking roads or doors. */
   public static final List<String> DEFAULT_WORDS =
       List.of("跳楼", "自杀", "轻生", "喝农药", "自焚", "堵路", "堵门", "堵住大门", "打砸", "砸售楼处", "封路", "围堵");
 
-  /** Sales talk and idioms that contain a critical word. */
+  /** Sales talk, traffic talk (拥堵路段, 堵路上) and warnings that contain a critical word. */
   public static final List<String> DEFAULT_EXCLUDE =
-      List.of("跳楼价", "跳楼大甩卖", "跳楼甩卖", "跳楼大减价", "防止堵路", "避免堵路", "禁止堵路");
+      List.of("跳楼价", "跳楼大甩卖", "跳楼甩卖", "跳楼大减价", "拥堵路", "堵路上", "堵路段", "防止堵路", "避免堵路", "禁止堵路");
 
   public KeywordRuleConfig {
     name = Check.required("name", name);
@@ -47,6 +50,7 @@ public record KeywordRuleConfig(
     negativeOnly = negativeOnly != null && negativeOnly;
     grade = grade == null ? Grade.CRITICAL : grade;
     realert = Check.positive("realert", realert, Duration.ofHours(1));
+    resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param negativeOnly only negative posts match (default false)
  * @param grade starting grade (default critical)
  * @param realert at most one update per incident this often (default 1h)
+ * @param resolveAfter quiet time without a matching post before recovery (default 1d: such posts
+ *     are sparse, and calls or mentions within a day belong to one incident)
  */
 public record MediaRuleConfig(
     String name,
@@ -25,7 +27,8 @@ public record MediaRuleConfig(
     Duration window,
     Boolean negativeOnly,
     Grade grade,
-    Duration realert)
+    Duration realert,
+    Duration resolveAfter)
     implements RuleConfig {
   public MediaRuleConfig {
     name = Check.required("name", name);
@@ -39,6 +42,7 @@ public record MediaRuleConfig(
     negativeOnly = negativeOnly != null && negativeOnly;
     grade = grade == null ? Grade.CRITICAL : grade;
     realert = Check.positive("realert", realert, Duration.ofHours(1));
+    resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
 
   @Override

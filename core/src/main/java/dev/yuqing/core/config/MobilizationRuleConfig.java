@@ -12,9 +12,12 @@ import java.time.Duration;
  * @param grade grade of a call without time or place (default alert)
  * @param timeAndPlaceGrade grade of a call with both time and place (default critical)
  * @param realert at most one update per incident this often (default 1h)
+ * @param resolveAfter quiet time without a matching post before recovery (default 1d: such posts
+ *     are sparse, and calls or mentions within a day belong to one incident)
  */
 public record MobilizationRuleConfig(
-    String name, Grade grade, Grade timeAndPlaceGrade, Duration realert) implements RuleConfig {
+    String name, Grade grade, Grade timeAndPlaceGrade, Duration realert, Duration resolveAfter)
+    implements RuleConfig {
   public MobilizationRuleConfig {
     name = Check.required("name", name);
     grade = grade == null ? Grade.ALERT : grade;
@@ -24,6 +27,7 @@ public record MobilizationRuleConfig(
           "timeAndPlaceGrade: must not be below grade (" + grade.json() + ")");
     }
     realert = Check.positive("realert", realert, Duration.ofHours(1));
+    resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.time.Duration;
  *     stays silent until it has watched a project this long (default 7d)
  * @param grade starting grade (default notice)
  * @param realert at most one update per incident this often (default 6h)
+ * @param resolveAfter quiet time before recovery (default: {@code alerts.resolveAfter})
  */
 public record NewTopicRuleConfig(
     String name,
@@ -22,7 +23,8 @@ public record NewTopicRuleConfig(
     Duration window,
     Duration baseline,
     Grade grade,
-    Duration realert)
+    Duration realert,
+    Duration resolveAfter)
     implements RuleConfig {
   public NewTopicRuleConfig {
     name = Check.required("name", name);
@@ -35,6 +37,7 @@ public record NewTopicRuleConfig(
     }
     grade = grade == null ? Grade.NOTICE : grade;
     realert = Check.positive("realert", realert, Duration.ofHours(6));
+    resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
   }
 
   @Override

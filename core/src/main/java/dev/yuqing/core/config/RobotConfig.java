@@ -46,12 +46,14 @@ public record RobotConfig(String id, Kind kind, String urlEnv, String secretEnv,
 
     @JsonCreator
     public static Kind parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown robot kind '" + s + "' (known: wecom, dingtalk, feishu)", e);
+      for (Kind k : values()) {
+        if (k.name().equalsIgnoreCase(s.trim())) {
+          return k;
+        }
       }
+      // no cause attached: the loader reports the innermost message, and this one names the choices
+      throw new IllegalArgumentException(
+          "unknown robot kind '" + s + "' (known: wecom, dingtalk, feishu)");
     }
   }
 }

@@ -37,6 +37,12 @@ public sealed interface RuleConfig
    */
   Duration realert();
 
+  /**
+   * How long the signal must stay quiet before an incident of this rule resolves with a recovery
+   * notice; null: {@code alerts.resolveAfter}.
+   */
+  Duration resolveAfter();
+
   /** The rule type as written in YAML ({@code spike}, {@code new-topic} …). */
   String type();
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param seasonal learn hour-of-day and day-of-week factors (default true); they apply after two
  *     days of windows has been seen
  * @param realert at most one update per incident this often (default 1h)
+ * @param resolveAfter quiet time before recovery (default: {@code alerts.resolveAfter})
  */
 public record SpikeRuleConfig(
     String name,
@@ -31,7 +32,8 @@ public record SpikeRuleConfig(
     Grade grade,
     Double minZ,
     Boolean seasonal,
-    Duration realert)
+    Duration realert,
+    Duration resolveAfter)
     implements RuleConfig {
   public SpikeRuleConfig {
     name = Check.required("name", name);
@@ -44,6 +46,7 @@ public record SpikeRuleConfig(
     minZ = Check.atLeast("minZ", minZ, 3.0, 0.0);
     seasonal = seasonal == null || seasonal;
     realert = Check.positive("realert", realert, Duration.ofHours(1));
+    resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
   }
 
   /** The first form of this record, kept for callers written against it. */
@@ -55,7 +58,7 @@ public record SpikeRuleConfig(
       Integer baselineWindows,
       Boolean perTopic,
       Grade grade) {
-    this(name, window, minCount, ratio, baselineWindows, perTopic, grade, null, null, null);
+    this(name, window, minCount, ratio, baselineWindows, perTopic, grade, null, null, null, null);
   }
 
   /** A spike rule with every default. */

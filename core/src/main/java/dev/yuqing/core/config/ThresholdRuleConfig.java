@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param perTopic key the rule per project and topic (default false)
  * @param grade starting grade (default notice)
  * @param realert at most one update per incident this often (default 6h)
+ * @param resolveAfter quiet time before recovery (default: {@code alerts.resolveAfter})
  */
 public record ThresholdRuleConfig(
     String name,
@@ -21,7 +22,8 @@ public record ThresholdRuleConfig(
     Boolean negativeOnly,
     Boolean perTopic,
     Grade grade,
-    Duration realert)
+    Duration realert,
+    Duration resolveAfter)
     implements RuleConfig {
   public ThresholdRuleConfig {
     name = Check.required("name", name);
@@ -34,6 +36,7 @@ public record ThresholdRuleConfig(
     perTopic = perTopic != null && perTopic;
     grade = grade == null ? Grade.NOTICE : grade;
     realert = Check.positive("realert", realert, Duration.ofHours(6));
+    resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
   }
 
   @Override

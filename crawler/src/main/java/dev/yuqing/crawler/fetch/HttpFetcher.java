@@ -76,7 +76,7 @@ public final class HttpFetcher implements Fetcher {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(config.connectTimeout())
             .build();
-    this.gate = new HostGate(config.perHostConcurrency(), config.perHostDelay());
+    this.gate = HostGate.shared(config.perHostConcurrency(), config.perHostDelay());
     this.productToken = Robots.productToken(config.userAgent());
   }
 

@@ -15,6 +15,7 @@ import dev.yuqing.dashboards.report.Report.TopicRow;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.SearchRequest;
 import dev.yuqing.index.SearchResult;
+import dev.yuqing.index.SignalKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ public final class ReportBuilder {
         topics(current, previous),
         posts(search(project, period, Set.of(SentimentLabel.NEGATIVE), Set.of(), TOP_NEGATIVE)),
         alerts(project, period),
-        posts(search(project, period, Set.of(), Set.of(Topic.MEDIA), MEDIA)),
-        search(project, period, Set.of(), Set.of(Topic.MEDIA), 1).total());
+        posts(search(project, period, Set.of(), Set.of(SignalKind.MEDIA), MEDIA)),
+        search(project, period, Set.of(), Set.of(SignalKind.MEDIA), 0).total());
   }
 
   static List<TopicRow> topics(Stats current, Stats previous) {
@@ -77,22 +78,17 @@ public final class ReportBuilder {
   }
 
   private SearchResult search(
-      String project, ReportPeriod p, Set<SentimentLabel> s, Set<Topic> topics, int size) {
+      String project, ReportPeriod p, Set<SentimentLabel> s, Set<SignalKind> signals, int size) {
     return index.search(
-        new SearchRequest(
-            null,
-            project,
-            p.start(),
-            p.end(),
-            s,
-            topics,
-            null,
-            null,
-            null,
-            SearchRequest.Sort.ENGAGEMENT,
-            size,
-            null,
-            false));
+        SearchRequest.builder()
+            .project(project)
+            .from(p.start())
+            .to(p.end())
+            .sentiments(s)
+            .signals(signals)
+            .sort(SearchRequest.Sort.ENGAGEMENT)
+            .size(size)
+            .build());
   }
 
   private static List<PostItem> posts(SearchResult r) {

@@ -152,8 +152,7 @@ public final class ReportHtml {
           b.append("<li>")
               .append(Html.time(c.at(), zone))
               .append(" ")
-              .append(esc(c.what()))
-              .append(c.by() == null ? "" : "（" + esc(c.by()) + "）")
+              .append(esc(c.text()))
               .append("</li>");
         }
         b.append("</ul></div>");

@@ -2,6 +2,7 @@ package dev.yuqing.dashboards.web;
 
 import dev.yuqing.core.config.DashboardConfig;
 import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.crawler.evidence.EvidenceReader;
 import dev.yuqing.dashboards.AlertInbox;
 import dev.yuqing.dashboards.insight.Insights;
 import dev.yuqing.index.PostIndex;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param alerts the alert store
  * @param clock time for sessions, the login throttle and "now"
  * @param zone time zone in which times are shown and days begin
+ * @param evidence the crawler's evidence store ({@code DATA/evidence}), or null when there is none
  */
 public record Dashboard(
     DashboardConfig config,
@@ -28,7 +30,8 @@ public record Dashboard(
     Insights insights,
     AlertInbox alerts,
     Clock clock,
-    ZoneId zone) {
+    ZoneId zone,
+    EvidenceReader evidence) {
   public Dashboard {
     Objects.requireNonNull(config, "config");
     projects = List.copyOf(projects);

@@ -105,6 +105,7 @@ public final class DashboardServer implements Closeable {
     route("GET", "/search", Access.USER, pages::search);
     route("GET", "/api/search", Access.USER, pages::searchApi);
     route("GET", "/posts/{id}", Access.USER, pages::post);
+    route("GET", "/posts/{id}/evidence/{version}", Access.USER, pages::evidence);
     server.createContext("/", this::dispatch);
     server.setExecutor(pool);
   }

@@ -149,6 +149,15 @@ public final class Exchange {
     send(303, "text/plain; charset=utf-8", new byte[0], true);
   }
 
+  /** A file to save, never to render: the browser downloads it under {@code fileName}. */
+  public void download(String contentType, String fileName, byte[] body) throws IOException {
+    ex.getResponseHeaders()
+        .set(
+            "Content-Disposition",
+            "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+    send(200, contentType, body, true);
+  }
+
   void staticFile(String contentType, byte[] body) throws IOException {
     ex.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
     send(200, contentType, body, false);

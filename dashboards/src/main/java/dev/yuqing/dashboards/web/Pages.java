@@ -11,11 +11,13 @@ import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.crawler.evidence.EvidenceReader;
 import dev.yuqing.dashboards.AlertChange;
 import dev.yuqing.dashboards.insight.Insights.Granularity;
 import dev.yuqing.dashboards.insight.Stats;
 import dev.yuqing.index.SearchRequest;
 import dev.yuqing.index.SearchResult;
+import dev.yuqing.index.SignalKind;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -359,8 +361,7 @@ final class Pages {
       b.append("<li><time>")
           .append(Html.time(c.at(), dash.zone()))
           .append("</time> ")
-          .append(esc(c.what()))
-          .append(c.by() == null ? "" : "（" + esc(c.by()) + "）")
+          .append(esc(c.text()))
           .append("</li>");
     }
     b.append("</ol></article>");
@@ -483,30 +484,56 @@ final class Pages {
         throw new BadRequest("排序只能是 time、relevance 或 engagement");
       }
     }
-    return new SearchRequest(
-        q,
-        project,
-        from,
-        to,
-        sentiments,
-        topics,
-        sources,
-        x.param("author"),
-        null,
-        sort,
-        20,
-        x.param("after"),
-        q != null);
+    Set<SignalKind> signals = EnumSet.noneOf(SignalKind.class);
+    for (String k : x.params("signal")) {
+      if (!k.isBlank()) {
+        try {
+          signals.add(SignalKind.parse(k));
+        } catch (IllegalArgumentException e) {
+          throw new BadRequest("未知信号：" + k);
+        }
+      }
+    }
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new BadRequest("起始日期应早于结束日期");
+    }
+    try {
+      return SearchRequest.builder()
+          .query(q)
+          .project(project)
+          .from(from)
+          .to(to)
+          .sentiments(sentiments)
+          .topics(topics)
+          .sources(sources)
+          .author(x.param("author"))
+          .signals(signals)
+          .sort(sort)
+          .size(20)
+          .after(x.param("after"))
+          .highlight(q != null)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("搜索条件有误：" + e.getMessage());
+    }
   }
 
+  /**
+   * A day (2024-05-01: its start, or the start of the next day for an end) or an ISO instant
+   * (2024-05-01T08:00:00Z, as alert mails link to).
+   */
   private Instant date(String s, String what, int plusDays) {
     if (s == null) {
       return null;
     }
     try {
       return LocalDate.parse(s).plusDays(plusDays).atStartOfDay(dash.zone()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(what + "格式应为 2024-05-01");
+    } catch (DateTimeParseException notADay) {
+      try {
+        return Instant.parse(s);
+      } catch (DateTimeParseException e) {
+        throw new BadRequest(what + "格式应为 2024-05-01 或 2024-05-01T08:00:00Z");
+      }
     }
   }
 
@@ -541,9 +568,11 @@ final class Pages {
     }
     b.append("</select></label><label>来源 <input name=\"source\" size=\"10\" value=\"")
         .append(esc(x.param("source")))
-        .append("\"></label><label>从 <input type=\"date\" name=\"from\" value=\"")
+        .append(
+            "\"></label><label>从 <input name=\"from\" size=\"11\" placeholder=\"2024-05-01\" value=\"")
         .append(esc(x.param("from")))
-        .append("\"></label><label>到 <input type=\"date\" name=\"to\" value=\"")
+        .append(
+            "\"></label><label>到 <input name=\"to\" size=\"11\" placeholder=\"2024-05-31\" value=\"")
         .append(esc(x.param("to")))
         .append("\"></label><label>排序 <select name=\"sort\">");
     option(b, "", "默认", x.param("sort") == null);
@@ -551,6 +580,21 @@ final class Pages {
     option(b, "relevance", "相关度", "relevance".equals(x.param("sort")));
     option(b, "engagement", "互动量", "engagement".equals(x.param("sort")));
     b.append("</select></label><button type=\"submit\" id=\"search-submit\">搜索</button></form>");
+    String alertId = x.param("alert");
+    if (alertId != null) {
+      dash.alerts()
+          .get(alertId)
+          .ifPresent(
+              a ->
+                  b.append("<p class=\"banner\">预警相关帖子：<a href=\"/alerts/")
+                      .append(esc(Html.q(a.id())))
+                      .append("\">")
+                      .append(a.grade().level())
+                      .append(a.grade().word())
+                      .append(" · ")
+                      .append(esc(a.reason()))
+                      .append("</a></p>"));
+    }
     int status = 200;
     if (error != null) {
       status = 400;
@@ -699,12 +743,59 @@ final class Pages {
     fact(b, "版本", p.version() + (p.version() > 1 ? "（内容曾被修改）" : ""));
     fact(
         b,
-        "存证记录（WARC）",
+        "存证记录 ID",
         p.evidenceId() == null
             ? "未保存原始网页"
             : "<code id=\"evidence-id\">" + esc(p.evidenceId()) + "</code>");
-    b.append("</dl></section></article>");
+    b.append("</dl>");
+    List<EvidenceReader.Capture> captures = captures(p.id());
+    if (!captures.isEmpty()) {
+      b.append(
+              "<table class=\"list\" id=\"captures\"><thead><tr><th>版本</th><th>抓取时间（WARC-Date）</th>")
+          .append("<th>地址</th><th>记录 SHA-256</th><th>链式哈希</th><th></th></tr></thead><tbody>");
+      for (EvidenceReader.Capture c : captures) {
+        b.append("<tr><td>")
+            .append(c.version())
+            .append("</td><td>")
+            .append(esc(c.entry().date()))
+            .append("</td><td>")
+            .append(esc(c.entry().url()))
+            .append("</td><td><code class=\"hash\">")
+            .append(esc(c.entry().sha256()))
+            .append("</code></td><td><code class=\"hash\">")
+            .append(esc(c.entry().chain()))
+            .append("</code></td><td><a href=\"/posts/")
+            .append(esc(Html.q(p.id())))
+            .append("/evidence/")
+            .append(c.version())
+            .append("\">下载 WARC 记录</a></td></tr>");
+      }
+      b.append(
+          "</tbody></table><p class=\"meta\">用 <code>yuqing evidence verify</code> 校验整条哈希链。</p>");
+    } else if (p.evidenceId() != null) {
+      b.append("<p class=\"meta\">本机未找到该存证记录（证据目录不在此数据目录下）。</p>");
+    }
+    b.append("</section></article>");
     x.html(200, Layout.page("帖子详情", "/search", x.session(), b.toString()));
+  }
+
+  /** The captures of a post, or none when there is no evidence store. */
+  private List<EvidenceReader.Capture> captures(String postId) {
+    return dash.evidence() == null ? List.of() : dash.evidence().forPost(postId);
+  }
+
+  /** Serves one capture's WARC record, byte for byte as stored (decompressed), for legal. */
+  void evidence(Exchange x) throws IOException {
+    String id = x.pathParam("id");
+    String version = x.pathParam("version");
+    for (EvidenceReader.Capture c : captures(id)) {
+      if (String.valueOf(c.version()).equals(version)) {
+        x.download(
+            "application/warc", id + "-v" + version + ".warc", dash.evidence().read(c.entry()));
+        return;
+      }
+    }
+    x.html(404, Layout.error(x.session(), "存证不存在", "找不到该帖子的这一版存证。"));
   }
 
   private static String signals(Signals s) {

@@ -106,11 +106,9 @@ class ReportRenderIT {
             3);
     List<AlertChange> history =
         List.of(
-            new AlertChange(fired, AlertState.FIRING, Grade.ALERT, null, "预警触发"),
-            new AlertChange(
-                fired.plusSeconds(900), AlertState.ACKNOWLEDGED, Grade.ALERT, "zhang.wei", "已确认"),
-            new AlertChange(
-                fired.plusSeconds(7200), AlertState.RESOLVED, Grade.ALERT, "zhang.wei", "已解除"));
+            new AlertChange(fired, "received", "收到预警，第1版"),
+            new AlertChange(fired.plusSeconds(900), "ack", "zhang.wei 确认"),
+            new AlertChange(fired.plusSeconds(7200), "resolve", "zhang.wei 解除"));
     PostItem hostile =
         new PostItem(
             "p1",
@@ -149,7 +147,7 @@ class ReportRenderIT {
     String text = PdfCheck.text(pdf);
     assertThat(text).contains("「翡翠湾」舆情周报", "2024年第19周", "2024-05-06 至 2024-05-12");
     assertThat(text).contains("话题分布", "房屋质量", "延期交付", "维权行动");
-    assertThat(text).contains("预警与处置", "房屋质量负面帖子激增", "已确认", "已解除", "zhang.wei");
+    assertThat(text).contains("预警与处置", "房屋质量负面帖子激增", "zhang.wei 确认", "zhang.wei 解除", "已解除");
     assertThat(text).contains("<script>alert(1)</script>7栋卫生间漏水");
     assertThat(PdfCheck.fonts(pdf)).containsIgnoringCase("WenQuanYi").contains("yes");
 

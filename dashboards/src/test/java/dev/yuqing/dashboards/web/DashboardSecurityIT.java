@@ -73,7 +73,8 @@ class DashboardSecurityIT {
             refusing(Insights.class),
             refusing(AlertInbox.class),
             Clock.systemUTC(),
-            ZoneId.of("Asia/Shanghai"));
+            ZoneId.of("Asia/Shanghai"),
+            null);
     server = DashboardServer.start(d, "127.0.0.1", 0, null);
   }
 

@@ -72,7 +72,8 @@ class DashboardTlsIT {
             DashboardSecurityIT.refusing(Insights.class),
             DashboardSecurityIT.refusing(AlertInbox.class),
             Clock.systemUTC(),
-            ZoneId.of("Asia/Shanghai"));
+            ZoneId.of("Asia/Shanghai"),
+            null);
     try (DashboardServer s = DashboardServer.start(d, "127.0.0.1", 0, server)) {
       assertThat(s.uri().getScheme()).isEqualTo("https");
       WebClient c = new WebClient(s.uri(), client);
