@@ -84,6 +84,9 @@ public final class YuqingJob {
   public Streams build(StreamExecutionEnvironment env) {
     StreamConfig cfg = settings.stream();
     env.setParallelism(cfg.parallelism());
+    // events are immutable records and no operator keeps a mutable input: chained operators may
+    // hand them on without a copy
+    env.getConfig().enableObjectReuse();
     WatermarkStrategy<Post> wm =
         watermarks != null
             ? watermarks
@@ -115,7 +118,10 @@ public final class YuqingJob {
             .uid("dedup-reposts");
 
     if (indexSink != null) {
+      // spread: after the per-project repost linker one project's posts sit on one subtask, and
+      // analysing documents for the index costs as much as tagging them
       tagged
+          .rebalance()
           .sinkTo(indexSink)
           .name("index")
           .uid("index")
