@@ -72,13 +72,54 @@ record SentimentModel(
     return sigmoid(plattA * margin(x) + plattB);
   }
 
+  /**
+   * Polarity sentence by sentence: the mean of 2p − 1 over sentences, and the shares of clearly
+   * negative and clearly positive sentences. The polarity model learnt from reviews a sentence or
+   * three long; a long letter is read the way it learnt.
+   */
+  double[] sentencePolarity(FeatureVector x) {
+    int[] idx = x.index();
+    float[] val = x.value();
+    int from = 0;
+    double sum = 0;
+    int neg = 0;
+    int pos = 0;
+    int counted = 0;
+    for (int end : x.sentenceEnds()) {
+      if (end - from >= 3) {
+        double z = 0;
+        for (int i = from; i < end; i++) {
+          z += weights[idx[i]] * val[i];
+        }
+        // undo the document's normalisation, apply the sentence's own
+        z = z / x.scale() / Math.sqrt(end - from) + bias;
+        double p = sigmoid(plattA * z + plattB);
+        sum += 2 * p - 1;
+        neg += p < 0.3 ? 1 : 0;
+        pos += p > 0.7 ? 1 : 0;
+        counted++;
+      }
+      from = end;
+    }
+    return counted == 0
+        ? new double[3]
+        : new double[] {sum / counted, (double) neg / counted, (double) pos / counted};
+  }
+
   /** The stance layer's input: the dense cues with the polarity filled in. */
-  static double[] stanceInput(FeatureVector x, double positive) {
+  double[] stanceInput(FeatureVector x) {
+    return stanceInput(x, positive(x), sentencePolarity(x));
+  }
+
+  static double[] stanceInput(FeatureVector x, double positive, double[] sentences) {
     double[] d = x.dense().clone();
     d[0] = 2 * positive - 1;
     d[1] = Math.abs(2 * positive - 1);
     // the polarity model learnt from short reviews: on long letters it may need discounting
     d[2] = d[0] * Math.min(1, x.length() / 400.0);
+    d[3] = sentences[0];
+    d[4] = sentences[1];
+    d[5] = sentences[2];
     return d;
   }
 
@@ -107,7 +148,7 @@ record SentimentModel(
   }
 
   Sentiment predict(FeatureVector x) {
-    double[] p = softmax(stance, stanceInput(x, positive(x)));
+    double[] p = softmax(stance, stanceInput(x));
     int best = 0;
     for (int c = 1; c < 3; c++) {
       if (p[c] > p[best]) {

@@ -23,6 +23,9 @@ public final class SentimentTraining {
           "online_shopping_10_cats.dev.csv",
           "weibo_senti_subset.dev.csv");
 
+  /** The handover dev gold under the shared data. */
+  public static final String GOLD = "gold/handover-gold.dev.jsonl";
+
   /** Where the handover examples live in a checkout. */
   public static final String EXAMPLES = "analysis/training/handover-examples.tsv";
 
@@ -46,6 +49,8 @@ public final class SentimentTraining {
       out.add(source(f, Corpora.reviewCsv(f)));
     }
     out.add(source(handoverExamples, Corpora.handoverTsv(require(handoverExamples))));
+    Path gold = require(sharedData.resolve(GOLD));
+    out.add(source(gold, Corpora.goldJsonl(gold)));
     return out;
   }
 

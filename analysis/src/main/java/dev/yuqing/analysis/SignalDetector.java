@@ -59,6 +59,15 @@ final class SignalDetector {
   private static final Pattern MEDIA =
       Pattern.compile("媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
 
+  private static final Cues MEDIA_WORDS = Cues.of("媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
+
+  /** Words without which no call to act together is read (a fast first check). */
+  private static final Cues CALL_HINTS =
+      Cues.of(
+          "大家|各位|全体|所有业主|广大业主|业主们|邻居们|兄弟姐妹|我们业主|众业主|受害业主|号召|呼吁|召集"
+              + "|组织|相约|约好|组团|一起|统一时间|联名|扩散|接龙|报名|准时|集合|集中|碰头|到场|静坐"
+              + "|拉横幅|出发|不见不散");
+
   /**
    * A news byline or a reporter's own verbs: the outlet wrote it, nobody brought journalists in.
    */
@@ -78,13 +87,13 @@ final class SignalDetector {
   private static final Pattern REGULATOR_EXPOSE =
       Pattern.compile("(住建委|住建局|房管局|监管|部门|通报)[^。]{0,10}(再曝|曝光)");
 
-  private static final Pattern GOVERNMENT =
-      Pattern.compile(
+  private static final Cues GOVERNMENT =
+      Cues.of(
           "住建局|住建委|住建部|房管局|信访|上访|12345|市长热线|市民热线|政务|街道办|国土局|规划局|城管"
               + "|法院|纪委|人大|政协|派出所|公安|消防|教育局|环保局|市场监管|市政府|区政府|县政府|政府");
 
-  private static final Pattern STRONG =
-      Pattern.compile(
+  private static final Cues STRONG =
+      Cues.of(
           "无良|黑心|欺诈|骗子|坑人|坑害|霸道|猖狂|嚣张|无耻|可耻|忍无可忍|无法忍受|苦不堪言|走投无路"
               + "|投诉无门|求助无门|血本无归|草菅人命|丧尽天良|天理何在|还有没有王法|欺人太甚|滚");
   private static final List<String> CRITICAL =
@@ -96,7 +105,7 @@ final class SignalDetector {
   Signals detect(String text, boolean negative) {
     Mobilization mob = mobilization(text);
     boolean media = media(text, negative);
-    boolean government = GOVERNMENT.matcher(text).find();
+    boolean government = GOVERNMENT.in(text);
     List<String> critical = new ArrayList<>();
     for (String w : CRITICAL) {
       if (text.contains(w)) {
@@ -110,6 +119,9 @@ final class SignalDetector {
   private record Mobilization(boolean found, String time, String place) {}
 
   private static Mobilization mobilization(String text) {
+    if (!CALL_HINTS.in(text)) {
+      return new Mobilization(false, null, null);
+    }
     Matcher t0 = TIME.matcher(text);
     while (t0.find()) {
       if (t0.group().isEmpty()) {
@@ -175,6 +187,9 @@ final class SignalDetector {
    * the reporter's own byline and verbs (记者了解到, 告诉记者) do not count.
    */
   private static boolean media(String text, boolean negative) {
+    if (!MEDIA_WORDS.in(text)) {
+      return false;
+    }
     String cleaned = BYLINE.matcher(text).replaceAll(" ");
     boolean news = !cleaned.equals(text);
     cleaned = REGULATOR_EXPOSE.matcher(cleaned).replaceAll(" ");
@@ -197,11 +212,7 @@ final class SignalDetector {
         repeated++;
       }
     }
-    int strong = 0;
-    Matcher m = STRONG.matcher(text);
-    while (m.find()) {
-      strong++;
-    }
+    int strong = STRONG.count(text);
     double z =
         0.12 * Math.min(exclaim, 10)
             + 0.2 * Math.min(repeated, 5)

@@ -23,19 +23,17 @@ final class TopicClassifier {
       Pattern.compile("小区|业主|楼盘|住户|开发商|物业|楼栋|\\d+栋|家属院|社区|入住|购房|交房|居民楼|房子|新房|学区房");
 
   private final Map<String, List<Cue>> cues = new HashMap<>();
-  private final int longest;
+  private final Cues finder;
 
   private record Cue(Topic topic, double weight) {}
 
   TopicClassifier() {
-    int max = 1;
     for (String[] row : Resources.rows("topic-lexicon.txt")) {
       Topic topic = Topic.parse(row[0]);
       cues.computeIfAbsent(row[1], k -> new ArrayList<>())
           .add(new Cue(topic, Double.parseDouble(row[2])));
-      max = Math.max(max, row[1].length());
     }
-    this.longest = max;
+    this.finder = new Cues(cues.keySet().toArray(String[]::new));
   }
 
   /** The cue words of the lexicon (the segmenter keeps them whole). */
@@ -82,25 +80,20 @@ final class TopicClassifier {
 
   private void collect(
       String text, double factor, Map<Topic, Double> score, Map<String, Integer> seen) {
-    int n = text.length();
     int i = 0;
-    while (i < n) {
-      int step = 1;
-      for (int len = Math.min(longest, n - i); len >= 1; len--) {
-        String w = text.substring(i, i + len);
-        List<Cue> hit = cues.get(w);
-        if (hit != null) {
-          int times = seen.merge(w, 1, Integer::sum);
-          // a repeated cue adds a little (a post about 漏水 says it more than once), up to four times
-          double gain = times == 1 ? 1 : times <= 4 ? 0.25 : 0;
-          for (Cue c : hit) {
-            score.merge(c.topic(), c.weight() * factor * gain, Double::sum);
-          }
-          step = len;
-          break;
-        }
+    while (i < text.length()) {
+      String w = finder.at(text, i);
+      if (w == null) {
+        i++;
+        continue;
       }
-      i += step;
+      int times = seen.merge(w, 1, Integer::sum);
+      // a repeated cue adds a little (a post about 漏水 says it more than once), up to four times
+      double gain = times == 1 ? 1 : times <= 4 ? 0.25 : 0;
+      for (Cue c : cues.get(w)) {
+        score.merge(c.topic(), c.weight() * factor * gain, Double::sum);
+      }
+      i += w.length();
     }
   }
 }

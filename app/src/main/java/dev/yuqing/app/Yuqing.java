@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.TagCommand.class,
       dev.yuqing.app.cli.TrainCommand.class,
       dev.yuqing.app.cli.EvalCommand.class,
+      dev.yuqing.app.cli.BenchCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
       dev.yuqing.app.cli.SearchCommand.class,
       dev.yuqing.app.cli.IndexCommand.class,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.AlertsCommand.class,
       dev.yuqing.app.cli.ServeCommand.class,
       dev.yuqing.app.cli.ReportCommand.class,
+      dev.yuqing.app.cli.ReplayCommand.class,
     })
 public final class Yuqing implements Runnable {
 

@@ -87,8 +87,9 @@ public final class ArticleExtractor {
       Pattern.compile("\\s*(?:[_|｜–—]|\\s-\\s|--|-{1}(?=[^-]*$)|·(?=[^·]*$))\\s*");
 
   static String title(Document doc, Element body) {
-    String docTitle = Text.clean(doc.title());
-    String og = meta(doc, "og:title", "twitter:title", "title", "headline");
+    // capped: titles are short, and the matching below is quadratic in their length
+    String docTitle = cap(Text.clean(doc.title()));
+    String og = cap(meta(doc, "og:title", "twitter:title", "title", "headline"));
     List<String> refs = new ArrayList<>();
     if (og != null && og.length() >= 4) {
       refs.add(og);
@@ -128,6 +129,10 @@ public final class ArticleExtractor {
     }
     Element h1 = body.selectFirst("h1");
     return h1 == null ? null : Text.clean(h1.text());
+  }
+
+  private static String cap(String s) {
+    return s == null || s.length() <= 300 ? s : s.substring(0, 300);
   }
 
   /** "标题_新浪网" → "标题": the longest part between site separators. */
@@ -466,9 +471,11 @@ public final class ArticleExtractor {
    */
   private static final Pattern TAIL_CUT =
       Pattern.compile(
-          "^(?:(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|監製|监制|策划|策劃|作者|撰文|"
-              + "文字|记者|記者|本文来源|本文來源|来源|來源|稿源|图片来源|圖片來源|图|圖|摄影|攝影|"
+          "^(?:[(（\\[【]?\\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|監製|"
+              + "监制|策划|策劃)\\s*[:：/／]"
+              + "|(?:作者|撰文|文字|记者|記者|本文来源|本文來源|来源|來源|稿源|图片来源|圖片來源|图|圖|摄影|攝影|"
               + "特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明|聲明)\\s*[:：/／]"
+              + "|返回.{0,6}(?:首页|首頁|搜狐|顶部|頂部|列表)|查看更多|点击查看|點擊查看|阅读原文|閱讀原文"
               + "|[（(]\\s*原题为|[（(]\\s*原標題為|原标题[:：]|图片均来自|图片来自网络|圖片來自網絡"
               + "|(?:相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦)\\s*$"
               + "|(?:copyright|©)"
