@@ -69,6 +69,11 @@ public final class AlertService implements AutoCloseable {
   private final FileChannel ownerFile;
   private final FileLock owner;
   private ScheduledExecutorService ticker;
+  private final java.util.concurrent.locks.ReentrantLock tickLock =
+      new java.util.concurrent.locks.ReentrantLock();
+
+  /** Deliveries being sent right now: an update must not be folded into a message in flight. */
+  private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param alertsDir {@code DIR/alerts}
@@ -149,7 +154,26 @@ public final class AlertService implements AutoCloseable {
    * @return false when this id and revision (or a later one) was already received: a replay
    */
   public boolean submit(Alert a) {
-    return store.locked(() -> submitLocked(a));
+    boolean fresh = store.locked(() -> submitLocked(a));
+    if (fresh) {
+      wake();
+    }
+    return fresh;
+  }
+
+  /** With a background ticker, runs a tick now instead of at the next period. */
+  private synchronized void wake() {
+    if (ticker != null) {
+      ticker.execute(this::safeTick);
+    }
+  }
+
+  private void safeTick() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.error("alert service tick failed", e);
+    }
   }
 
   /** {@link #submit} for each, in order; returns how many were new. */
@@ -240,10 +264,18 @@ public final class AlertService implements AutoCloseable {
     return true;
   }
 
-  /** Escalates what is due and attempts the due deliveries. */
+  /**
+   * Escalates what is due and attempts the due deliveries. Ticks never overlap (a caller's tick
+   * waits for the background one), so a delivery is never attempted twice at once.
+   */
   public void tick() {
-    escalateDue();
-    deliverDue();
+    tickLock.lock();
+    try {
+      escalateDue();
+      deliverDue();
+    } finally {
+      tickLock.unlock();
+    }
   }
 
   /** Raises unacknowledged open alerts whose grade has stood for {@code escalateAfter}. */
@@ -252,7 +284,7 @@ public final class AlertService implements AutoCloseable {
         () -> {
           Instant now = clock.instant();
           int n = 0;
-          for (AlertRecord r : store.all()) {
+          for (AlertRecord r : store.open()) {
             boolean waiting = r.state() == AlertState.FIRING || r.state() == AlertState.ESCALATED;
             if (!waiting
                 || r.alert().grade() == Grade.CRITICAL
@@ -277,23 +309,33 @@ public final class AlertService implements AutoCloseable {
    * @return deliveries sent
    */
   public int deliverDue() {
-    List<Delivery> due =
-        store.locked(
-            () -> {
-              Instant now = clock.instant();
-              List<Delivery> ds = new ArrayList<>();
-              Set<String> blocked = new HashSet<>();
-              for (Delivery d : store.deliveries()) {
-                if (d.status() != Status.PENDING) {
-                  continue;
-                }
-                String lane = d.alertId() + "~" + d.channel();
-                if (blocked.add(lane) && !now.isBefore(d.nextAttemptAt())) {
-                  ds.add(d);
-                }
-              }
-              return ds;
-            });
+    tickLock.lock();
+    try {
+      return deliverDueLocked();
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  private List<Delivery> collectDue() {
+    return store.locked(
+        () -> {
+          Instant now = clock.instant();
+          List<Delivery> ds = new ArrayList<>();
+          Set<String> blocked = new HashSet<>();
+          for (Delivery d : store.pending()) {
+            String lane = d.alertId() + "~" + d.channel();
+            if (blocked.add(lane) && !now.isBefore(d.nextAttemptAt())) {
+              ds.add(d);
+              inFlight.add(d.id());
+            }
+          }
+          return ds;
+        });
+  }
+
+  /** Attempts each delivery once and records the outcome. */
+  private int send(List<Delivery> due) {
     int sent = 0;
     for (Delivery d : due) {
       Channel ch = channel(d.channel());
@@ -313,8 +355,18 @@ public final class AlertService implements AutoCloseable {
       }
       DeliveryException f = failure;
       sent += store.locked(() -> record(d, f)) ? 1 : 0;
+      inFlight.remove(d.id());
     }
     return sent;
+  }
+
+  private int deliverDueLocked() {
+    List<Delivery> due = collectDue();
+    try {
+      return send(due);
+    } finally {
+      due.forEach(d -> inFlight.remove(d.id())); // also when a store write failed midway
+    }
   }
 
   private boolean record(Delivery d, DeliveryException failure) {
@@ -432,6 +484,7 @@ public final class AlertService implements AutoCloseable {
                     closed.alert(),
                     d.notice().recipients(),
                     d.notice().dashboardLink(),
+                    d.notice().postsLink(),
                     "已由" + who + "手动解除。",
                     now);
             enqueue(store, d.channel(), n, now);
@@ -442,14 +495,15 @@ public final class AlertService implements AutoCloseable {
 
   /** Queues a notice to every channel that takes the alert's grade (call under the lock). */
   private void queue(NoticeKind kind, Alert a, String note, Instant now) {
-    String link = Links.dashboard(cfg.dashboardUrl(), a);
+    String link = Links.alert(cfg.dashboardUrl(), a);
+    String posts = Links.posts(cfg.dashboardUrl(), a);
     for (Channel c : channels) {
       if (!c.accepts(a.grade())) {
         continue;
       }
       boolean mail = c.id().equals("smtp") || c.id().equals("outbox");
       List<String> to = mail ? cfg.recipientsFor(a.grade()) : List.of();
-      Notice n = notice(kind, a, to, link, note, now);
+      Notice n = notice(kind, a, to, link, posts, note, now);
       if (kind == NoticeKind.UPDATE && supersede(c.id(), n, now)) {
         continue;
       }
@@ -464,8 +518,10 @@ public final class AlertService implements AutoCloseable {
    * @return true when the waiting new-alert notice now carries the update (nothing else to queue)
    */
   private boolean supersede(String channel, Notice update, Instant now) {
-    for (Delivery d : store.deliveries(update.alert().id())) {
-      if (d.status() != Status.PENDING || !d.channel().equals(channel)) {
+    for (Delivery d : store.pending()) {
+      if (!d.alertId().equals(update.alert().id())
+          || !d.channel().equals(channel)
+          || inFlight.contains(d.id())) {
         continue;
       }
       if (d.notice().kind() == NoticeKind.NEW) {
@@ -477,6 +533,7 @@ public final class AlertService implements AutoCloseable {
                 d.notice().messageId(),
                 d.notice().threadId(),
                 update.dashboardLink(),
+                update.postsLink(),
                 d.notice().note(),
                 d.notice().createdAt());
         store.put(
@@ -506,10 +563,16 @@ public final class AlertService implements AutoCloseable {
   }
 
   private static Notice notice(
-      NoticeKind kind, Alert a, List<String> to, String link, String note, Instant now) {
+      NoticeKind kind,
+      Alert a,
+      List<String> to,
+      String link,
+      String posts,
+      String note,
+      Instant now) {
     String tag = kind.json() + (kind == NoticeKind.ESCALATION ? "-" + a.grade().json() : "");
     String messageId = a.id() + ".r" + a.revision() + "." + tag + "@yuqing";
-    return new Notice(kind, a, to, messageId, Notice.threadIdOf(a.id()), link, note, now);
+    return new Notice(kind, a, to, messageId, Notice.threadIdOf(a.id()), link, posts, note, now);
   }
 
   private static void enqueue(AlertStore store, String channel, Notice n, Instant now) {
@@ -549,17 +612,7 @@ public final class AlertService implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    ticker.scheduleWithFixedDelay(
-        () -> {
-          try {
-            tick();
-          } catch (RuntimeException e) {
-            LOG.error("alert service tick failed", e);
-          }
-        },
-        0,
-        period.toMillis(),
-        TimeUnit.MILLISECONDS);
+    ticker.scheduleWithFixedDelay(this::safeTick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops ticking (waiting for a tick in progress) and releases the directory. */

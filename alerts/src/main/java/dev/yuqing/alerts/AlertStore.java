@@ -25,28 +25,34 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The alert state under {@code DIR/alerts}: one JSON file per alert ({@code incidents/}) and per
- * delivery ({@code deliveries/}). Every write goes to a temporary file, is forced to disk and moved
- * into place, so a crash leaves either the old or the new version. Changes run under {@link
- * #locked}, which holds a file lock: the running service and a {@code yuqing alerts ack} in another
- * process take turns.
+ * The alert state under {@code DIR/alerts}: one JSON file per alert ({@code incidents/}, with an
+ * empty marker in {@code incidents/open/} while it is open) and per delivery ({@code deliveries/}
+ * while pending, {@code deliveries/done/} once sent, failed or superseded), so that the service's
+ * periodic work reads only what is open or pending however long the history grows. Every write goes
+ * to a temporary file, is forced to disk and moved into place, so a crash leaves either the old or
+ * the new version. Changes run under {@link #locked}, which holds a file lock: the running service
+ * and a {@code yuqing alerts ack} in another process take turns.
  */
 public final class AlertStore {
   private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
   private final Path dir;
   private final Path incidents;
+  private final Path openMarks;
   private final Path deliveries;
+  private final Path done;
   private final ObjectMapper json;
 
   public AlertStore(Path alertsDir) {
     this.dir = alertsDir.toAbsolutePath().normalize();
     this.incidents = dir.resolve("incidents");
+    this.openMarks = incidents.resolve("open");
     this.deliveries = dir.resolve("deliveries");
+    this.done = deliveries.resolve("done");
     this.json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
     try {
-      Files.createDirectories(incidents);
-      Files.createDirectories(deliveries);
+      Files.createDirectories(openMarks);
+      Files.createDirectories(done);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
@@ -86,6 +92,32 @@ public final class AlertStore {
 
   public void put(AlertRecord r) {
     write(incidents.resolve(safe(r.id()) + ".json"), r);
+    Path mark = openMarks.resolve(safe(r.id()));
+    try {
+      if (r.open()) {
+        if (!Files.exists(mark)) {
+          Files.createFile(mark);
+        }
+      } else {
+        Files.deleteIfExists(mark);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(mark + ": cannot mark: " + e.getMessage(), e);
+    }
+  }
+
+  /** The open alerts (not resolved), oldest id first. */
+  public List<AlertRecord> open() {
+    List<AlertRecord> open = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(openMarks)) {
+      for (Path p : s) {
+        get(p.getFileName().toString()).ifPresent(open::add);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + openMarks, e);
+    }
+    open.sort(Comparator.comparing(AlertRecord::id));
+    return open;
   }
 
   /** Every alert, newest first (by the time it was received). */
@@ -103,17 +135,44 @@ public final class AlertStore {
   }
 
   public Optional<Delivery> delivery(String id) {
-    return read(deliveries.resolve(safe(id) + ".json"), Delivery.class);
+    Optional<Delivery> finished = read(done.resolve(safe(id) + ".json"), Delivery.class);
+    return finished.isPresent()
+        ? finished
+        : read(deliveries.resolve(safe(id) + ".json"), Delivery.class);
   }
 
+  /** Stores a delivery; a finished one moves from the queue to {@code done/}. */
   public void put(Delivery d) {
-    write(deliveries.resolve(safe(d.id()) + ".json"), d);
+    Path pending = deliveries.resolve(safe(d.id()) + ".json");
+    if (d.status() == Delivery.Status.PENDING) {
+      write(pending, d);
+      return;
+    }
+    // done first, then out of the queue: a crash in between leaves both, and done wins
+    write(done.resolve(safe(d.id()) + ".json"), d);
+    try {
+      Files.deleteIfExists(pending);
+    } catch (IOException e) {
+      throw new UncheckedIOException(pending + ": cannot remove: " + e.getMessage(), e);
+    }
   }
 
-  /** Every delivery in queue order. */
-  public List<Delivery> deliveries() {
+  /** The queue: pending deliveries in queue order. */
+  public List<Delivery> pending() {
     List<Delivery> all = new ArrayList<>();
     for (Path p : list(deliveries)) {
+      read(p, Delivery.class)
+          .filter(d -> !Files.exists(done.resolve(p.getFileName())))
+          .ifPresent(all::add);
+    }
+    all.sort(Comparator.comparingLong(Delivery::seq).thenComparing(Delivery::id));
+    return all;
+  }
+
+  /** Every delivery, pending and finished, in queue order. */
+  public List<Delivery> deliveries() {
+    List<Delivery> all = new ArrayList<>(pending());
+    for (Path p : list(done)) {
       read(p, Delivery.class).ifPresent(all::add);
     }
     all.sort(Comparator.comparingLong(Delivery::seq).thenComparing(Delivery::id));

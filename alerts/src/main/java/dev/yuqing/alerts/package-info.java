@@ -16,6 +16,9 @@
  * Evaluation<EngineState> e = engine.onWindow(s, w);
  * // each tagged post of the project (keyword, mobilization, media rules):
  * Evaluation<EngineState> e = engine.onPost(s, project, taggedPost);
+ * // optional, after each post: the open window so far, so a spike alerts before the window closes
+ * // (the closed window must still go to onWindow; the alert is not sent twice):
+ * Evaluation<EngineState> e = engine.onPartialWindow(s, summarySoFar, postEventTime);
  * // an event-time timer registered at e.wakeAt() fired:
  * Evaluation<EngineState> e = engine.onTime(s, project, timestamp);
  *

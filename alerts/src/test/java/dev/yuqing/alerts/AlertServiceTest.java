@@ -83,7 +83,11 @@ class AlertServiceTest {
     assertThat(m.getMessageID()).isEqualTo("<" + burst.get(0).id() + ".r1.new@yuqing>");
     String body = MailText.all(m);
     assertThat(body).contains("http://bbs.example.com/thread/leak-a-0", "漏水", "证据编号");
-    assertThat(body).contains("http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE");
+    assertThat(body)
+        .contains("http://dash.example.com/alerts/" + burst.get(0).id())
+        .contains(
+            "http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE&sentiment=negative&from=2024-06-10T01%3A00%3A00Z&to=2024-06-10T02%3A30%3A00Z&alert="
+                + burst.get(0).id());
   }
 
   @Test
@@ -184,6 +188,52 @@ class AlertServiceTest {
     assertThat(m.getSubject()).startsWith("【舆情预警·二级】"); // still the first message
     assertThat(m.getHeader("X-Yuqing-Alert-Revision")[0]).isEqualTo("2");
     assertThat(svc.store().deliveries()).extracting(Delivery::status).containsOnly(Status.SENT);
+  }
+
+  @Test
+  void anUpdateArrivingWhileTheFirstMessageIsBeingSentIsSentAfterIt() throws Exception {
+    svc.close();
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    dev.yuqing.alerts.channel.Channel outbox =
+        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
+    dev.yuqing.alerts.channel.Channel slow =
+        new dev.yuqing.alerts.channel.Channel() {
+          @Override
+          public String id() {
+            return outbox.id();
+          }
+
+          @Override
+          public boolean accepts(Grade g) {
+            return true;
+          }
+
+          @Override
+          public void deliver(dev.yuqing.alerts.channel.Notice n)
+              throws dev.yuqing.alerts.channel.DeliveryException {
+            entered.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            outbox.deliver(n); // a slow SMTP server, in effect
+          }
+        };
+    svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
+    svc.submit(burst.get(0));
+    Thread sender = new Thread(svc::tick);
+    sender.start();
+    entered.await();
+    svc.submit(burst.get(1)); // arrives while revision 1 is on the wire
+    release.countDown();
+    sender.join();
+    svc.tick();
+    List<Path> files = outbox();
+    assertThat(files).hasSize(2);
+    assertThat(read(files.get(0)).getHeader("X-Yuqing-Alert-Revision")[0]).isEqualTo("1");
+    assertThat(read(files.get(1)).getSubject()).startsWith("【舆情预警·二级·更新】");
   }
 
   @Test

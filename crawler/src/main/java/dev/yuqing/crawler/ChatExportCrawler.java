@@ -99,7 +99,7 @@ final class ChatExportCrawler implements SourceCrawler {
       st.page(key, new CrawlState.Page(null, null, hash, now));
     }
     st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.emitted(), st.build(), files, errors);
+    return new Result(emitter.finish(), st.build(), files, errors);
   }
 
   private List<Path> files(List<String> errors) {

@@ -102,7 +102,19 @@ public final class Crawlers implements AutoCloseable {
         "sources: no crawler for the kind of '" + s.id() + "': " + s.getClass().getSimpleName());
   }
 
-  /** Every crawler, in config order. */
+  /**
+   * Every source id a configuration crawls: its sources, in config order, then {@value
+   * SourceConfig#MANUAL_ID} (entries added with {@code yuqing add}). The stream makes one split per
+   * id.
+   */
+  public static List<String> sourceIds(YuqingConfig config) {
+    List<String> ids = new ArrayList<>();
+    config.sources().forEach(s -> ids.add(s.id()));
+    ids.add(SourceConfig.MANUAL_ID);
+    return ids;
+  }
+
+  /** Every crawler, in config order, the manual source last. */
   public List<SourceCrawler> all() {
     return new ArrayList<>(crawlers.values());
   }

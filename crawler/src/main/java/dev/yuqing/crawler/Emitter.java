@@ -132,7 +132,11 @@ final class Emitter {
             .build());
   }
 
-  List<Post> emitted() {
+  /** The posts emitted by this crawl, their evidence forced to disk first. */
+  List<Post> finish() {
+    if (!emitted.isEmpty()) {
+      ctx.evidence().flush();
+    }
     return emitted;
   }
 }

@@ -27,6 +27,9 @@ public interface Evidence {
 
         @Override
         public void posts(List<Post> posts) {}
+
+        @Override
+        public void flush() {}
       };
 
   /**
@@ -46,4 +49,11 @@ public interface Evidence {
 
   /** Records which post versions came from which record, for {@code yuqing evidence show}. */
   void posts(List<Post> posts);
+
+  /**
+   * Forces what was kept to disk. Crawlers call it before returning a crawl's state, so that no
+   * state ever names a post whose evidence could still be lost (records are group-committed, not
+   * synced one by one).
+   */
+  void flush();
 }

@@ -65,6 +65,6 @@ final class ManualCrawler implements SourceCrawler {
     }
     errors.forEach(l -> progress.error(SourceConfig.MANUAL_ID, l));
     st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.emitted(), st.build(), 0, errors);
+    return new Result(emitter.finish(), st.build(), 0, errors);
   }
 }

@@ -57,7 +57,7 @@ final class NewsCrawler implements SourceCrawler {
       Thread.currentThread().interrupt();
     }
     st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.emitted(), st.build(), pager.pages(), pager.errors());
+    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
   }
 
   private void crawlList(Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)

@@ -1,5 +1,6 @@
 package dev.yuqing.index;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -86,6 +87,7 @@ final class ElasticsearchPostIndex implements PostIndex {
   private final boolean readOnly;
   private final DeadLetters deadLetters;
   private final Clock clock;
+  private final DecoupledTransport bulkTransport;
   private final BulkIngester<Pending> ingester;
   private final ScheduledExecutorService retries;
   private final ReentrantLock lock = new ReentrantLock();
@@ -120,12 +122,13 @@ final class ElasticsearchPostIndex implements PostIndex {
               t.setDaemon(true);
               return t;
             });
+    this.bulkTransport = new DecoupledTransport(client._transport());
     this.ingester =
         readOnly
             ? null
             : BulkIngester.of(
                 b ->
-                    b.client(client)
+                    b.client(new ElasticsearchAsyncClient(bulkTransport))
                         .maxOperations(config.bulkActions())
                         .maxConcurrentRequests(2)
                         .flushInterval(config.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
@@ -310,9 +313,15 @@ final class ElasticsearchPostIndex implements PostIndex {
   @Override
   public SearchResult search(SearchRequest r) {
     TextQuery text = TextQuery.parse(r.query());
-    Query query = ElasticsearchQueries.query(r, text);
     Cursor after = r.after() == null ? null : Cursor.decode(r.after(), r.sort());
     boolean relevance = r.sort() == SearchRequest.Sort.RELEVANCE;
+    boolean dfs = relevance && !text.isEmpty();
+    // With relevance, the filters go to post_filter: Elasticsearch rewrites a time range that
+    // excludes a whole monthly index to "match none" there, and its DFS phase then leaves that
+    // index out of the BM25 statistics. Scores would depend on the time filter; in Lucene (one
+    // index) they do not.
+    Query query = dfs ? ElasticsearchQueries.text(text) : ElasticsearchQueries.query(r, text);
+    List<Query> postFilters = dfs ? ElasticsearchQueries.filters(r) : List.of();
     SearchResponse<ObjectNode> resp =
         call(
             () ->
@@ -326,9 +335,12 @@ final class ElasticsearchPostIndex implements PostIndex {
                           .size(r.size() == 0 ? 0 : r.size() + 1)
                           .sort(ElasticsearchQueries.sort(r.sort()))
                           .source(x -> x.filter(f -> f.includes(PostDocument.DOC)));
-                      if (relevance && !text.isEmpty()) {
+                      if (dfs) {
                         // global BM25 statistics over all monthly indices, as in one index
                         s.searchType(SearchType.DfsQueryThenFetch);
+                        if (!postFilters.isEmpty()) {
+                          s.postFilter(p -> p.bool(b -> b.filter(postFilters)));
+                        }
                       }
                       if (after != null) {
                         s.searchAfter(ElasticsearchQueries.sortValues(after));
@@ -355,7 +367,9 @@ final class ElasticsearchPostIndex implements PostIndex {
   @Override
   public Aggregations aggregate(AggregationRequest r) {
     Query query = ElasticsearchQueries.query(r.filter(), TextQuery.parse(r.filter().query()));
-    int shardSize = Math.max(10 * r.top(), 500);
+    // Terms are counted per monthly index, and each index reports its top shardSize terms: counts
+    // are exact while an index holds fewer distinct values than that.
+    int shardSize = Math.max(20 * r.top(), 10_000);
     Map<String, Aggregation> aggs = new LinkedHashMap<>();
     Aggregation bySentiment = terms(PostDocument.SENTIMENT, 3, 10);
     aggs.put(
@@ -535,7 +549,11 @@ final class ElasticsearchPostIndex implements PostIndex {
     } finally {
       closed = true;
       retries.shutdownNow();
-      closeQuietly(client);
+      try {
+        bulkTransport.close(); // closes the client's transport too
+      } catch (IOException e) {
+        LOG.debug("closing the Elasticsearch client: {}", e.toString());
+      }
     }
     if (deadLetters.parked() > 0) {
       LOG.warn(

@@ -22,6 +22,21 @@ final class ElasticsearchQueries {
 
   static Query query(SearchRequest r, TextQuery text) {
     BoolQuery.Builder b = new BoolQuery.Builder();
+    textClauses(b, text);
+    b.filter(filters(r));
+    BoolQuery bool = b.build();
+    return Query.of(q -> q.bool(bool));
+  }
+
+  /** The text part alone (scored); matches all when there is no text. */
+  static Query text(TextQuery text) {
+    BoolQuery.Builder b = new BoolQuery.Builder();
+    textClauses(b, text);
+    BoolQuery bool = b.build();
+    return Query.of(q -> q.bool(bool));
+  }
+
+  private static void textClauses(BoolQuery.Builder b, TextQuery text) {
     boolean positive = false;
     Set<String> musts = new LinkedHashSet<>();
     for (List<List<String>> clause : text.required()) {
@@ -49,11 +64,16 @@ final class ElasticsearchQueries {
     if (!positive) {
       b.filter(Query.of(q -> q.matchAll(m -> m)));
     }
+  }
+
+  /** The filters of a request (not scored); empty when it has none. */
+  static List<Query> filters(SearchRequest r) {
+    List<Query> f = new ArrayList<>();
     if (r.project() != null) {
-      b.filter(term(PostDocument.PROJECT, r.project()));
+      f.add(term(PostDocument.PROJECT, r.project()));
     }
     if (r.from() != null || r.to() != null) {
-      b.filter(
+      f.add(
           Query.of(
               q ->
                   q.range(
@@ -74,23 +94,22 @@ final class ElasticsearchQueries {
     for (SentimentLabel l : r.sentiments()) {
       sentiments.add(l.json());
     }
-    anyOf(b, PostDocument.SENTIMENT, sentiments);
+    anyOf(f, PostDocument.SENTIMENT, sentiments);
     List<String> topics = new ArrayList<>();
     for (Topic t : r.topics()) {
       topics.add(t.label());
     }
-    anyOf(b, PostDocument.TOPIC, topics);
-    anyOf(b, PostDocument.SOURCE, r.sources());
+    anyOf(f, PostDocument.TOPIC, topics);
+    anyOf(f, PostDocument.SOURCE, r.sources());
     if (r.author() != null) {
-      b.filter(term(PostDocument.AUTHOR, r.author()));
+      f.add(term(PostDocument.AUTHOR, r.author()));
     }
     List<String> signals = new ArrayList<>();
     for (SignalKind s : r.signals()) {
       signals.add(s.key());
     }
-    anyOf(b, PostDocument.SIGNAL, signals);
-    BoolQuery bool = b.build();
-    return Query.of(q -> q.bool(bool));
+    anyOf(f, PostDocument.SIGNAL, signals);
+    return f;
   }
 
   static List<SortOptions> sort(SearchRequest.Sort sort) {
@@ -141,7 +160,7 @@ final class ElasticsearchQueries {
     return Query.of(q -> q.bool(x -> x.must(all)));
   }
 
-  private static void anyOf(BoolQuery.Builder b, String field, Collection<String> values) {
+  private static void anyOf(List<Query> filters, String field, Collection<String> values) {
     if (values.isEmpty()) {
       return;
     }
@@ -149,7 +168,7 @@ final class ElasticsearchQueries {
     for (String s : values) {
       v.add(FieldValue.of(s));
     }
-    b.filter(Query.of(q -> q.terms(t -> t.field(field).terms(x -> x.value(v)))));
+    filters.add(Query.of(q -> q.terms(t -> t.field(field).terms(x -> x.value(v)))));
   }
 
   private static Query term(String field, String value) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -31,9 +33,29 @@ final class LuceneAggregator {
 
   static Aggregations aggregate(IndexSearcher searcher, Query query, AggregationRequest r)
       throws IOException {
-    Collector c = new Collector(new TimeBuckets(r.interval(), r.zone()));
-    searcher.search(query, c);
-    c.finishLeaf();
+    Collector c =
+        searcher.search(
+            query,
+            new CollectorManager<Collector, Collector>() {
+              @Override
+              public Collector newCollector() {
+                return new Collector(new TimeBuckets(r.interval(), r.zone()));
+              }
+
+              @Override
+              public Collector reduce(Collection<Collector> collectors) throws IOException {
+                Collector all = null;
+                for (Collector one : collectors) {
+                  one.finishLeaf();
+                  if (all == null) {
+                    all = one;
+                  } else {
+                    all.merge(one);
+                  }
+                }
+                return all;
+              }
+            });
     List<Aggregations.TimeBucket> timeline = new ArrayList<>();
     for (Map.Entry<Long, long[]> e : c.timeline.entrySet()) {
       Map<SentimentLabel, Long> bySentiment = new EnumMap<>(SentimentLabel.class);
@@ -129,6 +151,11 @@ final class LuceneAggregator {
       leafSums = null;
     }
 
+    void merge(TermCounts o) {
+      o.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+      o.sums.forEach((k, v) -> sums.merge(k, v, Long::sum));
+    }
+
     List<Aggregations.Bucket> top(int n) {
       List<Aggregations.Bucket> buckets = new ArrayList<>();
       counts.forEach((k, v) -> buckets.add(new Aggregations.Bucket(k, v)));
@@ -180,6 +207,21 @@ final class LuceneAggregator {
     void finishLeaf() throws IOException {
       for (TermCounts t : all) {
         t.finishLeaf();
+      }
+    }
+
+    /** Adds another slice's counts (both finished). */
+    void merge(Collector o) {
+      total += o.total;
+      o.timeline.forEach(
+          (k, v) -> {
+            long[] mine = timeline.computeIfAbsent(k, x -> new long[3]);
+            for (int i = 0; i < 3; i++) {
+              mine[i] += v[i];
+            }
+          });
+      for (int i = 0; i < all.length; i++) {
+        all[i].merge(o.all[i]);
       }
     }
 

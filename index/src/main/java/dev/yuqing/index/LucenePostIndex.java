@@ -295,12 +295,11 @@ final class LucenePostIndex implements PostIndex {
       return;
     }
     closed = true;
-    // Never interrupt a refresh: an interrupt during NIO closes the FileChannel under the write
-    // lock, and Lucene then reports the lock "invalidated by an external force".
+    // Never interrupt a refresh: Lucene's NIO files close on interrupt, which breaks the writer.
     refresher.shutdown();
     try {
-      if (!refresher.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.warn("{}: refresh still running after 30 s at close", path);
+      if (!refresher.awaitTermination(1, TimeUnit.MINUTES)) {
+        LOG.warn("{}: a refresh is still running after a minute; closing anyway", path);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,9 +1,9 @@
 package dev.yuqing.index;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.dictionary.other.CharTable;
-import com.hankcs.hanlp.seg.Segment;
-import com.hankcs.hanlp.seg.common.Term;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import dev.yuqing.analysis.Segmenter;
+import dev.yuqing.analysis.TextNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,14 +14,10 @@ import java.util.List;
  * token stream, Elasticsearch keyword array), so both backends see exactly the same terms and no
  * Elasticsearch analysis plugin is needed.
  *
- * <p>Text is first normalised character by character (traditional → simplified, full width → half
- * width, upper → lower case; HanLP's {@link CharTable}), which keeps offsets valid for the original
- * text, then segmented with HanLP's dictionary segmenter without name recognition (fast and
- * predictable). Documents are segmented in index mode (long words and the dictionary words inside
- * them), queries in normal mode, so that a query word is usually found among a document's terms.
- *
- * <p>TODO(analysis): switch {@link #segment} to {@code dev.yuqing.analysis.Segmenter} once it
- * lands, so that the project dictionary (estate names, 售楼部 …) applies here too.
+ * <p>Text is normalised and segmented exactly as analysis does it ({@link TextNormalizer}, {@link
+ * Segmenter} with the handover dictionary and the configured project names). Documents also get the
+ * dictionary words inside each longer word (index mode: 卫生间 also yields 卫生), so that a query for a
+ * shorter word still finds them; queries are segmented without that expansion.
  *
  * <p>Thread-safe.
  */
@@ -30,68 +26,83 @@ final class TextAnalysis {
   /** A term and where it stands in the original text ({@code [start, end)} in chars). */
   record Token(String term, int start, int end) {}
 
-  private static final ThreadLocal<Segment> INDEX_MODE =
-      ThreadLocal.withInitial(() -> newSegment().enableIndexMode(true));
-  private static final ThreadLocal<Segment> QUERY_MODE =
-      ThreadLocal.withInitial(TextAnalysis::newSegment);
+  /** Sub-words are looked up only inside words this long or shorter (longer: noise, slow). */
+  private static final int MAX_EXPANDED = 8;
+
+  private static final Segmenter SEGMENTER = Segmenter.create();
 
   private TextAnalysis() {}
 
-  private static Segment newSegment() {
-    return HanLP.newSegment()
-        .enableOffset(true)
-        .enableNameRecognize(false)
-        .enablePlaceRecognize(false)
-        .enableOrganizationRecognize(false)
-        .enableTranslatedNameRecognize(false)
-        .enableJapaneseNameRecognize(false);
-  }
-
   /** The terms of a document's text, in order, with offsets into {@code text}. */
   static List<Token> indexTokens(String text) {
-    return segment(text, INDEX_MODE.get());
-  }
-
-  /** The distinct terms of a piece of query text, in order. */
-  static List<String> queryTerms(String text) {
-    LinkedHashSet<String> terms = new LinkedHashSet<>();
-    for (Token t : segment(text, QUERY_MODE.get())) {
-      terms.add(t.term());
-    }
-    return List.copyOf(terms);
-  }
-
-  /** Normalises one piece of text as documents and queries are normalised (same length). */
-  static String normalise(String text) {
-    return CharTable.convert(text);
-  }
-
-  private static List<Token> segment(String text, Segment segment) {
     if (text == null || text.isBlank()) {
       return List.of();
     }
     String normal = normalise(text);
-    List<Token> tokens = new ArrayList<>();
-    for (Term t : segment.seg(normal)) {
-      String word = t.word.strip();
-      if (word.isEmpty() || isPunctuation(word)) {
+    // Offsets are exact when normalisation kept the length (the usual case); otherwise they are
+    // clamped, which only affects where highlighting puts its marks.
+    int max = text.length();
+    List<Token> out = new ArrayList<>();
+    int at = 0;
+    for (dev.yuqing.analysis.Token w : SEGMENTER.terms(normal)) {
+      String word = w.word();
+      int start = at;
+      at += word.length();
+      if (w.punctuation() || !hasLetterOrDigit(word)) {
         continue;
       }
-      int start = Math.max(0, t.offset);
-      tokens.add(new Token(word, start, Math.min(text.length(), start + t.word.length())));
+      String term = word.strip();
+      int s = Math.min(start, max);
+      out.add(new Token(term, s, Math.min(start + word.length(), max)));
+      if (term.length() >= 3 && term.length() <= MAX_EXPANDED) {
+        for (int i = 0; i < term.length(); i++) {
+          for (int j = i + 2; j <= term.length(); j++) {
+            if (j - i == term.length()) {
+              continue;
+            }
+            String sub = term.substring(i, j);
+            if (isWord(sub)) {
+              out.add(new Token(sub, Math.min(start + i, max), Math.min(start + j, max)));
+            }
+          }
+        }
+      }
     }
-    return tokens;
+    return out;
   }
 
-  /** True when the word has no letter or digit (punctuation, symbols, emoji). */
-  private static boolean isPunctuation(String word) {
+  /** The distinct terms of a piece of query text, in order. */
+  static List<String> queryTerms(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    LinkedHashSet<String> terms = new LinkedHashSet<>();
+    for (dev.yuqing.analysis.Token w : SEGMENTER.terms(normalise(text))) {
+      if (!w.punctuation() && hasLetterOrDigit(w.word())) {
+        terms.add(w.word().strip());
+      }
+    }
+    return List.copyOf(terms);
+  }
+
+  /** Normalises text as documents and queries are normalised. */
+  static String normalise(String text) {
+    return TextNormalizer.normalize(text);
+  }
+
+  private static boolean isWord(String s) {
+    return CoreDictionary.contains(s) || CustomDictionary.contains(s);
+  }
+
+  /** False for punctuation, symbols and emoji. */
+  private static boolean hasLetterOrDigit(String word) {
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
       if (Character.isLetterOrDigit(cp)) {
-        return false;
+        return true;
       }
       i += Character.charCount(cp);
     }
-    return true;
+    return false;
   }
 }

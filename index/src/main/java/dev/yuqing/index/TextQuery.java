@@ -44,8 +44,10 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
     }
     List<List<List<String>>> required = new ArrayList<>();
     List<List<String>> excluded = new ArrayList<>();
-    // Full-width spaces, bars and minus signs are what a Chinese input method types.
-    String q = query.replace('\u3000', ' ').replace('｜', '|').replace('－', '-');
+    // Normalised as a whole, as a document is: script detection needs more than one short word
+    // (質量 alone does not look traditional; 質量 問題 does). Full-width spaces, bars and minus
+    // signs are what a Chinese input method types.
+    String q = TextAnalysis.normalise(query).replace('｜', '|').replace('－', '-');
     for (String part : q.strip().split("\\s+")) {
       if (part.length() > 1 && part.startsWith("-")) {
         List<String> terms = TextAnalysis.queryTerms(part.substring(1));

@@ -42,6 +42,22 @@ class LucenePostIndexTest extends PostIndexContract {
   }
 
   @Test
+  void closingWhileRefreshesRunKeepsEveryPost() {
+    index.close();
+    index = null;
+    Path d = dir.resolve("busy");
+    for (int round = 0; round < 15; round++) {
+      // a refresh every millisecond: close() races with one almost every time
+      try (PostIndex busy = LucenePostIndex.openWritable(d, java.time.Duration.ofMillis(1))) {
+        busy.upsert(List.of(Posts.post("r" + round).title("第" + round + "轮").text("电梯故障").build()));
+      }
+    }
+    try (PostIndex reader = PostIndexes.luceneReadOnly(d)) {
+      assertThat(reader.count()).isEqualTo(15);
+    }
+  }
+
+  @Test
   void aSecondWriterIsRefusedWithTheDirectoryNamed() {
     assertThatThrownBy(() -> PostIndexes.lucene(dir.resolve("index")))
         .isInstanceOf(IndexException.class)

@@ -22,7 +22,9 @@ class TextAnalysisTest {
         "交房后发现卫生间漏水 | 交房 后 发现 卫生间 卫生 漏水",
         // traditional and full-width text is read as simplified half-width
         "衛生間漏水！ＡＢＣ１２３ | 卫生间 卫生 漏水 abc 123",
-        "推迟交房违约金怎么算？ | 推迟 交房 违约金 违约 怎么 算",
+        "推迟交房违约金怎么算？ | 推迟交房 推迟 交房 违约金 违约 怎么 算",
+        // the handover dictionary keeps 售楼部 whole
+        "周六售楼部门口集合 | 周六 售楼部 售楼 门口 集合",
         "各位业主，周六上午九点集合 | 各位 业主 周六 上午 九 点 集合",
         // punctuation and emoji are no terms
         "！？…… 😡 | ''",
@@ -37,8 +39,12 @@ class TextAnalysisTest {
   @Test
   void offsetsPointIntoTheOriginalText() {
     String text = "業主們說：衛生間漏水了";
-    for (TextAnalysis.Token t : TextAnalysis.indexTokens(text)) {
-      assertThat(TextAnalysis.normalise(text.substring(t.start(), t.end()))).isEqualTo(t.term());
+    String normal = TextAnalysis.normalise(text);
+    assertThat(normal).hasSameSizeAs(text);
+    List<TextAnalysis.Token> tokens = TextAnalysis.indexTokens(text);
+    assertThat(tokens).extracting(TextAnalysis.Token::term).contains("业主", "卫生间", "漏水");
+    for (TextAnalysis.Token t : tokens) {
+      assertThat(normal.substring(t.start(), t.end())).isEqualTo(t.term());
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
  *     {@code 9f2c…r2.update@yuqing}: the same notice always gets the same id, so a receiver can
  *     tell a repeat
  * @param threadId message id of the first message about the alert, for mail threading
- * @param dashboardLink link to the matching dashboard view
+ * @param dashboardLink link to the alert's page in the dashboard
+ * @param postsLink link to the dashboard search for the posts behind the alert, or null
  * @param note one line from the service about this message (why escalated, who resolved), or null
  * @param createdAt when the service queued it (service clock)
  */
@@ -27,6 +28,7 @@ public record Notice(
     String messageId,
     String threadId,
     String dashboardLink,
+    String postsLink,
     String note,
     Instant createdAt) {
   public Notice {

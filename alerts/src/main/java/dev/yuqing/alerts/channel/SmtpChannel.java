@@ -100,8 +100,27 @@ public final class SmtpChannel implements Channel {
           true,
           null);
     }
+    MimeMessage m;
     try {
-      MimeMessage m = mail.compose(session, n, clock.instant());
+      m = mail.compose(session, n, clock.instant());
+    } catch (MessagingException e) {
+      throw new DeliveryException("smtp " + where() + ": " + e.getMessage(), false, e);
+    }
+    send(m);
+  }
+
+  /** The mail session to compose messages in for {@link #send}. */
+  public Session session() {
+    return session;
+  }
+
+  /**
+   * Sends a composed message through this channel's server, security and login, with the failure
+   * handling of notices. Reports (dashboards module) send their mail here, so yuqing keeps one SMTP
+   * client.
+   */
+  public void send(MimeMessage m) throws DeliveryException {
+    try {
       Transport t = session.getTransport();
       try {
         t.connect(cfg.host(), cfg.port(), cfg.username(), password);

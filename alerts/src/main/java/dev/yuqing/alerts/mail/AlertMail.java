@@ -200,8 +200,19 @@ public final class AlertMail {
       h.append("</ol>");
     }
     String dash = Html.safeUrl(n.dashboardLink());
-    if (dash != null) {
-      h.append("<p><a href=\"").append(esc(dash)).append("\">在看板中查看</a></p>");
+    String posts = Html.safeUrl(n.postsLink());
+    if (dash != null || posts != null) {
+      h.append("<p>");
+      if (dash != null) {
+        h.append("<a href=\"").append(esc(dash)).append("\">在看板中查看预警</a>");
+      }
+      if (posts != null) {
+        h.append(dash != null ? " · " : "")
+            .append("<a href=\"")
+            .append(esc(posts))
+            .append("\">查看相关帖子</a>");
+      }
+      h.append("</p>");
     }
     if (ackCommand != null && a.state() != dev.yuqing.core.AlertState.RESOLVED) {
       h.append("<p style=\"color:#444\">确认收到：<code>")
@@ -266,7 +277,10 @@ public final class AlertMail {
       }
     }
     if (n.dashboardLink() != null) {
-      t.append("\n在看板中查看：").append(n.dashboardLink()).append('\n');
+      t.append("\n在看板中查看预警：").append(n.dashboardLink()).append('\n');
+    }
+    if (n.postsLink() != null) {
+      t.append("查看相关帖子：").append(n.postsLink()).append('\n');
     }
     if (ackCommand != null && a.state() != dev.yuqing.core.AlertState.RESOLVED) {
       t.append("确认收到：").append(String.format(ackCommand, a.id())).append('\n');

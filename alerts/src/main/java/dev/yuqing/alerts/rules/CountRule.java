@@ -97,6 +97,89 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     return new Evaluation<>(new CountRuleState(watching, next), alerts, wakeAt(next));
   }
 
+  /**
+   * Judges the open window without learning from it: when it is already above threshold the
+   * incident opens (or is updated, per realert) now, with the id it would get at the window's
+   * close. What the incident stores from it is only what cannot be counted twice (the posts, by
+   * id); counts, topics and keywords are added when the window closes.
+   */
+  @Override
+  public Evaluation<CountRuleState> onPartialWindow(
+      CountRuleState state, WindowSummary w, Instant now) {
+    Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
+    Map<String, Series> next = new TreeMap<>(state.series());
+    List<Alert> alerts = new ArrayList<>();
+    TreeSet<String> keys = new TreeSet<>(next.keySet());
+    if (perTopic()) {
+      for (String topic : w.topicTotal().keySet()) {
+        if (count(w, topic) > 0) {
+          keys.add(topic);
+        }
+      }
+    } else {
+      keys.add("");
+    }
+    for (String key : keys) {
+      String topic = key.isEmpty() ? null : key;
+      Series s = next.get(key);
+      if (s == null) {
+        s = new Series(newBaseline(), watching, List.of(), List.of(), null);
+      }
+      if (w.start().isBefore(s.nextStart()) || count(w, topic) == 0) {
+        continue;
+      }
+      s = fill(s, w.start(), w.project(), topic, alerts, watching);
+      long count = count(w, topic);
+      long sliding = count;
+      for (long c : s.recent()) {
+        sliding += c;
+      }
+      ZonedDateTime slot = w.start().atZone(ctx.zone());
+      Verdict v = judge(s, slot, sliding, topic);
+      if (v.hot() && !w.start().isBefore(watching.plus(warmup()))) {
+        Instant slidingStart = w.end().minus(ctx.streamWindow().multipliedBy(span));
+        List<TrendPoint> trend = new ArrayList<>(s.trend());
+        trend.add(new TrendPoint(slidingStart, sliding, v.expected()));
+        Incident.Hit shown =
+            new Incident.Hit(
+                slidingStart,
+                now,
+                config().grade(),
+                sliding,
+                v.expected(),
+                count,
+                v.reason(),
+                topicsOf(w, topic),
+                w.keywords(),
+                w.candidates(topic),
+                trend,
+                List.of());
+        Incident.Hit kept =
+            new Incident.Hit(
+                slidingStart,
+                now,
+                config().grade(),
+                sliding,
+                v.expected(),
+                0,
+                v.reason(),
+                Map.of(),
+                Map.of(),
+                w.candidates(topic),
+                s.trend(),
+                List.of());
+        Incident.Step alert = Incident.hit(config(), w.project(), topic, s.incident(), shown);
+        Incident.Step stored = Incident.hit(config(), w.project(), topic, s.incident(), kept);
+        if (alert.alert() != null) {
+          alerts.add(alert.alert());
+        }
+        s = new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), stored.incident());
+      }
+      next.put(key, s);
+    }
+    return new Evaluation<>(new CountRuleState(watching, next), alerts, wakeAt(next));
+  }
+
   @Override
   public Evaluation<CountRuleState> onPost(CountRuleState state, String project, TaggedPost post) {
     return new Evaluation<>(state, List.of(), wakeAt(state.series()));

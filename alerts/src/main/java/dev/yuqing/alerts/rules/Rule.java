@@ -16,6 +16,8 @@ import java.time.Instant;
  *   <li>{@link #onWindow} with the windows of a project in start order, each once (a window
  *       starting before the end of the last one is ignored as late); empty windows may be skipped:
  *       the rule counts a gap as empty windows;
+ *   <li>optionally {@link #onPartialWindow} with the open window after each post, to alert before
+ *       the window closes;
  *   <li>{@link #onPost} with each post of the project (after tagging), in roughly event-time order;
  *   <li>{@link #onTime} when the event-time clock (watermark) passes {@link Evaluation#wakeAt}.
  * </ul>
@@ -33,6 +35,17 @@ public interface Rule<S extends RuleState> {
 
   /** A window of the project's posts closed. */
   Evaluation<S> onWindow(S state, WindowSummary window);
+
+  /**
+   * The window of a project that is still open, as summarised so far, at event time {@code now}
+   * (the time of the post just added). A window rule may raise its alert now instead of when the
+   * window closes — a burst is seen as it happens — without learning from the partial count; the
+   * closed window must still come to {@link #onWindow}, and the alert is then not sent again. The
+   * default does nothing.
+   */
+  default Evaluation<S> onPartialWindow(S state, WindowSummary window, Instant now) {
+    return new Evaluation<>(state, java.util.List.of(), null);
+  }
 
   /** One post of {@code project} was tagged. */
   Evaluation<S> onPost(S state, String project, TaggedPost post);

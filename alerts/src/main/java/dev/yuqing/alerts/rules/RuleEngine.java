@@ -89,6 +89,16 @@ public final class RuleEngine implements Serializable {
     return each(state, (rule, s) -> rule.onWindow(s, window));
   }
 
+  /**
+   * The open window of a project as summarised so far, at event time {@code now}: window rules may
+   * alert before it closes (see {@link Rule#onPartialWindow}). Optional; {@link #onWindow} must
+   * still follow when it closes.
+   */
+  public Evaluation<EngineState> onPartialWindow(
+      EngineState state, WindowSummary window, Instant now) {
+    return each(state, (rule, s) -> rule.onPartialWindow(s, window, now));
+  }
+
   /** One tagged post of {@code project}. */
   public Evaluation<EngineState> onPost(EngineState state, String project, TaggedPost post) {
     return each(state, (rule, s) -> rule.onPost(s, project, post));

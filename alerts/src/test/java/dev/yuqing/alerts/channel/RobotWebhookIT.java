@@ -220,7 +220,7 @@ class RobotWebhookIT {
         .contains(
             "[3栋1802卫生间漏水",
             "](http://bbs.example.com/thread/leak-a-",
-            "[在看板中查看](http://dash.example.com/search?");
+            "[在看板中查看](http://dash.example.com/alerts/");
 
     Received ding = byPath("/robot/send");
     assertThat(ding.query()).containsKeys("access_token", "timestamp", "sign");

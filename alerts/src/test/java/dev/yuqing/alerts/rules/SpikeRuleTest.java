@@ -185,6 +185,43 @@ class SpikeRuleTest {
   }
 
   @Test
+  void aBurstIsSeenBeforeItsWindowClosesAndTheCloseDoesNotSendItAgain() {
+    Instant burst = Instant.parse("2024-06-10T02:00:00Z");
+    feed(hours(WEEK_START, 7 * 24 + 10));
+    CountRuleState before = state;
+    List<TaggedPost> posts = Fixtures.leakBurst(burst, 12, "a"); // one every 2.5 minutes
+    WindowSummary open = WindowSummary.empty(PROJECT, burst, burst.plus(W));
+    List<Alert> early = new ArrayList<>();
+    Instant firedAt = null;
+    for (TaggedPost p : posts) {
+      open = open.plus(p);
+      Evaluation<CountRuleState> e = rule.onPartialWindow(state, open, p.post().eventTime());
+      state = e.state();
+      if (!e.alerts().isEmpty() && firedAt == null) {
+        firedAt = p.post().eventTime();
+      }
+      early.addAll(e.alerts());
+    }
+    // the floor of 5 is reached by the fifth post, at 10:10, twenty minutes before the close
+    assertThat(firedAt).isEqualTo(burst.plus(Duration.ofMinutes(10)));
+    assertThat(early)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.revision()).isEqualTo(1);
+              assertThat(a.count()).isEqualTo(5);
+              assertThat(a.topTopics()).containsExactly("房屋质量");
+            });
+    Evaluation<CountRuleState> closed = rule.evaluate(state, open);
+    assertThat(closed.alerts()).isEmpty(); // already sent; the close only counts
+    assertThat(closed.state().series().get("").incident().total()).isEqualTo(12);
+
+    // the same id as without the early look
+    Evaluation<CountRuleState> plain = rule.evaluate(before, open);
+    assertThat(plain.alerts()).singleElement().extracting(Alert::id).isEqualTo(early.get(0).id());
+  }
+
+  @Test
   void aLateOrRepeatedWindowIsIgnored() {
     feed(hourly(WEEK_START, 7));
     Instant burst = Instant.parse("2024-06-10T02:00:00Z");

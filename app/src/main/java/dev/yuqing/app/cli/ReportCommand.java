@@ -131,9 +131,8 @@ public final class ReportCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .printf(
-              "%s: %s, %d 条帖子（负面 %d），%d 条预警 → %s (%d KB)%n",
+              "%s：%d 条帖子（负面 %d），%d 条预警 → %s (%d KB)%n",
               ReportService.subject(r),
-              period.label(),
               r.current().total(),
               r.current().negative(),
               r.alerts().size(),

@@ -1,7 +1,10 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.channel.SmtpChannel;
+import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.app.UserError;
+import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.DashboardConfig;
 import dev.yuqing.core.config.Secrets;
@@ -11,6 +14,11 @@ import dev.yuqing.crawler.evidence.EvidenceReader;
 import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.dashboards.StoreAlertInbox;
 import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.dashboards.report.MailReportSender;
+import dev.yuqing.dashboards.report.ReportBuilder;
+import dev.yuqing.dashboards.report.ReportScheduler;
+import dev.yuqing.dashboards.report.ReportSender;
+import dev.yuqing.dashboards.report.ReportService;
 import dev.yuqing.dashboards.web.Dashboard;
 import dev.yuqing.dashboards.web.DashboardServer;
 import dev.yuqing.dashboards.web.TlsContexts;
@@ -23,8 +31,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,6 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
             clock,
             zone,
             evidence);
+    ScheduledExecutorService reports = startReports(cfg, dash, secrets);
     CountDownLatch stopped = new CountDownLatch(1);
     try (index;
         DashboardServer server =
@@ -123,8 +136,75 @@ public final class ServeCommand implements Callable<Integer> {
           .println("yuqing serve: 舆情看板 " + server.uri() + " (Ctrl-C to stop)");
       spec.commandLine().getOut().flush();
       stopped.await();
+    } finally {
+      if (reports != null) {
+        reports.shutdownNow();
+      }
     }
     return 0;
+  }
+
+  /** Sends the scheduled reports (reports.schedules) from this process, checking every minute. */
+  private ScheduledExecutorService startReports(YuqingConfig cfg, Dashboard dash, Secrets secrets) {
+    if (cfg.reports().schedules().isEmpty()) {
+      return null;
+    }
+    Path font = Path.of(cfg.reports().font());
+    if (!Files.isReadable(font)) {
+      throw new UserError(
+          "reports.font: " + font + " not found: apt-get install fonts-wqy-microhei, or set it");
+    }
+    SmtpChannel smtp;
+    try {
+      smtp =
+          cfg.smtp() == null
+              ? null
+              : new SmtpChannel(
+                  cfg.smtp(),
+                  secrets,
+                  new AlertMail(dash.zone(), cfg.smtp().from(), "yuqing alerts ack %s"),
+                  dash.clock());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    ReportSender sender =
+        new MailReportSender(
+            smtp,
+            cfg.smtp() == null ? "yuqing@localhost" : cfg.smtp().from(),
+            data.resolve("outbox"),
+            dash.clock());
+    ReportService service =
+        new ReportService(
+            new ReportBuilder(dash.index(), dash.insights(), dash.alerts(), dash.clock()), font);
+    ReportScheduler scheduler =
+        new ReportScheduler(
+            cfg.reports().schedules(),
+            cfg.alerts().recipients().getOrDefault(Grade.ALERT, List.of()),
+            dash.zone(),
+            service,
+            sender,
+            dash.clock(),
+            data.resolve("reports"));
+    ScheduledExecutorService ex =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "report-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    ex.scheduleWithFixedDelay(
+        () -> {
+          try {
+            scheduler.tick();
+          } catch (RuntimeException e) {
+            // a broken tick must not stop the schedule: the next minute tries again
+            spec.commandLine().getErr().println("yuqing serve: reports: " + e.getMessage());
+          }
+        },
+        0,
+        1,
+        TimeUnit.MINUTES);
+    return ex;
   }
 
   private static SSLContext tls(TlsConfig t, Secrets secrets) {

@@ -163,6 +163,13 @@ class AlertsConfigTest {
   }
 
   @Test
+  void theExampleConfigSpellsOutTheDefaultRules() {
+    AlertsConfig a = loader.load(java.nio.file.Path.of("../config/example.yaml")).alerts();
+    assertThat(a.rules()).isEqualTo(AlertsConfig.defaultRules());
+    assertThat(a.robots()).isEmpty();
+  }
+
+  @Test
   void theRecordsCanBeBuiltInCode() {
     AlertsConfig a =
         new AlertsConfig(

@@ -12,13 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-/** Finds and reads the captures behind posts. Read-only. */
+/**
+ * Finds and reads the captures behind posts. Read-only. The manifest and the post index are
+ * append-only, so they are read incrementally: each call reads only the lines added since the last
+ * one (a dashboard can ask for every post it shows). Thread-safe.
+ */
 public final class EvidenceReader {
   private final Path dir;
+  private final Map<String, ManifestEntry> entries = new HashMap<>();
+  private final Map<String, List<String[]>> byPost = new HashMap<>(); // post → [version, record]
+  private long manifestRead;
+  private long postsRead;
 
   public EvidenceReader(Path dir) {
     this.dir = dir;
@@ -39,21 +49,14 @@ public final class EvidenceReader {
   /** Every capture of a post, oldest version first. */
   public List<Capture> forPost(String postId) {
     List<Capture> out = new ArrayList<>();
-    Path posts = dir.resolve(WarcEvidence.POSTS);
-    if (!Files.exists(posts)) {
-      return out;
-    }
     try {
-      for (String line : Files.readAllLines(posts, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode n = Json.mapper().readTree(line);
-        if (!n.path("post").asText().equals(postId)) {
-          continue;
-        }
-        String record = n.path("record").asText();
-        Optional<ManifestEntry> e = entry(record);
+      List<String[]> refs;
+      synchronized (this) {
+        refresh();
+        refs = List.copyOf(byPost.getOrDefault(postId, List.of()));
+      }
+      for (String[] ref : refs) {
+        Optional<ManifestEntry> e = entry(ref[1]);
         if (e.isPresent()) {
           byte[] raw = read(e.get());
           int split = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -61,7 +64,7 @@ public final class EvidenceReader {
           int from = split < 0 ? raw.length : split + 4;
           int to = Math.max(from, raw.length - 4); // the record ends with CRLF CRLF
           byte[] block = java.util.Arrays.copyOfRange(raw, from, to);
-          out.add(new Capture(postId, n.path("version").asInt(), e.get(), headers, block));
+          out.add(new Capture(postId, Integer.parseInt(ref[0]), e.get(), headers, block));
         }
       }
     } catch (IOException ex) {
@@ -71,20 +74,71 @@ public final class EvidenceReader {
   }
 
   /** The manifest entry of a record id. */
-  public Optional<ManifestEntry> entry(String recordId) throws IOException {
-    Path m = dir.resolve(WarcEvidence.MANIFEST);
-    if (!Files.exists(m)) {
-      return Optional.empty();
+  public synchronized Optional<ManifestEntry> entry(String recordId) throws IOException {
+    if (!entries.containsKey(recordId)) {
+      refresh();
     }
-    for (String line : Files.readAllLines(m, StandardCharsets.UTF_8)) {
-      if (line.contains(recordId)) {
-        ManifestEntry e = Json.read(line, ManifestEntry.class);
-        if (e.record().equals(recordId)) {
-          return Optional.of(e);
+    return Optional.ofNullable(entries.get(recordId));
+  }
+
+  /** Reads the lines appended to the manifest and the post index since the last call. */
+  private void refresh() throws IOException {
+    manifestRead =
+        readFrom(
+            dir.resolve(WarcEvidence.MANIFEST),
+            manifestRead,
+            line -> {
+              ManifestEntry e = Json.read(line, ManifestEntry.class);
+              entries.put(e.record(), e);
+            });
+    postsRead =
+        readFrom(
+            dir.resolve(WarcEvidence.POSTS),
+            postsRead,
+            line -> {
+              JsonNode n = Json.mapper().readTree(line);
+              byPost
+                  .computeIfAbsent(n.path("post").asText(), k -> new ArrayList<>())
+                  .add(new String[] {n.path("version").asText(), n.path("record").asText()});
+            });
+  }
+
+  private interface LineReader {
+    void read(String line) throws IOException;
+  }
+
+  /** Reads whole lines from {@code offset}; returns the offset after the last whole line. */
+  private static long readFrom(Path f, long offset, LineReader reader) throws IOException {
+    if (!Files.exists(f)) {
+      return 0;
+    }
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size < offset) {
+        offset = 0; // replaced (a restore): read again
+      }
+      if (size == offset) {
+        return offset;
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size - offset));
+      ch.read(buf, offset);
+      byte[] b = buf.array();
+      int start = 0;
+      for (int i = 0; i < b.length; i++) {
+        if (b[i] == '\n') {
+          String line = new String(b, start, i - start, StandardCharsets.UTF_8);
+          if (!line.isBlank()) {
+            try {
+              reader.read(line);
+            } catch (RuntimeException | IOException bad) {
+              // a damaged line: verify reports it; reading goes on
+            }
+          }
+          start = i + 1;
         }
       }
+      return offset + start;
     }
-    return Optional.empty();
   }
 
   /** The decompressed record (WARC headers and block). */

@@ -55,7 +55,7 @@ public final class EvidenceVerifier {
     Map<String, Long> fileEnds = new HashMap<>();
     Map<String, FileChannel> open = new HashMap<>();
     int records = 0;
-    ManifestEntry last = null;
+    List<ManifestEntry> entries = new ArrayList<>();
     try {
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
@@ -70,7 +70,7 @@ public final class EvidenceVerifier {
           continue;
         }
         records++;
-        last = e;
+        entries.add(e);
         String name = name(e);
         if (e.seq() != expectSeq) {
           problems.add(
@@ -131,7 +131,7 @@ public final class EvidenceVerifier {
         }
       }
     }
-    checkHead(dir, last, problems);
+    checkHead(dir, entries, problems);
     try (Stream<Path> files = Files.list(dir)) {
       TreeSet<String> unknown = new TreeSet<>();
       files
@@ -147,27 +147,41 @@ public final class EvidenceVerifier {
     return new Report(records, problems);
   }
 
-  private static void checkHead(Path dir, ManifestEntry last, List<String> problems) {
+  /**
+   * The head names the last entry as of the last flush: it must be in the manifest, unchanged.
+   * Entries after it are records written since (a crawl still running, or one that crashed before
+   * its flush).
+   */
+  private static void checkHead(Path dir, List<ManifestEntry> entries, List<String> problems) {
     Path head = dir.resolve(WarcEvidence.HEAD);
     if (!Files.exists(head)) {
-      if (last != null) {
-        problems.add(WarcEvidence.HEAD + ": missing");
-      }
-      return;
+      return; // nothing sealed yet
     }
     try {
       String s = Files.readString(head, StandardCharsets.UTF_8).strip();
       ManifestEntry h = Json.read(s, ManifestEntry.class);
-      if (last == null || h.seq() != last.seq() || !h.chain().equals(last.chain())) {
+      ManifestEntry at = null;
+      for (ManifestEntry e : entries) {
+        if (e.seq() == h.seq()) {
+          at = e;
+        }
+      }
+      if (at == null) {
         problems.add(
             WarcEvidence.HEAD
-                + ": names record "
+                + ": sealed record #"
                 + h.seq()
                 + " "
                 + h.record()
-                + " but the manifest ends "
-                + (last == null ? "empty" : "at " + last.seq())
-                + " (manifest lines were removed)");
+                + " is not in the manifest (manifest lines were removed)");
+      } else if (!at.chain().equals(h.chain())) {
+        problems.add(
+            WarcEvidence.HEAD
+                + ": sealed record #"
+                + h.seq()
+                + " "
+                + h.record()
+                + " no longer matches the manifest (manifest edited)");
       }
     } catch (IOException | UncheckedIOException ex) {
       problems.add(WarcEvidence.HEAD + ": unreadable");

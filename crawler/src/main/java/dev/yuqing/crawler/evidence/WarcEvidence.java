@@ -176,7 +176,6 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
           ensureFile(member.length);
           long offset = out.size();
           out.write(ByteBuffer.wrap(member), offset);
-          out.force(false);
           ManifestEntry last = head();
           long seq = last == null ? 1 : last.seq() + 1;
           String prev = last == null ? ManifestEntry.GENESIS : last.chain();
@@ -209,19 +208,27 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
                   e.prev(),
                   e.expectedChain());
           appendLine(dir.resolve(MANIFEST), Json.line(e) + "\n");
-          writeHead(e);
           return id;
         });
   }
 
-  /** The last manifest entry, from the head file (null for an empty store). */
+  /** The last manifest entry, read from the end of the manifest (null for an empty store). */
   private ManifestEntry head() throws IOException {
-    Path f = dir.resolve(HEAD);
+    Path f = dir.resolve(MANIFEST);
     if (!Files.exists(f)) {
       return null;
     }
-    String s = Files.readString(f, StandardCharsets.UTF_8).strip();
-    return s.isEmpty() ? null : Json.read(s, ManifestEntry.class);
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "r")) {
+      long len = raf.length();
+      int chunk = (int) Math.min(len, 16 * 1024);
+      byte[] buf = new byte[chunk];
+      raf.seek(len - chunk);
+      raf.readFully(buf);
+      String tail = new String(buf, StandardCharsets.UTF_8).stripTrailing();
+      int nl = tail.lastIndexOf('\n');
+      String line = tail.substring(nl + 1);
+      return line.isBlank() ? null : Json.read(line, ManifestEntry.class);
+    }
   }
 
   private void writeHead(ManifestEntry e) throws IOException {
@@ -308,7 +315,6 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
             e.prev(),
             e.expectedChain());
     appendLine(dir.resolve(MANIFEST), Json.line(e) + "\n");
-    writeHead(e);
   }
 
   private static byte[] gzip(byte[]... parts) {
@@ -352,7 +358,33 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
   }
 
   @Override
+  public synchronized void flush() {
+    withDirLock(
+        () -> {
+          if (out != null) {
+            out.force(false);
+          }
+          for (String name : new String[] {MANIFEST, POSTS}) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f)) {
+              try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                ch.force(false);
+              }
+            }
+          }
+          ManifestEntry last = head();
+          if (last != null) {
+            writeHead(last); // sealed: lines up to here can no longer vanish unnoticed
+          }
+          return null;
+        });
+  }
+
+  @Override
   public synchronized void close() {
+    if (out != null) {
+      flush();
+    }
     if (out != null) {
       try {
         out.close();

@@ -12,6 +12,19 @@ import java.nio.file.Path;
  * Hei, AR PL); CFF-based OpenType such as Noto CJK is refused by the renderer.
  */
 public final class PdfWriter {
+  /**
+   * PDFBox warns on stderr about the standard PDF fonts it maps to system ones, once per font, at
+   * start; none of them is used (every text is in the CJK font). Kept here so it is not collected.
+   */
+  private static final java.util.logging.Logger PDFBOX_FONTS =
+      java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font");
+
+  static {
+    PDFBOX_FONTS.setLevel(java.util.logging.Level.SEVERE);
+    // openhtmltopdf's own progress lines ("Prepare to fly") are not for report users
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+  }
+
   private final Path font;
 
   public PdfWriter(Path font) {

@@ -775,8 +775,7 @@ final class Pages {
     } else if (p.evidenceId() != null) {
       b.append("<p class=\"meta\">本机未找到该存证记录（证据目录不在此数据目录下）。</p>");
     }
-    b.append("<dl class=\"facts\">");
-    b.append("</dl></section></article>");
+    b.append("</section></article>");
     x.html(200, Layout.page("帖子详情", "/search", x.session(), b.toString()));
   }
 

@@ -105,6 +105,11 @@ final class Page implements AutoCloseable {
     }
   }
 
+  /** Forgets every cookie of the browser: the next request has no session. */
+  void clearCookies() {
+    cdp.send("Network.clearBrowserCookies");
+  }
+
   /** Current URL of the page. */
   String url() {
     return text("location.href");

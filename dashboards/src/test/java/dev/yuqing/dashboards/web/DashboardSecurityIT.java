@@ -86,7 +86,7 @@ class DashboardSecurityIT {
   }
 
   private static String concrete(String pattern) {
-    return pattern.replace("{id}", "0123456789abcdef");
+    return pattern.replaceAll("\\{[a-z]+\\}", "0123456789abcdef");
   }
 
   @Test

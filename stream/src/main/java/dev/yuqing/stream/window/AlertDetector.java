@@ -8,14 +8,12 @@ import dev.yuqing.core.Alert;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
-import dev.yuqing.core.json.Json;
 import dev.yuqing.stream.ConfigSnapshot;
+import dev.yuqing.stream.JsonStateSerializer;
 import dev.yuqing.stream.Tagged;
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,8 +24,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -63,6 +61,8 @@ import org.apache.flink.util.OutputTag;
  */
 public final class AlertDetector extends KeyedProcessFunction<String, Mention, Alert> {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AlertDetector.class);
 
   /** Window counts per project × topic × sentiment (side output). */
   public static final OutputTag<WindowCount> COUNTS =
@@ -77,7 +77,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   private final long size;
   private final long lateness;
   private transient RuleEngine engine;
-  private transient ValueState<byte[]> rules;
+  private transient ValueState<EngineState> rules;
   private transient ValueState<Long> wake;
   private transient MapState<Long, OpenWindow> windows;
   private transient Counter decisions;
@@ -89,13 +89,13 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   /**
    * One window of the project.
    *
-   * @param summary the alerts module's {@link WindowSummary} as JSON
+   * @param summary the alerts module's summary of the window
    * @param counts "topic␟sentiment" → posts
    * @param ingests ingest times of the posts counted before the window was judged
    * @param judged whether the window rules have judged it
    */
   public record OpenWindow(
-      byte[] summary, Map<String, Long> counts, long[] ingests, boolean judged) {}
+      WindowSummary summary, Map<String, Long> counts, long[] ingests, boolean judged) {}
 
   public AlertDetector(ConfigSnapshot config, Duration window, Duration lateness) {
     this.config = config;
@@ -109,13 +109,15 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     rules =
         getRuntimeContext()
             .getState(
-                new ValueStateDescriptor<>(
-                    "rules", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+                new ValueStateDescriptor<>("rules", new JsonStateSerializer<>(EngineState.class)));
     wake = getRuntimeContext().getState(new ValueStateDescriptor<>("wake", Types.LONG));
     windows =
         getRuntimeContext()
             .getMapState(
-                new MapStateDescriptor<>("windows", Types.LONG, Types.POJO(OpenWindow.class)));
+                new MapStateDescriptor<>(
+                    "windows",
+                    LongSerializer.INSTANCE,
+                    new JsonStateSerializer<>(OpenWindow.class)));
     var g = getRuntimeContext().getMetricGroup();
     decisions = g.counter(StageMetrics.DECISIONS);
     alerts = g.counter(StageMetrics.ALERTS);
@@ -137,9 +139,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     if (w == null) {
       w =
           new OpenWindow(
-              json(
-                  WindowSummary.empty(
-                      m.project(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end))),
+              WindowSummary.empty(
+                  m.project(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)),
               Map.of(),
               new long[0],
               isLate);
@@ -148,7 +149,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       }
       ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
     }
-    WindowSummary summary = summary(w.summary()).plus(p);
+    WindowSummary summary = w.summary().plus(p);
     Map<String, Long> counts = new TreeMap<>(w.counts());
     SentimentLabel s = p.sentiment().label();
     counts.merge(countKey(WindowCount.ALL_TOPICS, s), 1L, Long::sum);
@@ -160,8 +161,14 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       ingests = Arrays.copyOf(ingests, ingests.length + 1);
       ingests[ingests.length - 1] = t.ingestedAt();
     }
-    windows.put(start, new OpenWindow(json(summary), counts, ingests, w.judged()));
+    windows.put(start, new OpenWindow(summary, counts, ingests, w.judged()));
     if (w.judged()) {
+      LOG.debug(
+          "late post {} at {} for window {} (watermark {})",
+          p.id(),
+          Instant.ofEpochMilli(at),
+          Instant.ofEpochMilli(start),
+          watermark);
       late.inc();
       emitCounts(ctx, m.project(), start, end, counts, p, true);
     }
@@ -177,7 +184,12 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     long start = timestamp + 1 - size;
     OpenWindow w = windows.get(start);
     if (w != null && !w.judged() && timestamp == start + size - 1) {
-      apply(engine.onWindow(engineState(), summary(w.summary())), ctx.timerService(), out);
+      LOG.debug(
+          "judging window {} of {}: {} posts",
+          Instant.ofEpochMilli(start),
+          ctx.getCurrentKey(),
+          w.summary().total());
+      apply(engine.onWindow(engineState(), w.summary()), ctx.timerService(), out);
       long now = System.currentTimeMillis();
       for (long ingestedAt : w.ingests()) {
         windowLatency.update(now - ingestedAt);
@@ -212,7 +224,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       org.apache.flink.streaming.api.TimerService timers,
       Collector<Alert> out)
       throws IOException {
-    rules.update(e.state().toJson());
+    rules.update(e.state());
     for (Alert a : e.alerts()) {
       out.collect(a);
       alerts.inc();
@@ -228,8 +240,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   private EngineState engineState() throws IOException {
-    byte[] b = rules.value();
-    return b == null ? engine.initialState() : EngineState.fromJson(b);
+    EngineState s = rules.value();
+    return s == null ? engine.initialState() : s;
   }
 
   private void emitCounts(
@@ -258,17 +270,5 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
 
   private static String countKey(String topic, SentimentLabel s) {
     return topic + '\u001f' + s.json();
-  }
-
-  private static byte[] json(WindowSummary s) {
-    return Json.line(s).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static WindowSummary summary(byte[] b) {
-    try {
-      return Json.mapper().readValue(b, WindowSummary.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -42,8 +42,8 @@
     c.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { data: [NAMES.negative, NAMES.neutral, NAMES.positive] },
-      grid: { left: 48, right: 24, top: 40, bottom: 40 },
+      legend: { top: 0, data: [NAMES.negative, NAMES.neutral, NAMES.positive] },
+      grid: { left: 48, right: 56, top: 48, bottom: 32 },
       xAxis: { type: 'category', data: d.times, boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },
       series: series
@@ -59,8 +59,8 @@
     c.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { data: ['帖子', '负面'] },
-      grid: { left: 90, right: 24, top: 30, bottom: 24 },
+      legend: { top: 0, data: ['帖子', '负面'] },
+      grid: { left: 90, right: 24, top: 36, bottom: 24 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: topics.map(function (t) { return t.name; }) },
       series: [
@@ -78,7 +78,8 @@
       animation: false,
       tooltip: { trigger: 'item' },
       series: [{
-        type: 'pie', radius: ['35%', '65%'],
+        type: 'pie', radius: ['30%', '55%'], center: ['50%', '55%'],
+        label: { formatter: '{b}\n{c}', overflow: 'none' },
         data: d.sources.map(function (s) { return { name: s.name, value: s.count }; })
       }]
     }, true);
