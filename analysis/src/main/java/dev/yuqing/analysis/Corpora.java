@@ -102,7 +102,23 @@ public final class Corpora {
                 throw new IOException(
                     file + ":" + (i + 1) + ": label must be negative, neutral or positive");
           };
-      out.add(new Example(line.substring(tab + 1).strip(), y, "handover-examples"));
+      out.add(new Example(line.substring(tab + 1).strip(), y, HANDOVER));
+    }
+    return out;
+  }
+
+  /** Source name of in-domain examples (the project's own and the dev gold). */
+  static final String HANDOVER = "handover";
+
+  /**
+   * The handover gold's sentiment labels, each text as the tagger reads it (title, newline, text).
+   */
+  public static List<Example> goldJsonl(Path file) throws IOException {
+    List<Example> out = new ArrayList<>();
+    for (Evaluation.Gold g : Evaluation.readGold(file)) {
+      String text =
+          g.title() == null || g.title().isBlank() ? g.text() : g.title() + "\n" + g.text();
+      out.add(new Example(text, g.sentiment().ordinal() - 1, HANDOVER));
     }
     return out;
   }

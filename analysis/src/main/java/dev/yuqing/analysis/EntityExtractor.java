@@ -26,14 +26,13 @@ final class EntityExtractor {
               + "|("
               + NUM
               + "单元\\s*\\d{3,4}(室|房)?)");
-  private static final Pattern ESTATE =
-      Pattern.compile(
-          "([\\p{IsHan}]{2,6}?)(小区|花园|家园|公馆|华府|山庄|名郡|新村|佳苑|景苑|雅苑|嘉园|大厦|广场|公寓"
-              + "|国际城|新城|御府|雅居|名苑|水郡|公园)");
-  private static final Pattern DEVELOPER =
-      Pattern.compile("([\\p{IsHan}]{2,6}?)(房地产开发有限公司|房地产有限公司|置业有限公司|地产|置业|房地产)");
-  private static final Pattern PROPERTY =
-      Pattern.compile("([\\p{IsHan}]{2,6}?)(物业服务有限公司|物业管理有限公司|物业有限公司|物业公司|物业)");
+  private static final Cues ESTATE =
+      Cues.of("小区|花园|家园|公馆|华府|山庄|名郡|新村|佳苑|景苑|雅苑|嘉园|大厦|广场|公寓|国际城|新城|御府|雅居" + "|名苑|水郡|公园");
+  private static final Cues DEVELOPER = Cues.of("房地产开发有限公司|房地产有限公司|置业有限公司|地产|置业|房地产");
+  private static final Cues PROPERTY = Cues.of("物业服务有限公司|物业管理有限公司|物业有限公司|物业公司|物业");
+
+  /** Characters of a name stem before its suffix (华景 in 华景物业): at most this many. */
+  private static final int STEM = 4;
 
   /** Leading characters that are grammar, not part of a name. */
   private static final String LEAD = "的在是我住了和与及到从对把被给向往于为该本个这那其位期购买入";
@@ -102,19 +101,36 @@ final class EntityExtractor {
     return new ArrayList<>(out);
   }
 
-  private static void named(Pattern p, String text, Entity.Type type, Set<Entity> out) {
-    Matcher m = p.matcher(text);
-    while (m.find()) {
-      String stem = m.group(1);
-      int i = 0;
-      while (i < stem.length() && LEAD.indexOf(stem.charAt(i)) >= 0) {
+  /**
+   * Names ending in one of the suffixes: the suffix and the up to {@link #STEM} Chinese characters
+   * before it, less leading grammar words (我是龙腾大厦 → 龙腾大厦).
+   */
+  private static void named(Cues suffixes, String text, Entity.Type type, Set<Entity> out) {
+    int i = 0;
+    while (i < text.length()) {
+      String suffix = suffixes.at(text, i);
+      if (suffix == null) {
         i++;
-      }
-      stem = stem.substring(i);
-      if (stem.length() < 2 || GENERIC.contains(stem) || stem.endsWith("区") && stem.length() <= 3) {
         continue;
       }
-      out.add(new Entity(type, stem + m.group(2)));
+      int from = i;
+      while (from > 0 && i - from < STEM && isHan(text.charAt(from - 1))) {
+        from--;
+      }
+      while (from < i && LEAD.indexOf(text.charAt(from)) >= 0) {
+        from++;
+      }
+      String stem = text.substring(from, i);
+      if (stem.length() >= 2
+          && !GENERIC.contains(stem)
+          && !(stem.endsWith("区") && stem.length() <= 3)) {
+        out.add(new Entity(type, stem + suffix));
+      }
+      i += suffix.length();
     }
+  }
+
+  private static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 }

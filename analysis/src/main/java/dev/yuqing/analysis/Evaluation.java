@@ -73,19 +73,70 @@ public final class Evaluation {
     return out;
   }
 
-  /** Scores the tagger on a gold file and prints the figures; returns sentiment macro-F1. */
-  public static double gold(HandoverTagger tagger, Path file, PrintStream out, boolean verbose)
+  /**
+   * Scores the tagger on a gold file and prints the figures; returns sentiment macro-F1. When the
+   * shipped model was trained on this file, each fold is tagged by a tagger whose model was
+   * retrained without that fold.
+   */
+  public static double gold(
+      Path file, Path sharedData, Path handoverExamples, PrintStream out, boolean verbose)
       throws IOException {
     List<Gold> gold = readGold(file);
+    String sha = Corpora.sha256(file);
+    SentimentModel shipped = SentimentModel.shipped();
+    HandoverTagger[] taggers = new HandoverTagger[FOLDS];
+    if (shipped.trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
+      out.printf("gold: %s, tagged by the shipped model, which never saw it%n", file);
+      java.util.Arrays.fill(taggers, HandoverTagger.create());
+    } else {
+      if (sharedData == null) {
+        throw new IOException(
+            "the shipped model was trained on "
+                + file.getFileName()
+                + ": cross-fitting needs the shared data to retrain");
+      }
+      out.printf(
+          "gold: %s; the shipped model was trained on its sentiment labels, so it is cross-fitted:"
+              + " %d folds, each tagged with a model retrained without it%n",
+          file, FOLDS);
+      long t0 = System.nanoTime();
+      SentimentTrainer trainer = new SentimentTrainer();
+      List<Example> others = new ArrayList<>();
+      List<SentimentModel.TrainingSource> manifest = new ArrayList<>();
+      for (SentimentTraining.Source s : SentimentTraining.sources(sharedData, handoverExamples)) {
+        if (!s.entry().sha256().equals(sha)) {
+          others.addAll(s.examples());
+          manifest.add(s.entry());
+        }
+      }
+      List<SentimentTrainer.Row> otherRows = trainer.featurize(others);
+      List<SentimentTrainer.Row> goldRows = trainer.featurize(Corpora.goldJsonl(file));
+      for (int fold = 0; fold < FOLDS; fold++) {
+        List<SentimentTrainer.Row> train = new ArrayList<>(otherRows);
+        for (int i = 0; i < goldRows.size(); i++) {
+          if (i % FOLDS != fold) {
+            train.add(goldRows.get(i));
+          }
+        }
+        taggers[fold] = HandoverTagger.withModel(List.of(), trainer.train(train, manifest));
+        out.printf(
+            Locale.ROOT,
+            "  fold %d/%d trained (%.0f s)%n",
+            fold + 1,
+            FOLDS,
+            (System.nanoTime() - t0) / 1e9);
+      }
+    }
     int[][] confusion = new int[3][3];
     int[] topicTp = new int[Topic.values().length];
     int[] topicFp = new int[Topic.values().length];
     int[] topicFn = new int[Topic.values().length];
     int[] mob = new int[4]; // tp fp fn tn
     int[] media = new int[4];
-    for (Gold g : gold) {
+    for (int i = 0; i < gold.size(); i++) {
+      Gold g = gold.get(i);
       Post p = Post.builder().id(g.id()).sourceId("gold").title(g.title()).text(g.text()).build();
-      TaggedPost t = tagger.tag(p);
+      TaggedPost t = taggers[i % FOLDS].tag(p);
       confusion[g.sentiment().ordinal()][t.sentiment().label().ordinal()]++;
       Set<Topic> predicted = EnumSet.copyOf(t.topics());
       for (Topic topic : Topic.values()) {
@@ -122,7 +173,7 @@ public final class Evaluation {
             snippet(g.title() == null ? g.text() : g.title() + " | " + g.text()));
       }
     }
-    out.printf("gold: %s (%d messages)%n", file, gold.size());
+    out.printf("gold: %d messages%n", gold.size());
     double macro = printSentiment(confusion, out);
     int tp = 0;
     int fp = 0;

@@ -41,7 +41,28 @@ final class SentimentLexicon {
 
   /** The text with letter politeness removed, so 「感谢」 in a complaint letter is not praise. */
   static String stripPoliteness(String text) {
-    return POLITENESS.matcher(text).replaceAll("");
+    return stripPoliteness(text, politeSpans(text));
+  }
+
+  /** The text without the characters marked polite. */
+  static String stripPoliteness(String text, boolean[] polite) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (!polite[i]) {
+        sb.append(text.charAt(i));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** For each character of the text: whether it lies inside a politeness formula. */
+  static boolean[] politeSpans(String text) {
+    boolean[] polite = new boolean[text.length()];
+    java.util.regex.Matcher m = POLITENESS.matcher(text);
+    while (m.find()) {
+      java.util.Arrays.fill(polite, m.start(), m.end(), true);
+    }
+    return polite;
   }
 
   /** What the lexicon finds in a text. */

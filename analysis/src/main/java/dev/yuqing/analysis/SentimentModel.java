@@ -16,19 +16,22 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The trained sentiment model: a logistic regression for polarity (negative vs positive) over
- * hashed features, Platt-calibrated, and a small logistic "neutral gate" over dense cues that
- * decides whether a text takes a stance at all (news and plain inquiries do not).
+ * The trained sentiment model, in two layers. Polarity: a logistic regression (negative vs
+ * positive) over hashed words and character bigrams, Platt-calibrated; it learns from tens of
+ * thousands of review sentences. Stance: a three-way softmax over a dozen dense cues (the polarity
+ * probability, the handover lexicon's scores, complaint, inquiry, news and suggestion markers,
+ * punctuation, length) that learns from the project's handover examples whether a text takes a
+ * stance at all (news and plain inquiries do not) and which way, so that a complaint letter full of
+ * polite words is still a complaint.
  *
- * <p>P(neutral) = gate; P(positive) = (1 − gate)·p; P(negative) = (1 − gate)·(1 − p). The label is
- * the most probable one and the score its probability. Immutable and thread-safe.
+ * <p>The label is the most probable class and the score its probability. Immutable and thread-safe.
  *
  * @param weights polarity weights, one per hashed feature slot
  * @param bias polarity bias
  * @param plattA Platt scale of the polarity margin
  * @param plattB Platt offset of the polarity margin
- * @param gate gate weights, one per {@link SentimentFeatures#GATE_CUES} cue
- * @param gateBias gate bias
+ * @param stance stance weights: for negative, neutral, positive in turn, one weight per {@link
+ *     SentimentFeatures#STANCE_CUES} cue followed by the class bias
  * @param trainedOn what the model was trained on (one line per corpus: name, rows, SHA-256)
  */
 record SentimentModel(
@@ -36,15 +39,14 @@ record SentimentModel(
     float bias,
     float plattA,
     float plattB,
-    float[] gate,
-    float gateBias,
+    float[] stance,
     List<TrainingSource> trainedOn) {
 
   /** The shipped model's resource name beside this class. */
   static final String RESOURCE = "sentiment-model.bin";
 
   private static final int MAGIC = 0x5951534d; // "YQSM"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /**
    * One corpus the model was trained on.
@@ -70,28 +72,90 @@ record SentimentModel(
     return sigmoid(plattA * margin(x) + plattB);
   }
 
-  /** Probability that the text takes no stance. */
-  double neutral(FeatureVector x, double positive) {
-    double[] d = x.dense().clone();
-    d[0] = Math.abs(2 * positive - 1);
-    double z = gateBias;
-    for (int i = 0; i < gate.length; i++) {
-      z += gate[i] * d[i];
+  /**
+   * Polarity sentence by sentence: the mean of 2p − 1 over sentences, and the shares of clearly
+   * negative and clearly positive sentences. The polarity model learnt from reviews a sentence or
+   * three long; a long letter is read the way it learnt.
+   */
+  double[] sentencePolarity(FeatureVector x) {
+    int[] idx = x.index();
+    float[] val = x.value();
+    int from = 0;
+    double sum = 0;
+    int neg = 0;
+    int pos = 0;
+    int counted = 0;
+    for (int end : x.sentenceEnds()) {
+      if (end - from >= 3) {
+        double z = 0;
+        for (int i = from; i < end; i++) {
+          z += weights[idx[i]] * val[i];
+        }
+        // undo the document's normalisation, apply the sentence's own
+        z = z / x.scale() / Math.sqrt(end - from) + bias;
+        double p = sigmoid(plattA * z + plattB);
+        sum += 2 * p - 1;
+        neg += p < 0.3 ? 1 : 0;
+        pos += p > 0.7 ? 1 : 0;
+        counted++;
+      }
+      from = end;
     }
-    return sigmoid(z);
+    return counted == 0
+        ? new double[3]
+        : new double[] {sum / counted, (double) neg / counted, (double) pos / counted};
+  }
+
+  /** The stance layer's input: the dense cues with the polarity filled in. */
+  double[] stanceInput(FeatureVector x) {
+    return stanceInput(x, positive(x), sentencePolarity(x));
+  }
+
+  static double[] stanceInput(FeatureVector x, double positive, double[] sentences) {
+    double[] d = x.dense().clone();
+    d[0] = 2 * positive - 1;
+    d[1] = Math.abs(2 * positive - 1);
+    // the polarity model learnt from short reviews: on long letters it may need discounting
+    d[2] = d[0] * Math.min(1, x.length() / 400.0);
+    d[3] = sentences[0];
+    d[4] = sentences[1];
+    d[5] = sentences[2];
+    return d;
+  }
+
+  /** Probabilities of negative, neutral, positive (in {@link SentimentLabel} order). */
+  static double[] softmax(float[] stance, double[] d) {
+    int width = d.length + 1;
+    double[] z = new double[3];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < 3; c++) {
+      double v = stance[c * width + d.length];
+      for (int i = 0; i < d.length; i++) {
+        v += stance[c * width + i] * d[i];
+      }
+      z[c] = v;
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int c = 0; c < 3; c++) {
+      z[c] = Math.exp(z[c] - max);
+      sum += z[c];
+    }
+    for (int c = 0; c < 3; c++) {
+      z[c] /= sum;
+    }
+    return z;
   }
 
   Sentiment predict(FeatureVector x) {
-    double p = positive(x);
-    double g = neutral(x, p);
-    double pPos = (1 - g) * p;
-    double pNeg = (1 - g) * (1 - p);
-    if (g >= pPos && g >= pNeg) {
-      return new Sentiment(SentimentLabel.NEUTRAL, clamp(g));
+    double[] p = softmax(stance, stanceInput(x));
+    int best = 0;
+    for (int c = 1; c < 3; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
     }
-    return pPos > pNeg
-        ? new Sentiment(SentimentLabel.POSITIVE, clamp(pPos))
-        : new Sentiment(SentimentLabel.NEGATIVE, clamp(pNeg));
+    return new Sentiment(SentimentLabel.values()[best], clamp(p[best]));
   }
 
   private static double clamp(double v) {
@@ -141,17 +205,19 @@ record SentimentModel(
     float a = in.readFloat();
     float b = in.readFloat();
     int g = in.readInt();
-    float[] gate = new float[g];
-    for (int i = 0; i < g; i++) {
-      gate[i] = in.readFloat();
+    if (g != 3 * (SentimentFeatures.STANCE_CUES.size() + 1)) {
+      throw new IOException("model has " + g + " stance weights, code expects another number");
     }
-    float gateBias = in.readFloat();
+    float[] stance = new float[g];
+    for (int i = 0; i < g; i++) {
+      stance[i] = in.readFloat();
+    }
     int sources = in.readInt();
     List<TrainingSource> trainedOn = new ArrayList<>();
     for (int i = 0; i < sources; i++) {
       trainedOn.add(new TrainingSource(in.readUTF(), in.readInt(), in.readUTF()));
     }
-    return new SentimentModel(w, bias, a, b, gate, gateBias, List.copyOf(trainedOn));
+    return new SentimentModel(w, bias, a, b, stance, List.copyOf(trainedOn));
   }
 
   /** Writes the model; weights are stored as 16-bit fixed point (their spread is small). */
@@ -186,11 +252,10 @@ record SentimentModel(
     out.writeFloat(bias);
     out.writeFloat(plattA);
     out.writeFloat(plattB);
-    out.writeInt(gate.length);
-    for (float v : gate) {
+    out.writeInt(stance.length);
+    for (float v : stance) {
       out.writeFloat(v);
     }
-    out.writeFloat(gateBias);
     out.writeInt(trainedOn.size());
     for (TrainingSource s : trainedOn) {
       out.writeUTF(s.name());

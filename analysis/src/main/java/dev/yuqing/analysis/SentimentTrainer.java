@@ -17,7 +17,13 @@ import java.util.function.IntPredicate;
  */
 public final class SentimentTrainer {
   /** How much one handover example counts against one review sentence in polarity training. */
-  static final float HANDOVER_WEIGHT = 20f;
+  static final float HANDOVER_WEIGHT = 40f;
+
+  /**
+   * Share of positive posts a handover watch sees: mostly complaints and news, little praise (an
+   * assumption from the domain, DOMAIN.md, not measured on the gold).
+   */
+  static final double POSITIVE_PRIOR = 0.15;
 
   private static final int EPOCHS = 5;
   private static final double RATE = 0.2;
@@ -44,7 +50,7 @@ public final class SentimentTrainer {
               Example e = examples.get(i);
               String n = TextNormalizer.normalize(e.text());
               FeatureVector x = features.extract(n, segmenter.terms(n));
-              boolean handover = e.source().equals("handover-examples");
+              boolean handover = e.source().equals(Corpora.HANDOVER);
               rows[i] =
                   new Row(x, e.label(), handover ? HANDOVER_WEIGHT : 1f, handover, n.hashCode());
             });
@@ -73,8 +79,8 @@ public final class SentimentTrainer {
     Polarity full = trainPolarity(polarityRows);
     double[] platt = platt(full, heldOut);
 
-    // gate: confidence of each handover example from a polarity model that did not see it
-    double[] handoverConfidence = new double[handover.size()];
+    // stance layer: the polarity of each handover example from a model that did not see it
+    double[][] handoverInput = new double[handover.size()][];
     for (int fold = 0; fold < 2; fold++) {
       List<Row> train = new ArrayList<>();
       for (Row r : polarityRows) {
@@ -82,27 +88,33 @@ public final class SentimentTrainer {
           train.add(r);
         }
       }
-      Polarity p = trainPolarity(train);
+      SentimentModel p = trainPolarity(train).asModel(platt);
       for (int i = 0; i < handover.size(); i++) {
         Row r = handover.get(i);
         if (Math.floorMod(r.hash(), 2) == fold) {
-          handoverConfidence[i] = Math.abs(2 * p.probability(r.x(), platt) - 1);
+          handoverInput[i] = p.stanceInput(r.x());
         }
       }
     }
-    List<double[]> gx = new ArrayList<>();
-    List<Integer> gy = new ArrayList<>();
-    List<Double> gw = new ArrayList<>();
+    List<double[]> sx = new ArrayList<>();
+    List<Integer> sy = new ArrayList<>();
+    List<Double> sw = new ArrayList<>();
+    int[] perClass = new int[3];
+    for (Row r : handover) {
+      perClass[r.label() + 1]++;
+    }
     double handoverTotal = 0;
     for (int i = 0; i < handover.size(); i++) {
-      double[] d = handover.get(i).x().dense().clone();
-      d[0] = handoverConfidence[i];
-      gx.add(d);
-      gy.add(handover.get(i).label() == 0 ? 1 : 0);
-      gw.add(1.0);
-      handoverTotal += 1;
+      Row r = handover.get(i);
+      sx.add(handoverInput[i]);
+      sy.add(r.label() + 1);
+      // soften the class imbalance of the examples (square-root balancing)
+      double w = Math.sqrt((double) handover.size() / (3.0 * Math.max(1, perClass[r.label() + 1])));
+      sw.add(w);
+      handoverTotal += w;
     }
-    // held-out reviews: texts with a stance, at half the weight of the handover examples in all
+    // held-out reviews (never in polarity training) show texts that do take a stance, weighing as
+    // much as the handover examples in all
     List<Row> reviews = new ArrayList<>();
     for (Row r : heldOut) {
       if (r.label() != 0) {
@@ -110,26 +122,30 @@ public final class SentimentTrainer {
       }
     }
     Collections.shuffle(reviews, new Random(7));
-    List<Row> sample = reviews.subList(0, Math.min(2000, reviews.size()));
+    SentimentModel fullModel = full.asModel(platt);
+    List<Row> sample = reviews.subList(0, Math.min(4000, reviews.size()));
     for (Row r : sample) {
-      double[] d = r.x().dense().clone();
-      d[0] = Math.abs(2 * full.probability(r.x(), platt) - 1);
-      gx.add(d);
-      gy.add(0);
-      gw.add(sample.isEmpty() ? 0 : 0.5 * Math.max(1, handoverTotal) / sample.size());
+      sx.add(fullModel.stanceInput(r.x()));
+      sy.add(r.label() + 1);
+      sw.add(Math.max(1, handoverTotal) / sample.size());
     }
-    double[] gate = trainGate(gx, gy, gw);
-    float[] gateWeights = new float[gate.length - 1];
-    for (int i = 0; i < gateWeights.length; i++) {
-      gateWeights[i] = (float) gate[i];
+    float[] stance = trainStance(sx, sy, sw);
+    // the stance layer learnt from (softly) balanced classes, where praise is far more common than
+    // in what a handover watch sees: shift the positive bias to that prior (Bayes' rule)
+    double positive = 0;
+    double all = 0;
+    for (int k = 0; k < sy.size(); k++) {
+      all += sw.get(k);
+      positive += sy.get(k) == 2 ? sw.get(k) : 0;
     }
+    int width = SentimentFeatures.STANCE_CUES.size() + 1;
+    stance[3 * width - 1] += (float) Math.log(POSITIVE_PRIOR / (positive / all));
     return new SentimentModel(
         full.w,
         (float) full.bias,
         (float) platt[0],
         (float) platt[1],
-        gateWeights,
-        (float) gate[gate.length - 1],
+        stance,
         List.copyOf(manifest));
   }
 
@@ -144,6 +160,17 @@ public final class SentimentTrainer {
         z += w[x.index()[i]] * x.value()[i];
       }
       return z;
+    }
+
+    /** This polarity with Platt calibration and no stance layer yet. */
+    SentimentModel asModel(double[] platt) {
+      return new SentimentModel(
+          w,
+          (float) bias,
+          (float) platt[0],
+          (float) platt[1],
+          new float[3 * (SentimentFeatures.STANCE_CUES.size() + 1)],
+          List.of());
     }
 
     double probability(FeatureVector x, double[] platt) {
@@ -235,35 +262,47 @@ public final class SentimentTrainer {
     return new double[] {a, b};
   }
 
-  /** L2-regularised logistic regression by gradient descent; last element is the bias. */
-  static double[] trainGate(List<double[]> xs, List<Integer> ys, List<Double> ws) {
-    int d = xs.isEmpty() ? SentimentFeatures.GATE_CUES.size() : xs.get(0).length;
-    double[] w = new double[d + 1];
-    w[d] = -2;
+  /**
+   * L2-regularised softmax regression by gradient descent over the dense stance cues; weights per
+   * class (negative, neutral, positive), each followed by its bias.
+   */
+  static float[] trainStance(List<double[]> xs, List<Integer> ys, List<Double> ws) {
+    int d = SentimentFeatures.STANCE_CUES.size();
+    int width = d + 1;
+    double[] w = new double[3 * width];
     if (xs.isEmpty()) {
-      return w;
+      return new float[3 * width];
     }
     double total = ws.stream().mapToDouble(Double::doubleValue).sum();
-    double lambda = 0.01;
-    for (int it = 0; it < 3000; it++) {
-      double[] g = new double[d + 1];
+    double lambda = 0.003;
+    float[] asFloat = new float[w.length];
+    for (int it = 0; it < 4000; it++) {
+      double[] g = new double[w.length];
+      for (int i = 0; i < w.length; i++) {
+        asFloat[i] = (float) w[i];
+      }
       for (int k = 0; k < xs.size(); k++) {
         double[] x = xs.get(k);
-        double z = w[d];
-        for (int i = 0; i < d; i++) {
-          z += w[i] * x[i];
+        double[] p = SentimentModel.softmax(asFloat, x);
+        double weight = ws.get(k) / total;
+        for (int c = 0; c < 3; c++) {
+          double err = (p[c] - (ys.get(k) == c ? 1 : 0)) * weight;
+          for (int i = 0; i < d; i++) {
+            g[c * width + i] += err * x[i];
+          }
+          g[c * width + d] += err;
         }
-        double err = (SentimentModel.sigmoid(z) - ys.get(k)) * ws.get(k) / total;
+      }
+      for (int c = 0; c < 3; c++) {
         for (int i = 0; i < d; i++) {
-          g[i] += err * x[i];
+          w[c * width + i] -= 0.5 * (g[c * width + i] + lambda * w[c * width + i]);
         }
-        g[d] += err;
+        w[c * width + d] -= 0.5 * g[c * width + d];
       }
-      for (int i = 0; i < d; i++) {
-        w[i] -= 0.5 * (g[i] + lambda * w[i]);
-      }
-      w[d] -= 0.5 * g[d];
     }
-    return w;
+    for (int i = 0; i < w.length; i++) {
+      asFloat[i] = (float) w[i];
+    }
+    return asFloat;
   }
 }

@@ -23,6 +23,9 @@ public final class SentimentTraining {
           "online_shopping_10_cats.dev.csv",
           "weibo_senti_subset.dev.csv");
 
+  /** The handover dev gold under the shared data. */
+  public static final String GOLD = "gold/handover-gold.dev.jsonl";
+
   /** Where the handover examples live in a checkout. */
   public static final String EXAMPLES = "analysis/training/handover-examples.tsv";
 
@@ -46,6 +49,8 @@ public final class SentimentTraining {
       out.add(source(f, Corpora.reviewCsv(f)));
     }
     out.add(source(handoverExamples, Corpora.handoverTsv(require(handoverExamples))));
+    Path gold = require(sharedData.resolve(GOLD));
+    out.add(source(gold, Corpora.goldJsonl(gold)));
     return out;
   }
 
@@ -85,18 +90,20 @@ public final class SentimentTraining {
       model.write(o);
     }
     log.printf(
-        "  wrote %s (%d bytes) in %.1f s; gate weights %s%n",
-        out, Files.size(out), (System.nanoTime() - t0) / 1e9, gateSummary(model));
+        "  wrote %s (%d bytes) in %.1f s%n  stance weights %s%n",
+        out, Files.size(out), (System.nanoTime() - t0) / 1e9, stanceSummary(model));
   }
 
-  static String gateSummary(SentimentModel m) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < m.gate().length; i++) {
-      sb.append(i == 0 ? "" : ", ")
-          .append(SentimentFeatures.GATE_CUES.get(i))
-          .append('=')
-          .append(String.format("%.2f", m.gate()[i]));
+  static String stanceSummary(SentimentModel m) {
+    StringBuilder sb = new StringBuilder();
+    int width = SentimentFeatures.STANCE_CUES.size() + 1;
+    for (int c = 0; c < 3; c++) {
+      sb.append("\n    ").append(dev.yuqing.core.SentimentLabel.values()[c].json()).append(':');
+      for (int i = 0; i < width; i++) {
+        String name = i < width - 1 ? SentimentFeatures.STANCE_CUES.get(i) : "bias";
+        sb.append(String.format(" %s=%.2f", name, m.stance()[c * width + i]));
+      }
     }
-    return sb.append(", bias=").append(String.format("%.2f", m.gateBias())).append('}').toString();
+    return sb.toString();
   }
 }

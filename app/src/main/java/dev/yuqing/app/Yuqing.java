@@ -15,10 +15,20 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.TagCommand.class,
       dev.yuqing.app.cli.TrainCommand.class,
       dev.yuqing.app.cli.EvalCommand.class,
+      dev.yuqing.app.cli.BenchCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
       dev.yuqing.app.cli.SearchCommand.class,
       dev.yuqing.app.cli.IndexCommand.class,
-      dev.yuqing.app.cli.BenchCommand.class,
+      dev.yuqing.app.cli.EvidenceCommand.class,
+      dev.yuqing.app.cli.UserCommand.class,
+      dev.yuqing.app.cli.DemoCommand.class,
+      dev.yuqing.app.cli.RunCommand.class,
+      dev.yuqing.app.cli.ExtractCommand.class,
+      dev.yuqing.app.cli.AddCommand.class,
+      dev.yuqing.app.cli.AlertsCommand.class,
+      dev.yuqing.app.cli.ServeCommand.class,
+      dev.yuqing.app.cli.ReportCommand.class,
+      dev.yuqing.app.cli.ReplayCommand.class,
     })
 public final class Yuqing implements Runnable {
 

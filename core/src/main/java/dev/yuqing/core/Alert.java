@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param topKeywords most frequent keywords among the posts
  * @param posts up to five representative posts
  * @param revision 1 when first raised, raised on every update
+ * @param trend counts per window before and during the incident, oldest first (for the chart)
+ * @param total posts the rule matched since the incident began
  */
 public record Alert(
     String id,
@@ -43,7 +45,9 @@ public record Alert(
     List<String> topTopics,
     List<String> topKeywords,
     List<AlertPost> posts,
-    int revision) {
+    int revision,
+    List<TrendPoint> trend,
+    long total) {
 
   public Alert {
     Objects.requireNonNull(id, "id");
@@ -54,14 +58,58 @@ public record Alert(
     topKeywords = topKeywords == null ? List.of() : List.copyOf(topKeywords);
     posts = posts == null ? List.of() : List.copyOf(posts);
     revision = Math.max(1, revision);
+    trend = trend == null ? List.of() : List.copyOf(trend);
+    total = Math.max(total, count);
+  }
+
+  /** The first form of this record, kept for callers written against it. */
+  public Alert(
+      String id,
+      String key,
+      String rule,
+      String ruleType,
+      String project,
+      String topic,
+      Grade grade,
+      AlertState state,
+      Instant firstAt,
+      Instant updatedAt,
+      String reason,
+      long count,
+      double baseline,
+      List<String> topTopics,
+      List<String> topKeywords,
+      List<AlertPost> posts,
+      int revision) {
+    this(
+        id,
+        key,
+        rule,
+        ruleType,
+        project,
+        topic,
+        grade,
+        state,
+        firstAt,
+        updatedAt,
+        reason,
+        count,
+        baseline,
+        topTopics,
+        topKeywords,
+        posts,
+        revision,
+        null,
+        count);
   }
 
   /** The mail subject: grade first, then project and what happened. */
   public String subject() {
-    return "【舆情预警·" + grade.level() + "】" + project + "：" + reasonHeadline();
+    return "【舆情预警·" + grade.level() + "】" + project + "：" + headline();
   }
 
-  private String reasonHeadline() {
+  /** What happened in one line: the reason up to its first '；'. */
+  public String headline() {
     int cut = reason == null ? -1 : reason.indexOf('；');
     return reason == null ? ruleType : cut > 0 ? reason.substring(0, cut) : reason;
   }
@@ -84,6 +132,32 @@ public record Alert(
         topTopics,
         topKeywords,
         posts,
-        revision);
+        revision,
+        trend,
+        total);
+  }
+
+  /** This alert at another grade (escalation keeps every other field). */
+  public Alert withGrade(Grade g) {
+    return new Alert(
+        id,
+        key,
+        rule,
+        ruleType,
+        project,
+        topic,
+        g,
+        state,
+        firstAt,
+        updatedAt,
+        reason,
+        count,
+        baseline,
+        topTopics,
+        topKeywords,
+        posts,
+        revision,
+        trend,
+        total);
   }
 }

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param evidenceId id of the WARC record that preserved the response, null when none was kept
  * @param simplified when the post is in traditional script: title and text converted to simplified
  *     (as {@link #fullText()} joins them), for analysis and search; null otherwise
+ * @param repostOf id of the first post with the same (or nearly the same) text when this one is a
+ *     repost of it, else null; set by the stream's dedup stage, so that a repost is indexed and
+ *     linked to its first source but never counted twice
  */
 public record Post(
     String id,
@@ -47,7 +50,8 @@ public record Post(
     String contentHash,
     int version,
     String evidenceId,
-    String simplified) {
+    String simplified,
+    String repostOf) {
 
   @JsonCreator
   public Post {
@@ -96,6 +100,47 @@ public record Post(
         contentHash,
         version,
         evidenceId,
+        null,
+        null);
+  }
+
+  /** The record before {@code repostOf} was added. */
+  public Post(
+      String id,
+      String sourceId,
+      String url,
+      String title,
+      String text,
+      String author,
+      Instant publishedAt,
+      Instant fetchedAt,
+      Integer replies,
+      Integer likes,
+      Script script,
+      List<String> projects,
+      String threadId,
+      String contentHash,
+      int version,
+      String evidenceId,
+      String simplified) {
+    this(
+        id,
+        sourceId,
+        url,
+        title,
+        text,
+        author,
+        publishedAt,
+        fetchedAt,
+        replies,
+        likes,
+        script,
+        projects,
+        threadId,
+        contentHash,
+        version,
+        evidenceId,
+        simplified,
         null);
   }
 
@@ -147,6 +192,7 @@ public record Post(
     private int version = 1;
     private String evidenceId;
     private String simplified;
+    private String repostOf;
 
     private Builder() {}
 
@@ -168,6 +214,7 @@ public record Post(
       version = p.version;
       evidenceId = p.evidenceId;
       simplified = p.simplified;
+      repostOf = p.repostOf;
     }
 
     public Builder id(String v) {
@@ -254,6 +301,11 @@ public record Post(
       return this;
     }
 
+    public Builder repostOf(String v) {
+      repostOf = v;
+      return this;
+    }
+
     public Builder simplified(String v) {
       simplified = v;
       return this;
@@ -277,7 +329,8 @@ public record Post(
           contentHash,
           version,
           evidenceId,
-          simplified);
+          simplified,
+          repostOf);
     }
   }
 }

@@ -1,10 +1,14 @@
 package dev.yuqing.crawler;
 
+import dev.yuqing.core.config.ChatExportSourceConfig;
 import dev.yuqing.core.config.CrawlerConfig;
 import dev.yuqing.core.config.FeedSourceConfig;
 import dev.yuqing.core.config.ForumSourceConfig;
+import dev.yuqing.core.config.JsonSourceConfig;
+import dev.yuqing.core.config.NewsSourceConfig;
 import dev.yuqing.core.config.SourceConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.crawler.extract.Dates;
 import dev.yuqing.crawler.fetch.Fetcher;
 import dev.yuqing.crawler.fetch.HttpFetcher;
@@ -60,7 +64,7 @@ public final class Crawlers implements AutoCloseable {
   /** As {@link #create(YuqingConfig, Path, Clock)} with a given fetcher (benchmarks, tests). */
   public static Crawlers create(YuqingConfig config, Path dataDir, Clock clock, Fetcher fetcher) {
     CrawlerConfig cc = config.crawler();
-    Evidence evidence = Evidence.NONE;
+    Evidence evidence = new WarcEvidence(dataDir.resolve("evidence"), clock, "yuqing crawler");
     CrawlContext ctx =
         new CrawlContext(
             fetcher,
@@ -73,6 +77,8 @@ public final class Crawlers implements AutoCloseable {
     for (SourceConfig s : config.sources()) {
       map.put(s.id(), crawler(s, ctx));
     }
+    // manual entries (yuqing add) are a source of every configuration
+    map.put(SourceConfig.MANUAL_ID, new ManualCrawler(new ManualEntries(dataDir), ctx));
     return new Crawlers(map, fetcher, evidence, new CrawlStateStore(dataDir.resolve("crawl")));
   }
 
@@ -83,11 +89,32 @@ public final class Crawlers implements AutoCloseable {
     if (s instanceof ForumSourceConfig f) {
       return new ForumCrawler(f, ctx);
     }
+    if (s instanceof NewsSourceConfig n) {
+      return new NewsCrawler(n, ctx);
+    }
+    if (s instanceof JsonSourceConfig j) {
+      return new JsonCrawler(j, ctx);
+    }
+    if (s instanceof ChatExportSourceConfig c) {
+      return new ChatExportCrawler(c, ctx);
+    }
     throw new IllegalArgumentException(
-        "sources: kind of '" + s.id() + "' is not crawlable yet: " + s.getClass().getSimpleName());
+        "sources: no crawler for the kind of '" + s.id() + "': " + s.getClass().getSimpleName());
   }
 
-  /** Every crawler, in config order. */
+  /**
+   * Every source id a configuration crawls: its sources, in config order, then {@value
+   * SourceConfig#MANUAL_ID} (entries added with {@code yuqing add}). The stream makes one split per
+   * id.
+   */
+  public static List<String> sourceIds(YuqingConfig config) {
+    List<String> ids = new ArrayList<>();
+    config.sources().forEach(s -> ids.add(s.id()));
+    ids.add(SourceConfig.MANUAL_ID);
+    return ids;
+  }
+
+  /** Every crawler, in config order, the manual source last. */
   public List<SourceCrawler> all() {
     return new ArrayList<>(crawlers.values());
   }

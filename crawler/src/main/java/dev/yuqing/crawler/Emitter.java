@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns what one crawl extracted into posts: stable ids, script and simplified form, project scope,
@@ -17,14 +18,32 @@ import java.util.Optional;
  * crawl; not thread-safe.
  */
 final class Emitter {
-  private final SourceConfig source;
+  private final String sourceId;
+  private final List<String> sourceProjects;
+  private final boolean keepAll;
   private final CrawlContext ctx;
   private final CrawlState.Editor state;
   private final Progress progress;
   private final List<Post> emitted = new ArrayList<>();
 
   Emitter(SourceConfig source, CrawlContext ctx, CrawlState.Editor state, Progress progress) {
-    this.source = source;
+    this(source.id(), source.projects(), false, ctx, state, progress);
+  }
+
+  /**
+   * An emitter for a source without config record (manual entries); {@code keepAll} keeps posts
+   * that name no project (what a person entered on purpose is never dropped).
+   */
+  Emitter(
+      String sourceId,
+      List<String> sourceProjects,
+      boolean keepAll,
+      CrawlContext ctx,
+      CrawlState.Editor state,
+      Progress progress) {
+    this.sourceId = sourceId;
+    this.sourceProjects = sourceProjects;
+    this.keepAll = keepAll;
     this.ctx = ctx;
     this.state = state;
     this.progress = progress;
@@ -42,13 +61,21 @@ final class Emitter {
    * @param searchedProject the project a search URL searched for, or null
    */
   List<Post> accept(List<Candidate> candidates, FetchResponse response, String searchedProject) {
+    return accept(
+        candidates,
+        response == null ? () -> null : () -> ctx.evidence().keep(sourceId, response),
+        searchedProject);
+  }
+
+  /** As above, with the evidence kept by {@code keep} (called once, only if a post is emitted). */
+  List<Post> accept(List<Candidate> candidates, Supplier<String> keep, String searchedProject) {
     Instant now = ctx.clock().instant();
     List<Post> out = new ArrayList<>();
     for (Candidate c : candidates) {
       post(c, now, searchedProject).ifPresent(out::add);
     }
-    if (!out.isEmpty() && response != null) {
-      String record = ctx.evidence().keep(source.id(), response);
+    if (!out.isEmpty()) {
+      String record = keep.get();
       if (record != null) {
         out.replaceAll(p -> p.toBuilder().evidenceId(record).build());
       }
@@ -62,8 +89,8 @@ final class Emitter {
   }
 
   private Optional<Post> post(Candidate c, Instant now, String searchedProject) {
-    String id = Ids.postId(source.id(), c.locator());
-    Post draft = c.post().id(id).sourceId(source.id()).build();
+    String id = Ids.postId(sourceId, c.locator());
+    Post draft = c.post().id(id).sourceId(sourceId).build();
     if (draft.text().isBlank() && (draft.title() == null || draft.title().isBlank())) {
       return Optional.empty();
     }
@@ -76,7 +103,16 @@ final class Emitter {
       state.post(id, new CrawlState.Mark(hash, prev.version(), now));
       return Optional.empty();
     }
-    Optional<List<String>> projects = ctx.scoper().scope(source.projects(), searchedProject, simp);
+    // projects a candidate already names (a manual entry's) count as the source's own
+    List<String> own = sourceProjects;
+    if (!draft.projects().isEmpty()) {
+      own = new ArrayList<>(sourceProjects);
+      own.addAll(draft.projects());
+    }
+    Optional<List<String>> projects = ctx.scoper().scope(own, searchedProject, simp);
+    if (projects.isEmpty() && keepAll) {
+      projects = Optional.of(List.of());
+    }
     int lastVersion = prev == null ? 0 : prev.version();
     if (projects.isEmpty()) {
       // remembered as seen, so that it is neither refetched nor reconsidered until it changes
@@ -96,7 +132,11 @@ final class Emitter {
             .build());
   }
 
-  List<Post> emitted() {
+  /** The posts emitted by this crawl, their evidence forced to disk first. */
+  List<Post> finish() {
+    if (!emitted.isEmpty()) {
+      ctx.evidence().flush();
+    }
     return emitted;
   }
 }

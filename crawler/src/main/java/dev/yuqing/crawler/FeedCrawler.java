@@ -56,7 +56,7 @@ final class FeedCrawler implements SourceCrawler {
       Thread.currentThread().interrupt();
     }
     st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.emitted(), st.build(), pager.pages(), pager.errors());
+    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
   }
 
   private void crawlFeed(Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)

@@ -55,7 +55,7 @@ final class ForumCrawler implements SourceCrawler {
       Thread.currentThread().interrupt();
     }
     st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.emitted(), st.build(), pager.pages(), pager.errors());
+    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
   }
 
   private void crawlBoard(Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)

@@ -20,49 +20,49 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A little web site on loopback for crawler tests: pages by path (with ETag revalidation), custom
  * routes for misbehaving servers, and a log of every request.
  */
-final class TestSite implements AutoCloseable {
+public final class TestSite implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
-  final List<String> requests = new CopyOnWriteArrayList<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
   final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
   record Page(String contentType, byte[] body) {}
 
-  TestSite() throws IOException {
+  public TestSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  TestSite html(String path, String html) {
+  public TestSite html(String path, String html) {
     return page(path, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
   }
 
-  TestSite page(String path, String contentType, String text, Charset cs) {
+  public TestSite page(String path, String contentType, String text, Charset cs) {
     return page(path, contentType, text.getBytes(cs));
   }
 
-  TestSite page(String path, String contentType, byte[] body) {
+  public TestSite page(String path, String contentType, byte[] body) {
     pages.put(path, new Page(contentType, body));
     return this;
   }
 
-  TestSite route(String path, HttpHandler h) {
+  public TestSite route(String path, HttpHandler h) {
     routes.put(path, h);
     return this;
   }
 
-  int hits(String path) {
+  public int hits(String path) {
     AtomicInteger n = hits.get(path);
     return n == null ? 0 : n.get();
   }
@@ -105,7 +105,7 @@ final class TestSite implements AutoCloseable {
     }
   }
 
-  static void send(HttpExchange ex, int status, String contentType, byte[] body)
+  public static void send(HttpExchange ex, int status, String contentType, byte[] body)
       throws IOException {
     ex.getResponseHeaders().set("Content-Type", contentType);
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -1,7 +1,6 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.analysis.Evaluation;
-import dev.yuqing.analysis.HandoverTagger;
 import dev.yuqing.analysis.SentimentTraining;
 import dev.yuqing.app.UserError;
 import dev.yuqing.core.SharedData;
@@ -22,8 +21,9 @@ import picocli.CommandLine.Option;
       "--gold FILE.jsonl: sentiment accuracy and macro-F1, confusion matrix, topic micro/macro-F1,"
           + " mobilisation and media precision/recall.",
       "--corpus FILE.csv: sentiment on a label,review corpus (1 positive, 0 negative; neutral is"
-          + " wrong). A corpus the shipped model was trained on is cross-fitted: each fold is scored"
-          + " by a model retrained without it."
+          + " wrong).",
+      "A file the shipped model was trained on (the review dev splits, the dev gold) is"
+          + " cross-fitted: each of 5 folds is scored by a model retrained without it."
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -59,10 +59,10 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserError("eval: " + file + ": no such file");
     }
     try {
+      Path data = sharedData != null ? sharedData : SharedData.locate().orElse(null);
       if (target.gold != null) {
-        Evaluation.gold(HandoverTagger.create(), file, System.out, verbose);
+        Evaluation.gold(file, data, examples, System.out, verbose);
       } else {
-        Path data = sharedData != null ? sharedData : SharedData.locate().orElse(null);
         Evaluation.corpus(file, data, examples, System.out);
       }
     } catch (IOException e) {

@@ -126,6 +126,85 @@ class CrawlCommandIT {
     assertThat(Files.readAllLines(out)).isEmpty();
   }
 
+  /** Runs the CLI and returns its exit code, standard output and standard error. */
+  private static String[] run(String... args) {
+    java.io.PrintStream oldOut = System.out;
+    java.io.PrintStream oldErr = System.err;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Yuqing.execute(args);
+      return new String[] {
+        Integer.toString(code),
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)
+      };
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void evidenceVerifiesShowsAndFailsNamingTheRecordWhenOneByteChanges() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(
+        config,
+        """
+        projects:
+          - name: 翡翠湾
+        crawler:
+          perHostDelay: 0s
+        sources:
+          - id: board
+            kind: forum
+            url: http://127.0.0.1:%d/board
+            allowPrivateNetwork: true
+        """
+            .formatted(server.getAddress().getPort()));
+    Path out = dir.resolve("posts.jsonl");
+    Path data = dir.resolve("data");
+    assertThat(
+            run(
+                "crawl",
+                "--config",
+                config.toString(),
+                "--once",
+                "--out",
+                out.toString(),
+                "--data",
+                data.toString())[0])
+        .isEqualTo("0");
+    JsonNode post = Json.mapper().readTree(Files.readAllLines(out).get(0));
+    String record = post.get("evidenceId").asText();
+    assertThat(record).startsWith("<urn:uuid:");
+
+    String[] ok = run("evidence", "verify", data.toString());
+    assertThat(ok[0]).isEqualTo("0");
+    assertThat(ok[1]).contains("OK");
+
+    String[] show = run("evidence", "show", post.get("id").asText(), "--data", data.toString());
+    assertThat(show[0]).isEqualTo("0");
+    assertThat(show[1])
+        .contains(record)
+        .contains("WARC-Target-URI: http://127.0.0.1:" + server.getAddress().getPort() + "/t/1")
+        .contains("HTTP/1.1 200 OK")
+        .contains("老人孩子被困了半小时");
+
+    Path warc;
+    try (java.util.stream.Stream<Path> s = Files.list(data.resolve("evidence"))) {
+      warc = s.filter(p -> p.toString().endsWith(".warc.gz")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(warc);
+    bytes[bytes.length - 20] ^= 0x20;
+    Files.write(warc, bytes);
+    String[] bad = run("evidence", "verify", data.toString());
+    assertThat(bad[0]).isEqualTo("1");
+    assertThat(bad[2]).contains("FAIL record " + record).contains("SHA-256");
+  }
+
   @Test
   void aBadConfigIsOneLineAndExitCode2() throws Exception {
     Path config = dir.resolve("bad.yaml");

@@ -85,7 +85,9 @@ public final class ConfigLoader {
     if (invalid != null && invalid.getMessage() != null) {
       String msg = invalid.getMessage();
       // Record validation messages start with their own key ("url: …"): place it under the path.
-      return path.isEmpty() ? msg : path + "." + msg;
+      // A value's own parser (an enum's) names no key: the path already ends with it.
+      boolean keyed = msg.matches("(?s)[A-Za-z_][\\w.\\[\\]]*: .*");
+      return path.isEmpty() ? msg : keyed ? path + "." + msg : path + ": " + msg;
     }
     String msg = e.getOriginalMessage();
     int cut = msg.indexOf('\n');

@@ -53,12 +53,14 @@ public record SmtpConfig(
 
     @JsonCreator
     public static Security parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown security '" + s + "' (known: none, starttls, ssl)", e);
+      for (Security sec : values()) {
+        if (sec.name().equalsIgnoreCase(s.trim())) {
+          return sec;
+        }
       }
+      // no cause attached: the loader reports the innermost message, and this one names the choices
+      throw new IllegalArgumentException(
+          "unknown security '" + s + "' (known: none, starttls, ssl)");
     }
   }
 }

@@ -4,16 +4,23 @@ import dev.yuqing.core.Grade;
 import java.time.Duration;
 
 /**
- * Negative posts in the current window against the usual level.
+ * Negative posts in the current window against a seasonal baseline (EWMA level with hour-of-day and
+ * day-of-week factors). All three conditions must hold: at least {@code minCount} posts, at least
+ * {@code ratio} × baseline, and a z-score of at least {@code minZ}.
  *
  * @param name rule name
- * @param window counting window (default 30m)
+ * @param window counting window; a multiple of {@code stream.window} (default 30m)
  * @param minCount absolute floor: fewer negative posts than this in a window never alert (default
  *     5), so that 0 → 3 posts pages nobody
  * @param ratio the window must hold at least this many times the baseline (default 3.0)
- * @param baselineWindows how many past windows the baseline averages over (default 48)
+ * @param baselineWindows memory of the EWMA level, in windows (default 48: about a day)
  * @param perTopic key the rule per project and topic instead of per project (default false)
  * @param grade starting grade (default alert)
+ * @param minZ the count must lie this many standard deviations above the baseline (default 3.0)
+ * @param seasonal learn hour-of-day and day-of-week factors (default true); they apply after two
+ *     days of windows has been seen
+ * @param realert at most one update per incident this often (default 1h)
+ * @param resolveAfter quiet time before recovery (default: {@code alerts.resolveAfter})
  */
 public record SpikeRuleConfig(
     String name,
@@ -22,7 +29,11 @@ public record SpikeRuleConfig(
     Double ratio,
     Integer baselineWindows,
     Boolean perTopic,
-    Grade grade)
+    Grade grade,
+    Double minZ,
+    Boolean seasonal,
+    Duration realert,
+    Duration resolveAfter)
     implements RuleConfig {
   public SpikeRuleConfig {
     name = Check.required("name", name);
@@ -32,5 +43,31 @@ public record SpikeRuleConfig(
     baselineWindows = Check.atLeast("baselineWindows", baselineWindows, 48, 1);
     perTopic = perTopic != null && perTopic;
     grade = grade == null ? Grade.ALERT : grade;
+    minZ = Check.atLeast("minZ", minZ, 3.0, 0.0);
+    seasonal = seasonal == null || seasonal;
+    realert = Check.positive("realert", realert, Duration.ofHours(1));
+    resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
+  }
+
+  /** The first form of this record, kept for callers written against it. */
+  public SpikeRuleConfig(
+      String name,
+      Duration window,
+      Integer minCount,
+      Double ratio,
+      Integer baselineWindows,
+      Boolean perTopic,
+      Grade grade) {
+    this(name, window, minCount, ratio, baselineWindows, perTopic, grade, null, null, null, null);
+  }
+
+  /** A spike rule with every default. */
+  public static SpikeRuleConfig named(String name) {
+    return new SpikeRuleConfig(name, null, null, null, null, null, null);
+  }
+
+  @Override
+  public String type() {
+    return "spike";
   }
 }

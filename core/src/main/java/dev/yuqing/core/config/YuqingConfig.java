@@ -16,6 +16,8 @@ import java.util.Set;
  * @param alerts rules, recipients and lifecycle timings
  * @param smtp mail server; null: alerts go to the outbox directory only
  * @param stream the Flink job
+ * @param dashboard the web dashboard: users, TLS, sessions
+ * @param reports daily and weekly reports and their mail schedule
  */
 public record YuqingConfig(
     List<ProjectConfig> projects,
@@ -24,7 +26,9 @@ public record YuqingConfig(
     IndexConfig index,
     AlertsConfig alerts,
     SmtpConfig smtp,
-    StreamConfig stream) {
+    StreamConfig stream,
+    DashboardConfig dashboard,
+    ReportsConfig reports) {
 
   public YuqingConfig {
     if (projects == null || projects.isEmpty()) {
@@ -36,6 +40,8 @@ public record YuqingConfig(
     index = index == null ? IndexConfig.DEFAULT : index;
     alerts = alerts == null ? AlertsConfig.DEFAULT : alerts;
     stream = stream == null ? StreamConfig.DEFAULT : stream;
+    dashboard = dashboard == null ? DashboardConfig.DEFAULT : dashboard;
+    reports = reports == null ? ReportsConfig.DEFAULT : reports;
 
     Set<String> projectNames = new HashSet<>();
     for (int i = 0; i < projects.size(); i++) {
@@ -60,6 +66,17 @@ public record YuqingConfig(
           throw new IllegalArgumentException(
               "sources[" + i + "].projects: '" + p + "' is not a project in projects[].name");
         }
+      }
+    }
+    for (int i = 0; i < reports.schedules().size(); i++) {
+      String p = reports.schedules().get(i).project();
+      if (!projectNames.contains(p)) {
+        throw new IllegalArgumentException(
+            "reports.schedules["
+                + i
+                + "].project: '"
+                + p
+                + "' is not a project in projects[].name");
       }
     }
   }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,8 +86,9 @@ public final class ArticleExtractor {
       Pattern.compile("\\s*(?:[_|｜–—]|\\s-\\s|--|-{1}(?=[^-]*$)|·(?=[^·]*$))\\s*");
 
   static String title(Document doc, Element body) {
-    String docTitle = Text.clean(doc.title());
-    String og = meta(doc, "og:title", "twitter:title", "title", "headline");
+    // capped: titles are short, and the matching below is quadratic in their length
+    String docTitle = cap(Text.clean(doc.title()));
+    String og = cap(meta(doc, "og:title", "twitter:title", "title", "headline"));
     List<String> refs = new ArrayList<>();
     if (og != null && og.length() >= 4) {
       refs.add(og);
@@ -128,6 +128,10 @@ public final class ArticleExtractor {
     }
     Element h1 = body.selectFirst("h1");
     return h1 == null ? null : Text.clean(h1.text());
+  }
+
+  private static String cap(String s) {
+    return s == null || s.length() <= 300 ? s : s.substring(0, 300);
   }
 
   /** "标题_新浪网" → "标题": the longest part between site separators. */
@@ -365,6 +369,7 @@ public final class ArticleExtractor {
         best = en.getKey();
       }
     }
+    best = narrow(best, runs, title);
     double mass = score.getOrDefault(best, new double[2])[1];
     // sub-blocks marked as boilerplate that do not carry the main text
     List<Element> dropped = new ArrayList<>();
@@ -388,6 +393,42 @@ public final class ArticleExtractor {
       out.append(r.text()).append('\n');
     }
     return trim(out.toString(), title);
+  }
+
+  /**
+   * The smallest element under {@code best} that still holds every substantial paragraph: the
+   * best-scoring element often wraps the body with its headline, byline and toolbars.
+   */
+  static Element narrow(Element best, List<Run> runs, String title) {
+    List<Element> owners = new ArrayList<>();
+    for (Run r : runs) {
+      if (substantial(r, title) && inside(r.owner(), best)) {
+        owners.add(r.owner());
+      }
+    }
+    if (owners.isEmpty()) {
+      return best;
+    }
+    Element e = owners.get(0);
+    for (Element o : owners) {
+      while (e != best && !inside(o, e)) {
+        e = e.parent();
+      }
+    }
+    // never narrower than a block holding a single paragraph: keep its siblings (captions, short
+    // lines) by going up to the element that holds two substantial runs or more when possible
+    if (owners.size() == 1 && e != best && e.parent() != null) {
+      e = e.parent();
+    }
+    return e;
+  }
+
+  private static boolean substantial(Run r, String title) {
+    int plain = r.chars() - r.linkChars();
+    if (plain < 25 || r.punct() == 0 || r.linkChars() * 3 > r.chars()) {
+      return false;
+    }
+    return title == null || !(title.contains(r.text()) || r.text().contains(title));
   }
 
   private static boolean inside(Element e, Element ancestor) {
@@ -419,14 +460,29 @@ public final class ArticleExtractor {
               + "时间|時間|字号|阅读|閱讀|浏览|分享到|原创|稿源)[:：/].{0,60}|.{0,20}\\d{4}[-/年.]\\d{1,2}[-/月.]"
               + "\\d{1,2}.{0,40}|.{0,8}\\d{1,2}[:：]\\d{2}.{0,30})$");
 
-  private static final Pattern TAIL_NOISE =
+  /** Photo credits and captions that open an article before its first paragraph. */
+  private static final Pattern HEAD_CREDIT =
+      Pattern.compile(".{0,30}(资料图|資料圖|供图|供圖|视觉中国|視覺中國|图片来源|圖片來源|图源|圖源|摄影|攝影|新华社发|图/|圖/).{0,20}");
+
+  /**
+   * Lines that end an article: editor and source lines, disclaimers, the original title. What
+   * follows them near the end (share prompts, widgets) goes too.
+   */
+  private static final Pattern TAIL_CUT =
       Pattern.compile(
-          "^[(（\\[【]?(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|监制|策划|特别声明|特別聲明|"
-              + "免责声明|免責聲明|声明|聲明|版权|版權|本文来源|本文來源|来源|來源|图片来源|圖片來源|"
-              + "图片均来自|图片来自|(?:图|圖)[:：/]|copyright|©|举报|舉報|返回|点击|點擊|关注|關注|扫描|掃描|"
-              + "相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|推荐阅读|更多|上一篇|下一篇|分享)"
-              + ".{0,80}$",
+          "^(?:[(（\\[【]?\\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|監製|"
+              + "监制|策划|策劃)\\s*[:：/／]"
+              + "|(?:作者|撰文|文字|记者|記者|本文来源|本文來源|来源|來源|稿源|图片来源|圖片來源|图|圖|摄影|攝影|"
+              + "特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明|聲明)\\s*[:：/／]"
+              + "|返回.{0,6}(?:首页|首頁|搜狐|顶部|頂部|列表)|查看更多|点击查看|點擊查看|阅读原文|閱讀原文"
+              + "|[（(]\\s*原题为|[（(]\\s*原標題為|原标题[:：]|图片均来自|图片来自网络|圖片來自網絡"
+              + "|(?:相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦)\\s*$"
+              + "|(?:copyright|©)"
+              + "|.*(?:版权所有|版權所有|未经授权|未經授權|禁止转载|禁止轉載|转载请注明|轉載請註明))",
           Pattern.CASE_INSENSITIVE);
+
+  /** How many lines from the end a tail cut may start. */
+  private static final int TAIL_WINDOW = 5;
 
   /** Drops the headline, byline and date lines at the head and editor lines at the tail. */
   static String trim(String text, String title) {
@@ -435,30 +491,52 @@ public final class ArticleExtractor {
     String t = title == null ? null : Text.clean(title);
     while (!lines.isEmpty()) {
       String l = lines.get(0);
-      boolean isTitle =
-          t != null
-              && !t.isEmpty()
-              && (l.equals(t)
-                  || (t.contains(l) && l.length() >= 4)
-                  || (l.contains(t) && l.length() <= t.length() + 12));
-      if (isTitle
+      if (isTitle(l, t)
           || (l.length() <= 80 && HEAD_NOISE.matcher(l).matches() && !endsSentence(l))
+          || (l.length() <= 30 && HEAD_CREDIT.matcher(l).matches() && lines.size() > 1)
           || (l.length() <= 4 && count(PUNCT, l) == 0)) {
         lines.remove(0);
       } else {
         break;
       }
     }
-    while (!lines.isEmpty()) {
+    if (!lines.isEmpty()) {
+      // a gallery's "1/10" counter before its first caption
+      lines.set(0, lines.get(0).replaceFirst("^\\d{1,3}\\s*/\\s*\\d{1,3}\\s+(?=\\S)", ""));
+    }
+    for (int i = Math.max(1, lines.size() - TAIL_WINDOW); i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.length() <= 120 && TAIL_CUT.matcher(l).lookingAt()) {
+        lines.subList(i, lines.size()).clear();
+        break;
+      }
+    }
+    while (lines.size() > 1) {
       String l = lines.get(lines.size() - 1);
-      if ((l.length() <= 100 && TAIL_NOISE.matcher(l).matches())
-          || (l.length() <= 6 && count(PUNCT, l) == 0)) {
+      if (l.length() < 10 && count(PUNCT, l) == 0 && !l.matches(".*[(（]完[)）].*")) {
         lines.remove(lines.size() - 1);
       } else {
         break;
       }
     }
     return String.join("\n", lines);
+  }
+
+  private static boolean isTitle(String l, String t) {
+    if (t == null || t.isEmpty()) {
+      return false;
+    }
+    if (l.equals(t)) {
+      return true;
+    }
+    if (t.contains(l)) {
+      return l.length() * 2 >= t.length();
+    }
+    // the headline with a badge or a site name around it, but not "原标题：…" which is body
+    return l.contains(t)
+        && l.length() <= t.length() + 8
+        && !l.startsWith("原标题")
+        && !l.startsWith("原標題");
   }
 
   private static boolean endsSentence(String l) {
@@ -564,32 +642,156 @@ public final class ArticleExtractor {
   }
 
   private static final Pattern BYLINE =
-      Pattern.compile("(?:作者|作者：|执笔|執筆|记者|記者|文|撰文)\\s*[:：/／|]\\s*([^\\s|/，,。：:]{2,20})");
+      Pattern.compile(
+          "(?:作者|執筆|执笔|记者|記者|撰文|文)\\s*[:：/／|]\\s*([^\\s|/，,。：:()（）]{2,20}(?:[、&＆][^\\s|/，,。：:]{1,10})*)"
+              + "|(?:作者|记者|記者)\\s+([\\p{IsHan}·]{2,4})(?![\\p{IsHan}])");
+  private static final Pattern NAME_SLASH =
+      Pattern.compile("^([\\p{IsHan}·]{2,5})\\s*[/／]\\s*[\\p{IsHan}A-Za-z]{2,12}$");
   private static final Pattern SOURCE =
       Pattern.compile("(?:来源|來源|稿源|出处|出處)\\s*[:：]\\s*([^\\s|/，,。：:]{2,20})");
+  private static final Pattern CLOSING_AUTHOR =
+      Pattern.compile("^(?:作者|文)\\s*[:：/／]\\s*(.{2,20})$");
+  private static final Pattern AUTHOR_CLASS =
+      Pattern.compile("author|writer|byline|source|media|user-?name|account|editor-name|zuozhe");
 
+  /**
+   * The named author, else the outlet: the byline between the headline and the first paragraph
+   * (作者/记者/执笔, "name/outlet", 来源), an author-like element next to the headline, an "作者：" line
+   * closing the article, then the page's metadata.
+   */
   private static String author(Document doc, Element body, String title) {
-    String near = nearTitle(body, title);
-    Matcher m = BYLINE.matcher(near);
+    List<String> lines = List.of(Text.lines(body).split("\n"));
+    List<String> zone = bylineZone(lines, title);
+    String z = String.join("\n", zone);
+    Matcher m = BYLINE.matcher(z);
     if (m.find()) {
-      return m.group(1);
+      return m.group(1) != null ? m.group(1) : m.group(2);
     }
-    String meta = meta(doc, "article:author", "author", "og:article:author", "byline");
-    if (meta != null && meta.length() <= 40 && !meta.contains("http")) {
-      return meta;
-    }
-    m = SOURCE.matcher(near);
-    if (m.find()) {
-      return m.group(1);
-    }
-    Element a = body.selectFirst("[class*=author], [rel=author], [itemprop=author]");
-    if (a != null) {
-      String s = Text.clean(a.text());
-      if (!s.isEmpty() && s.length() <= 30) {
-        return s.replaceFirst("^(作者|来源)[:：]\\s*", "");
+    for (String l : zone) {
+      Matcher n = NAME_SLASH.matcher(l.strip());
+      if (n.matches()) {
+        return n.group(1);
       }
     }
-    String site = meta(doc, "og:site_name", "application-name");
-    return site == null ? null : site.toLowerCase(Locale.ROOT).equals(site) ? site : site;
+    String source = sourceInByline(body, z);
+    if (source != null) {
+      return source;
+    }
+    m = SOURCE.matcher(z);
+    if (m.find()) {
+      return m.group(1);
+    }
+    String near = authorNextTo(headline(body, title));
+    if (near != null) {
+      return near;
+    }
+    for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 6); i--) {
+      Matcher c = CLOSING_AUTHOR.matcher(lines.get(i).strip());
+      if (c.matches()) {
+        return c.group(1).strip();
+      }
+    }
+    String meta = meta(doc, "article:author", "og:article:author", "author", "byline");
+    if (meta != null && meta.length() <= 30 && !meta.matches(".*(@|http|,|，|name).*")) {
+      return meta;
+    }
+    return meta(doc, "og:site_name", "application-name");
+  }
+
+  /** The lines after the headline and before the first paragraph of prose (at most eight). */
+  static List<String> bylineZone(List<String> lines, String title) {
+    int start = 0;
+    if (title != null) {
+      for (int i = 0; i < lines.size(); i++) {
+        String l = lines.get(i);
+        if (l.contains(title)
+            || (l.length() >= 4 && title.contains(l) && l.length() * 5 >= title.length() * 3)) {
+          start = i + 1;
+          break;
+        }
+      }
+    }
+    List<String> zone = new ArrayList<>();
+    for (int i = start; i < lines.size() && zone.size() < 8; i++) {
+      String l = lines.get(i);
+      if (l.length() >= 25 && count(PUNCT, l) >= 2 && endsSentence(l)) {
+        break; // the body begins
+      }
+      zone.add(l);
+    }
+    return zone;
+  }
+
+  /**
+   * "来源：X" read from the element that says it, so that a link after the outlet's name (参与互动, 下载客户端)
+   * is not taken for part of it; only where the byline zone shows it.
+   */
+  private static String sourceInByline(Element body, String zone) {
+    for (Element e : body.getElementsMatchingOwnText("(来源|來源|稿源)\\s*[:：]")) {
+      Matcher m = SOURCE.matcher(Text.clean(e.ownText()));
+      String v = null;
+      if (m.find()) {
+        v = m.group(1);
+      } else {
+        Element next = e.children().isEmpty() ? e.nextElementSibling() : e.child(0);
+        v =
+            next == null
+                ? null
+                : Text.clean(next.ownText().isEmpty() ? next.text() : next.ownText());
+      }
+      if (v != null && v.length() >= 2 && v.length() <= 20 && zone.contains(v)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An author-like element (class or id naming author, source, media …) beside the headline: in its
+   * parent, else its grandparent.
+   */
+  private static String authorNextTo(Element head) {
+    if (head == null) {
+      return null;
+    }
+    Element scope = head.parent();
+    for (int level = 0; level < 2 && scope != null; level++, scope = scope.parent()) {
+      // the most specific match: a wrapper's text also holds its buttons (关注, 下载客户端)
+      String best = null;
+      for (Element e : scope.getAllElements()) {
+        if (e == head || !AUTHOR_CLASS.matcher(Dom.classAndId(e)).find()) {
+          continue;
+        }
+        String own = Text.clean(e.ownText());
+        String t =
+            (own.length() >= 2 ? own : Text.clean(e.text()))
+                .replaceFirst("^(作者|来源|來源)[:：]\\s*", "");
+        if (t.length() >= 2
+            && t.length() <= 20
+            && !t.matches(".*\\d{4}.*")
+            && !t.matches("作者|来源|來源|编辑|關注|关注|分享|订阅|訂閱")
+            && (best == null || t.length() < best.length())) {
+          best = t;
+        }
+      }
+      if (best != null) {
+        return best;
+      }
+    }
+    return null;
+  }
+
+  /** The heading that shows the headline, or null. */
+  static Element headline(Element body, String title) {
+    if (title == null) {
+      return null;
+    }
+    for (Element h : body.select("h1, h2, h3, [class*=title], [id*=title]")) {
+      String t = Text.clean(h.text());
+      if (t.contains(title) && t.length() <= title.length() + 8) {
+        return h;
+      }
+    }
+    return null;
   }
 }

@@ -64,6 +64,12 @@ public final class Dates {
           "(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\s+(\\d{2,4})\\s+"
               + "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([+-]\\d{4}|[A-Z]{1,4})?");
 
+  /** Thu May 02 10:00:00 +0800 2024 (Weibo and Twitter APIs). */
+  private static final Pattern ASCTIME =
+      Pattern.compile(
+          "[A-Za-z]{3}\\s+([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+"
+              + "([+-]\\d{4}|[A-Z]{1,4})?\\s*(\\d{4})");
+
   private static final Pattern RELATIVE =
       Pattern.compile(
           "(\\d+|半|[一二两兩三四五六七八九十]+)\\s*(?:个|個)?\\s*"
@@ -127,6 +133,22 @@ public final class Dates {
       Optional<Instant> r = full(m);
       if (r.isPresent()) {
         return r;
+      }
+    }
+    m = ASCTIME.matcher(text);
+    if (m.find()) {
+      Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+      if (month != null) {
+        try {
+          LocalDate d =
+              LocalDate.of(Integer.parseInt(m.group(7)), month, Integer.parseInt(m.group(2)));
+          Optional<Instant> r = at(d, m.group(3), m.group(4), m.group(5), m.group(6));
+          if (r.isPresent()) {
+            return r;
+          }
+        } catch (DateTimeException | NumberFormatException e) {
+          // not a date after all
+        }
       }
     }
     m = RFC822.matcher(text);

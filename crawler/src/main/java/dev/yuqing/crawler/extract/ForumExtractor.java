@@ -18,9 +18,6 @@ public final class ForumExtractor {
   private static final String BODY_NOISE =
       ".quote, blockquote, .pstatus, i.pstatus, .jammer, .attach_nopermission, .tip, script, style";
 
-  private static final String NEXT_FALLBACK =
-      "a:matchesOwn(^\\s*(下一页|下页|下一頁|下頁|后页|next|Next|›|»)\\s*$)";
-
   private final ForumSelectors sel;
   private final Dates dates;
 
@@ -122,15 +119,7 @@ public final class ForumExtractor {
   }
 
   private String next(Document doc) {
-    Element n = doc.selectFirst(sel.nextPage());
-    if (n == null) {
-      n = doc.selectFirst(NEXT_FALLBACK);
-    }
-    if (n == null) {
-      return null;
-    }
-    String url = n.absUrl("href");
-    return url.isEmpty() || url.equals(doc.location()) ? null : url;
+    return NextPage.find(doc, sel.nextPage());
   }
 
   private static String stripFragment(String url) {

@@ -16,6 +16,12 @@ final class AddressGuard {
 
   /** Throws when the URL's host is, or resolves to, a non-public address. */
   static void check(URI url) throws FetchException {
+    check(url, AddressGuard::isPrivate);
+  }
+
+  /** As {@link #check(URI)} with another notion of private (tests). */
+  static void check(URI url, java.util.function.Predicate<InetAddress> isPrivate)
+      throws FetchException {
     String host = url.getHost();
     if (host == null) {
       throw new FetchException(FetchException.Reason.IO, url, "URL has no host");
@@ -27,7 +33,7 @@ final class AddressGuard {
       throw new FetchException(FetchException.Reason.IO, url, "unknown host " + host, e);
     }
     for (InetAddress a : all) {
-      if (isPrivate(a)) {
+      if (isPrivate.test(a)) {
         throw new FetchException(
             FetchException.Reason.PRIVATE_ADDRESS,
             url,

@@ -14,9 +14,19 @@ final class HostGate {
   private final Duration delay;
   private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
 
+  private static final ConcurrentHashMap<String, HostGate> SHARED = new ConcurrentHashMap<>();
+
   HostGate(int concurrency, Duration delay) {
     this.concurrency = concurrency;
     this.delay = delay;
+  }
+
+  /**
+   * The gate every fetcher of this JVM with these limits shares: the stream job runs several source
+   * readers in one JVM, each with its own fetcher, and a host must not see their sum.
+   */
+  static HostGate shared(int concurrency, Duration delay) {
+    return SHARED.computeIfAbsent(concurrency + "/" + delay, k -> new HostGate(concurrency, delay));
   }
 
   /** A permit for one request; close it when the response has been read. */

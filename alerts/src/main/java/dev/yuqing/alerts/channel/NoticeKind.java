@@ -1,0 +1,44 @@
+package dev.yuqing.alerts.channel;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Why a message about an alert is sent. */
+public enum NoticeKind {
+  /** The incident was raised. */
+  NEW("", "新预警"),
+  /** The incident goes on: new counts and posts (same thread). */
+  UPDATE("·更新", "更新"),
+  /** Not acknowledged in time: raised to the next grade and its recipients. */
+  ESCALATION("·升级", "升级"),
+  /** The signal stayed at baseline long enough, or someone resolved it. */
+  RECOVERY("·已解除", "解除");
+
+  private final String subjectTag;
+  private final String chinese;
+
+  NoticeKind(String subjectTag, String chinese) {
+    this.subjectTag = subjectTag;
+    this.chinese = chinese;
+  }
+
+  /** What follows the grade in the subject bracket: 【舆情预警·二级·更新】. */
+  public String subjectTag() {
+    return subjectTag;
+  }
+
+  public String chinese() {
+    return chinese;
+  }
+
+  @JsonValue
+  public String json() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static NoticeKind parse(String s) {
+    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+  }
+}

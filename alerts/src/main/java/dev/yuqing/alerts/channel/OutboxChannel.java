@@ -1,0 +1,94 @@
+package dev.yuqing.alerts.channel;
+
+import dev.yuqing.alerts.mail.AlertMail;
+import dev.yuqing.core.Grade;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+
+/**
+ * Writes each notice as a standard .eml file (RFC 822, what a mail client opens) into the outbox
+ * directory, {@code DIR/outbox}. Used when no SMTP server is configured. The file name derives from
+ * the notice ({@code 20240610-1030-<alert id>-r2-update.eml}), it is written to a temporary file
+ * and moved into place, and an existing file means "already delivered": exactly once, also across
+ * crashes.
+ */
+public final class OutboxChannel implements Channel {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Path dir;
+  private final AlertMail mail;
+  private final ZoneId zone;
+  private final Session session = Session.getInstance(new Properties());
+
+  public OutboxChannel(Path dir, AlertMail mail, ZoneId zone) {
+    this.dir = dir;
+    this.mail = mail;
+    this.zone = zone;
+  }
+
+  @Override
+  public String id() {
+    return "outbox";
+  }
+
+  @Override
+  public boolean accepts(Grade grade) {
+    return true;
+  }
+
+  /** The file a notice is written to. */
+  public Path fileFor(Notice n) {
+    String kind = n.kind().json();
+    if (n.kind() == NoticeKind.ESCALATION) {
+      kind += "-" + n.alert().grade().json();
+    }
+    return dir.resolve(
+        STAMP.format(n.createdAt().atZone(zone))
+            + "-"
+            + n.alert().id()
+            + "-r"
+            + n.alert().revision()
+            + "-"
+            + kind
+            + ".eml");
+  }
+
+  @Override
+  public void deliver(Notice n) throws DeliveryException {
+    Path target = fileFor(n);
+    if (Files.exists(target)) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir);
+      MimeMessage m = mail.compose(session, n, n.createdAt());
+      Path tmp = Files.createTempFile(dir, ".writing-", ".tmp");
+      try {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          m.writeTo(out);
+        }
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new DeliveryException("outbox " + dir + ": " + e.getMessage(), false, e);
+    } catch (MessagingException e) {
+      throw new DeliveryException("outbox: cannot compose mail: " + e.getMessage(), true, e);
+    }
+  }
+}

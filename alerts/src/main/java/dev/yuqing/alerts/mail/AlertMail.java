@@ -1,0 +1,326 @@
+package dev.yuqing.alerts.mail;
+
+import static dev.yuqing.alerts.mail.Html.esc;
+
+import dev.yuqing.alerts.channel.Notice;
+import dev.yuqing.alerts.channel.NoticeKind;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.AlertPost;
+import dev.yuqing.core.Grade;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Composes the alert mail: subject with the grade (【舆情预警·二级】翡翠湾：…), an HTML body with a text
+ * alternative, and the trend chart as an inline PNG ({@code cid:trend}). Every piece of crawled
+ * text is escaped. Stateless and thread-safe.
+ */
+public final class AlertMail {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final ZoneId zone;
+  private final String from;
+  private final String ackCommand;
+
+  /**
+   * @param zone zone for times shown
+   * @param from sender address
+   * @param ackCommand how to acknowledge, with {@code %s} for the alert id (e.g. {@code yuqing
+   *     alerts ack %s --data /srv/yuqing}), or null to leave it out
+   */
+  public AlertMail(ZoneId zone, String from, String ackCommand) {
+    this.zone = zone;
+    this.from = from;
+    this.ackCommand = ackCommand;
+  }
+
+  /** The complete message, ready for a transport or for {@code writeTo} into an .eml file. */
+  public MimeMessage compose(Session session, Notice n, Instant sentAt) throws MessagingException {
+    MimeMessage m = new FixedIdMessage(session, "<" + n.messageId() + ">");
+    m.setFrom(address(from));
+    for (String to : n.recipients()) {
+      m.addRecipient(jakarta.mail.Message.RecipientType.TO, address(to));
+    }
+    m.setSubject(n.subject(), "UTF-8");
+    m.setSentDate(Date.from(sentAt));
+    if (n.kind() != NoticeKind.NEW) {
+      String thread = "<" + n.threadId() + ">";
+      m.setHeader("In-Reply-To", thread);
+      m.setHeader("References", thread);
+    }
+    m.setHeader("X-Yuqing-Alert-Id", n.alert().id());
+    m.setHeader("X-Yuqing-Alert-Revision", String.valueOf(n.alert().revision()));
+    m.setHeader("X-Yuqing-Grade", n.alert().grade().json());
+    m.setHeader("X-Priority", n.alert().grade() == Grade.CRITICAL ? "1" : "3");
+
+    Optional<byte[]> chart = TrendChart.png(n.alert(), zone);
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(text(n), "UTF-8", "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(html(n, chart.isPresent()), "UTF-8", "html");
+
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(text);
+    if (chart.isPresent()) {
+      MimeMultipart related = new MimeMultipart("related");
+      related.addBodyPart(html);
+      MimeBodyPart png = new MimeBodyPart();
+      png.setDataHandler(new DataHandler(new ByteArrayDataSource(chart.get(), "image/png")));
+      png.setContentID("<trend>");
+      png.setDisposition(Part.INLINE);
+      png.setFileName("trend.png");
+      related.addBodyPart(png);
+      MimeBodyPart relatedPart = new MimeBodyPart();
+      relatedPart.setContent(related);
+      alternative.addBodyPart(relatedPart);
+    } else {
+      alternative.addBodyPart(html);
+    }
+    m.setContent(alternative);
+    m.saveChanges();
+    return m;
+  }
+
+  private static InternetAddress address(String a) throws AddressException {
+    InternetAddress ia = new InternetAddress(a, true);
+    return ia;
+  }
+
+  /** The opening line: what this message is about. */
+  String intro(Notice n) {
+    Alert a = n.alert();
+    String base =
+        switch (n.kind()) {
+          case NEW -> "新预警：" + a.headline() + "。请确认并按预案处置。";
+          case UPDATE ->
+              "事件仍在持续（第" + a.revision() + "版）：" + a.headline() + "。事件开始以来共" + a.total() + "条。";
+          case ESCALATION ->
+              "未在规定时间内确认，已升级为" + a.grade().level() + "（" + a.grade().word() + "），通知范围扩大。";
+          case RECOVERY -> "预警解除：" + a.headline() + "——已回落到正常水平。";
+        };
+    return n.note() == null ? base : base + " " + n.note();
+  }
+
+  /** The HTML body; {@code chart}: whether the message carries the cid:trend image. */
+  public String html(Notice n, boolean chart) {
+    Alert a = n.alert();
+    String color =
+        switch (a.grade()) {
+          case CRITICAL -> "#c0392b";
+          case ALERT -> "#d35400";
+          case NOTICE -> "#2471a3";
+        };
+    StringBuilder h = new StringBuilder(4096);
+    h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
+        .append(esc(n.subject()))
+        .append("</title></head><body style=\"font-family:'Microsoft YaHei','PingFang SC',")
+        .append("'WenQuanYi Micro Hei',sans-serif;color:#222;max-width:720px\">");
+    h.append("<div style=\"background:")
+        .append(color)
+        .append(";color:#fff;padding:10px 14px;font-size:18px\">")
+        .append(esc("舆情预警·" + a.grade().level() + "（" + a.grade().word() + "）"))
+        .append(n.kind() == NoticeKind.NEW ? "" : " · " + esc(n.kind().chinese()))
+        .append("</div>");
+    h.append("<h2 style=\"font-size:18px\">")
+        .append(esc(a.project()))
+        .append("：")
+        .append(esc(a.headline()))
+        .append("</h2>");
+    h.append("<p>").append(esc(intro(n))).append("</p>");
+    h.append("<table style=\"border-collapse:collapse\" cellpadding=\"4\">");
+    row(h, "项目", a.project());
+    row(h, "级别", a.grade().level() + "（" + a.grade().word() + "）");
+    row(h, "状态", a.state().chinese());
+    row(h, "规则", a.rule() + "（" + a.ruleType() + "）");
+    if (a.topic() != null) {
+      row(h, "话题", a.topic());
+    }
+    row(h, "判定依据", a.reason());
+    row(
+        h,
+        "本窗口计数",
+        a.count() + "条" + (Double.isNaN(a.baseline()) ? "" : "，基线约" + num(a.baseline()) + "条"));
+    row(h, "累计", a.total() + "条");
+    row(h, "开始时间", time(a.firstAt()));
+    row(h, "最近更新", time(a.updatedAt()));
+    if (!a.topTopics().isEmpty()) {
+      row(h, "主要话题", String.join("、", a.topTopics()));
+    }
+    if (!a.topKeywords().isEmpty()) {
+      row(h, "关键词", String.join("、", a.topKeywords()));
+    }
+    h.append("</table>");
+    if (chart) {
+      h.append("<p><img src=\"cid:trend\" alt=\"负面帖走势图\" width=\"")
+          .append(TrendChart.WIDTH)
+          .append("\" height=\"")
+          .append(TrendChart.HEIGHT)
+          .append("\"></p>");
+    }
+    if (!a.posts().isEmpty()) {
+      h.append("<h3 style=\"font-size:16px\">代表性帖子（").append(a.posts().size()).append("）</h3><ol>");
+      for (AlertPost p : a.posts()) {
+        h.append("<li style=\"margin-bottom:8px\">");
+        String label = p.title() != null && !p.title().isBlank() ? p.title() : p.excerpt();
+        String url = Html.safeUrl(p.url());
+        if (url != null) {
+          h.append("<a href=\"").append(esc(url)).append("\">").append(esc(label)).append("</a>");
+        } else {
+          h.append(esc(label));
+        }
+        if (p.title() != null && !p.title().isBlank()) {
+          h.append("<br><span style=\"color:#444\">").append(esc(p.excerpt())).append("</span>");
+        }
+        h.append("<br><small style=\"color:#666\">")
+            .append(esc(p.author() == null ? "作者不详" : p.author()))
+            .append(" · ")
+            .append(esc(time(p.publishedAt())));
+        if (url != null) {
+          h.append(" · ").append(esc(url));
+        }
+        if (p.evidenceId() != null) {
+          h.append(" · 证据编号 ").append(esc(p.evidenceId()));
+        }
+        h.append("</small></li>");
+      }
+      h.append("</ol>");
+    }
+    String dash = Html.safeUrl(n.dashboardLink());
+    String posts = Html.safeUrl(n.postsLink());
+    if (dash != null || posts != null) {
+      h.append("<p>");
+      if (dash != null) {
+        h.append("<a href=\"").append(esc(dash)).append("\">在看板中查看预警</a>");
+      }
+      if (posts != null) {
+        h.append(dash != null ? " · " : "")
+            .append("<a href=\"")
+            .append(esc(posts))
+            .append("\">查看相关帖子</a>");
+      }
+      h.append("</p>");
+    }
+    if (ackCommand != null && a.state() != dev.yuqing.core.AlertState.RESOLVED) {
+      h.append("<p style=\"color:#444\">确认收到：<code>")
+          .append(esc(String.format(ackCommand, a.id())))
+          .append("</code></p>");
+    }
+    h.append("<p style=\"color:#888;font-size:12px\">yuqing 舆情监测自动发送 · 预警编号 ")
+        .append(esc(a.id()))
+        .append(" · 第")
+        .append(a.revision())
+        .append("版</p></body></html>");
+    return h.toString();
+  }
+
+  /** The plain-text alternative, the same content. */
+  public String text(Notice n) {
+    Alert a = n.alert();
+    StringBuilder t = new StringBuilder(2048);
+    t.append(n.subject()).append("\n\n").append(intro(n)).append("\n\n");
+    t.append("项目：").append(a.project()).append('\n');
+    t.append("级别：").append(a.grade().level()).append("（").append(a.grade().word()).append("）\n");
+    t.append("状态：").append(a.state().chinese()).append('\n');
+    t.append("规则：").append(a.rule()).append("（").append(a.ruleType()).append("）\n");
+    if (a.topic() != null) {
+      t.append("话题：").append(a.topic()).append('\n');
+    }
+    t.append("判定依据：").append(a.reason()).append('\n');
+    t.append("本窗口计数：").append(a.count()).append("条");
+    if (!Double.isNaN(a.baseline())) {
+      t.append("，基线约").append(num(a.baseline())).append("条");
+    }
+    t.append('\n');
+    t.append("累计：").append(a.total()).append("条\n");
+    t.append("开始时间：").append(time(a.firstAt())).append('\n');
+    t.append("最近更新：").append(time(a.updatedAt())).append('\n');
+    if (!a.topTopics().isEmpty()) {
+      t.append("主要话题：").append(String.join("、", a.topTopics())).append('\n');
+    }
+    if (!a.topKeywords().isEmpty()) {
+      t.append("关键词：").append(String.join("、", a.topKeywords())).append('\n');
+    }
+    List<AlertPost> posts = a.posts();
+    if (!posts.isEmpty()) {
+      t.append("\n代表性帖子：\n");
+      int i = 1;
+      for (AlertPost p : posts) {
+        t.append(i++).append(". ");
+        if (p.title() != null && !p.title().isBlank()) {
+          t.append(p.title()).append(" — ");
+        }
+        t.append(p.excerpt()).append("\n   ");
+        t.append(p.author() == null ? "作者不详" : p.author())
+            .append(" · ")
+            .append(time(p.publishedAt()));
+        if (p.url() != null) {
+          t.append("\n   ").append(p.url());
+        }
+        if (p.evidenceId() != null) {
+          t.append("\n   证据编号 ").append(p.evidenceId());
+        }
+        t.append('\n');
+      }
+    }
+    if (n.dashboardLink() != null) {
+      t.append("\n在看板中查看预警：").append(n.dashboardLink()).append('\n');
+    }
+    if (n.postsLink() != null) {
+      t.append("查看相关帖子：").append(n.postsLink()).append('\n');
+    }
+    if (ackCommand != null && a.state() != dev.yuqing.core.AlertState.RESOLVED) {
+      t.append("确认收到：").append(String.format(ackCommand, a.id())).append('\n');
+    }
+    t.append("\n—— yuqing 舆情监测自动发送 · 预警编号 ")
+        .append(a.id())
+        .append(" · 第")
+        .append(a.revision())
+        .append("版\n");
+    return t.toString();
+  }
+
+  private static void row(StringBuilder h, String k, String v) {
+    h.append("<tr><td style=\"color:#666;white-space:nowrap;vertical-align:top\">")
+        .append(esc(k))
+        .append("</td><td>")
+        .append(esc(v))
+        .append("</td></tr>");
+  }
+
+  private String time(Instant t) {
+    return t == null ? "时间不详" : TIME.format(t.atZone(zone));
+  }
+
+  private static String num(double v) {
+    return dev.yuqing.alerts.rules.Texts.num(v);
+  }
+
+  /** A message whose Message-ID is ours (Jakarta Mail would generate a random one on save). */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String id;
+
+    FixedIdMessage(Session session, String id) {
+      super(session);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
+  }
+}

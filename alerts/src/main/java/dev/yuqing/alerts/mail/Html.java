@@ -1,0 +1,48 @@
+package dev.yuqing.alerts.mail;
+
+import java.net.URI;
+import java.util.Locale;
+
+/** Escaping for crawled text shown in mail and chat: it is hostile and must never run. */
+public final class Html {
+  private Html() {}
+
+  /** Text safe inside HTML elements and double-quoted attributes. */
+  public static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The URL when it is a plain http(s) URL that may become a link, else null: a crawled {@code
+   * javascript:} or {@code data:} link must not be clickable.
+   */
+  public static String safeUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      URI u = new URI(url.strip());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
+          ? u.toASCIIString()
+          : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+}

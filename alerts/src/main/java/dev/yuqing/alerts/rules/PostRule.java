@@ -1,0 +1,178 @@
+package dev.yuqing.alerts.rules;
+
+import dev.yuqing.alerts.rules.PostRuleState.Sighting;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.Grade;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Topic;
+import dev.yuqing.core.TrendPoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The bookkeeping shared by rules that judge single posts: the sightings within a window (for "from
+ * N distinct authors"), one incident per project that further matches update, recovery after {@code
+ * alerts.resolveAfter} without a match. Subclasses only say whether a post matches.
+ */
+abstract sealed class PostRule implements Rule<PostRuleState>
+    permits KeywordRule, MobilizationRule, MediaRule {
+  final RuleContext ctx;
+
+  PostRule(RuleContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** What a matching post says. */
+  record Match(Grade grade, String reason) {}
+
+  /** The match, or null when the post does not match. */
+  abstract Match match(TaggedPost post);
+
+  /** Distinct authors needed within {@link #window()} before the rule fires. */
+  int minAuthors() {
+    return 1;
+  }
+
+  /** How far back sightings count toward {@link #minAuthors()}. */
+  Duration window() {
+    return ctx.streamWindow();
+  }
+
+  /** The reason once several authors were needed, given how many there were. */
+  String reasonFor(Match m, int authors) {
+    return m.reason();
+  }
+
+  @Override
+  public PostRuleState initialState() {
+    return PostRuleState.empty();
+  }
+
+  @Override
+  public Evaluation<PostRuleState> onWindow(PostRuleState state, WindowSummary window) {
+    return onTime(state, window.project(), window.end());
+  }
+
+  @Override
+  public Evaluation<PostRuleState> onPost(PostRuleState state, String project, TaggedPost post) {
+    Instant at = post.post().eventTime();
+    if (at == null) {
+      return evaluation(state, List.of());
+    }
+    Instant now = state.now() == null || at.isAfter(state.now()) ? at : state.now();
+    List<Alert> out = new ArrayList<>();
+    Incident incident = quiet(state.incident(), now, out);
+    Match m = match(post);
+    List<Sighting> sightings = prune(state.sightings(), now);
+    if (m == null || incident != null && incident.postIds().contains(post.id())) {
+      return evaluation(new PostRuleState(incident, sightings, now), out);
+    }
+    String author = post.post().author() == null ? "#" + post.id() : post.post().author();
+    if (incident == null && sightings.stream().noneMatch(s -> s.postId().equals(post.id()))) {
+      sightings = new ArrayList<>(sightings);
+      sightings.add(new Sighting(at, author, post.id(), Candidate.of(post)));
+    }
+    Set<String> authors = new HashSet<>();
+    sightings.forEach(s -> authors.add(s.author()));
+    if (incident == null && authors.size() < minAuthors()) {
+      return evaluation(new PostRuleState(null, sightings, now), out);
+    }
+    Map<String, Long> topics = new TreeMap<>();
+    for (Topic t : post.topics()) {
+      topics.merge(t.label(), 1L, Long::sum);
+    }
+    Map<String, Long> keywords = new TreeMap<>();
+    for (String k : new LinkedHashSet<>(post.keywords())) {
+      keywords.merge(k, 1L, Long::sum);
+    }
+    // On first firing the sightings that made up the authors are the evidence, and they are used
+    // up: once the incident resolves, a new one needs new posts.
+    List<Candidate> evidence =
+        incident == null
+            ? sightings.stream().map(Sighting::candidate).toList()
+            : List.of(Candidate.of(post));
+    List<String> ids =
+        incident == null ? sightings.stream().map(Sighting::postId).toList() : List.of(post.id());
+    long inWindow = incident == null ? sightings.size() : 1;
+    Instant since = incident == null ? sightings.get(0).at() : at;
+    Incident.Hit h =
+        new Incident.Hit(
+            since,
+            at,
+            m.grade(),
+            inWindow,
+            Double.NaN,
+            inWindow,
+            incident == null
+                ? reasonFor(m, authors.size())
+                : m.grade().compareTo(incident.grade()) > 0 ? m.reason() : incident.reason(),
+            topics,
+            keywords,
+            evidence,
+            trend(incident == null ? List.of() : incident.trend(), at),
+            ids);
+    sightings = List.of();
+    Incident.Step st = Incident.hit(config(), project, null, incident, h);
+    if (st.alert() != null) {
+      out.add(st.alert());
+    }
+    return evaluation(new PostRuleState(st.incident(), sightings, now), out);
+  }
+
+  @Override
+  public Evaluation<PostRuleState> onTime(PostRuleState state, String project, Instant now) {
+    Instant n = state.now() == null || now.isAfter(state.now()) ? now : state.now();
+    List<Alert> out = new ArrayList<>();
+    Incident incident = quiet(state.incident(), n, out);
+    return evaluation(new PostRuleState(incident, prune(state.sightings(), n), n), out);
+  }
+
+  private Incident quiet(Incident open, Instant now, List<Alert> out) {
+    Incident.Step q = Incident.quiet(config(), open, now, ctx.resolveAfter(config()));
+    if (q.alert() != null) {
+      out.add(q.alert());
+    }
+    return q.incident();
+  }
+
+  private List<Sighting> prune(List<Sighting> sightings, Instant now) {
+    Instant from = now.minus(window());
+    return sightings.stream().filter(s -> !s.at().isBefore(from)).toList();
+  }
+
+  /** Adds one post to the per-window counts of the chart. */
+  private List<TrendPoint> trend(List<TrendPoint> trend, Instant at) {
+    long w = ctx.streamWindow().toMillis();
+    Instant bucket = Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), w) * w);
+    List<TrendPoint> t = new ArrayList<>(trend);
+    int i = 0;
+    while (i < t.size() && t.get(i).start().isBefore(bucket)) {
+      i++;
+    }
+    if (i < t.size() && t.get(i).start().equals(bucket)) {
+      t.set(i, new TrendPoint(bucket, t.get(i).count() + 1, Double.NaN));
+    } else {
+      t.add(i, new TrendPoint(bucket, 1, Double.NaN));
+    }
+    return t.size() <= 48 ? t : t.subList(t.size() - 48, t.size());
+  }
+
+  private Evaluation<PostRuleState> evaluation(PostRuleState s, List<Alert> alerts) {
+    Instant wake =
+        s.incident() == null ? null : s.incident().resolvesAt(ctx.resolveAfter(config()));
+    return new Evaluation<>(s, alerts, wake);
+  }
+
+  /** Quotes text found in a post for a reason: short, one line. */
+  static String quote(String s) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    return "「" + (t.length() <= 20 ? t : t.substring(0, 20) + "…") + "」";
+  }
+}

@@ -1,0 +1,258 @@
+package dev.yuqing.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.yuqing.alerts.Delivery.Status;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.AlertState;
+import dev.yuqing.core.Grade;
+import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.Secrets;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service with the outbox channel: files only, no network. */
+class AlertServiceTest {
+  @TempDir Path data;
+  final MutableClock clock = new MutableClock(Instant.parse("2024-06-10T02:31:00Z"));
+  final AlertsConfig cfg =
+      new AlertsConfig(
+          null,
+          Map.of(
+              Grade.NOTICE, List.of("pr@example.com"),
+              Grade.ALERT, List.of("cmd@example.com"),
+              Grade.CRITICAL, List.of("all@example.com")),
+          Duration.ofMinutes(30),
+          null,
+          "http://dash.example.com");
+  static final List<Alert> burst = Alerts.burst();
+  AlertService svc;
+
+  @BeforeEach
+  void open() {
+    svc = AlertService.open(data, cfg, null, Secrets.of(Map.of()), clock);
+  }
+
+  @AfterEach
+  void close() {
+    svc.close();
+  }
+
+  List<Path> outbox() throws Exception {
+    Path dir = data.resolve("outbox");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+    }
+  }
+
+  static MimeMessage read(Path eml) throws Exception {
+    try (InputStream in = Files.newInputStream(eml)) {
+      return new MimeMessage(Session.getInstance(new Properties()), in);
+    }
+  }
+
+  @Test
+  void anAlertBecomesOneEmlWhoseSubjectNamesTheProjectAndGrade() throws Exception {
+    assertThat(svc.submit(burst.get(0))).isTrue();
+    assertThat(outbox()).isEmpty(); // persisted and queued, not sent inside submit
+    assertThat(svc.store().get(burst.get(0).id())).isPresent();
+    svc.tick();
+    assertThat(outbox()).hasSize(1);
+    MimeMessage m = read(outbox().get(0));
+    assertThat(m.getSubject()).startsWith("【舆情预警·二级】翡翠湾：30分钟内负面帖12条");
+    assertThat(m.getRecipients(jakarta.mail.Message.RecipientType.TO))
+        .extracting(Object::toString)
+        .containsExactly("pr@example.com", "cmd@example.com");
+    assertThat(m.getMessageID()).isEqualTo("<" + burst.get(0).id() + ".r1.new@yuqing>");
+    String body = MailText.all(m);
+    assertThat(body).contains("http://bbs.example.com/thread/leak-a-0", "漏水", "证据编号");
+    assertThat(body)
+        .contains("http://dash.example.com/alerts/" + burst.get(0).id())
+        .contains(
+            "http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE&sentiment=negative&from=2024-06-10T01%3A00%3A00Z&to=2024-06-10T02%3A30%3A00Z&alert="
+                + burst.get(0).id());
+  }
+
+  @Test
+  void aReplayedAlertIsDroppedAlsoAfterARestart() throws Exception {
+    svc.submit(burst.get(0));
+    svc.tick();
+    assertThat(svc.submit(burst.get(0))).isFalse();
+    svc.close();
+    svc = AlertService.open(data, cfg, null, Secrets.of(Map.of()), clock);
+    assertThat(svc.submit(burst.get(0))).isFalse();
+    svc.tick();
+    assertThat(outbox()).hasSize(1);
+  }
+
+  @Test
+  void updateAndRecoveryAreFurtherMessagesInTheSameThread() throws Exception {
+    svc.submit(burst.get(0));
+    svc.tick();
+    clock.advance(Duration.ofMinutes(5));
+    svc.acknowledge(burst.get(0).id(), "张经理");
+    svc.submit(burst.get(1));
+    svc.tick();
+    svc.submit(burst.get(2));
+    svc.tick();
+    List<Path> files = outbox();
+    assertThat(files).hasSize(3);
+    MimeMessage update = read(files.get(1));
+    assertThat(update.getSubject()).startsWith("【舆情预警·二级·更新】翡翠湾：");
+    assertThat(update.getHeader("In-Reply-To")[0])
+        .isEqualTo("<" + burst.get(0).id() + ".r1.new@yuqing>");
+    assertThat(MailText.all(update)).contains("事件仍在持续", "共31条", "已确认");
+    MimeMessage recovery = read(files.get(2));
+    assertThat(recovery.getSubject()).startsWith("【舆情预警·二级·已解除】");
+    AlertRecord r = svc.store().get(burst.get(0).id()).orElseThrow();
+    assertThat(r.state()).isEqualTo(AlertState.RESOLVED);
+    assertThat(r.ackedBy()).isEqualTo("张经理");
+    assertThat(r.resolvedBy()).isEqualTo("rule");
+  }
+
+  @Test
+  void notAcknowledgedInTimeEscalatesToTheNextGradesRecipients() throws Exception {
+    svc.submit(burst.get(0));
+    svc.tick();
+    clock.advance(Duration.ofMinutes(29));
+    svc.tick();
+    assertThat(outbox()).hasSize(1);
+    clock.advance(Duration.ofMinutes(1));
+    svc.tick();
+    assertThat(outbox()).hasSize(2);
+    MimeMessage esc = read(outbox().get(1));
+    assertThat(esc.getSubject()).startsWith("【舆情预警·一级·升级】翡翠湾：");
+    assertThat(esc.getRecipients(jakarta.mail.Message.RecipientType.TO))
+        .extracting(Object::toString)
+        .containsExactly("pr@example.com", "cmd@example.com", "all@example.com");
+    assertThat(svc.store().get(burst.get(0).id()).orElseThrow().alert().grade())
+        .isEqualTo(Grade.CRITICAL);
+    // critical is the top: no further escalation
+    clock.advance(Duration.ofHours(2));
+    svc.tick();
+    assertThat(outbox()).hasSize(2);
+  }
+
+  @Test
+  void anAcknowledgedAlertDoesNotEscalate() throws Exception {
+    svc.submit(burst.get(0));
+    svc.tick();
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(svc.acknowledge(burst.get(0).id(), "李主任"))
+        .get()
+        .extracting(AlertRecord::state)
+        .isEqualTo(AlertState.ACKNOWLEDGED);
+    clock.advance(Duration.ofHours(1));
+    svc.tick();
+    assertThat(outbox()).hasSize(1);
+  }
+
+  @Test
+  void aManualResolveSendsARecoveryAndSilencesLaterUpdates() throws Exception {
+    svc.submit(burst.get(0));
+    svc.tick();
+    AlertService.resolve(svc.store(), burst.get(0).id(), "王总", clock.instant());
+    svc.submit(burst.get(1));
+    svc.tick();
+    List<Path> files = outbox();
+    assertThat(files).hasSize(2);
+    MimeMessage m = read(files.get(1));
+    assertThat(m.getSubject()).startsWith("【舆情预警·二级·已解除】");
+    assertThat(MailText.all(m)).contains("已由王总手动解除");
+  }
+
+  @Test
+  void updatesWaitingBehindAnUnsentAlertAreFoldedIntoIt() throws Exception {
+    svc.submit(burst.get(0));
+    svc.submit(burst.get(1)); // before any delivery attempt
+    svc.tick();
+    assertThat(outbox()).hasSize(1);
+    MimeMessage m = read(outbox().get(0));
+    assertThat(m.getSubject()).startsWith("【舆情预警·二级】"); // still the first message
+    assertThat(m.getHeader("X-Yuqing-Alert-Revision")[0]).isEqualTo("2");
+    assertThat(svc.store().deliveries()).extracting(Delivery::status).containsOnly(Status.SENT);
+  }
+
+  @Test
+  void anUpdateArrivingWhileTheFirstMessageIsBeingSentIsSentAfterIt() throws Exception {
+    svc.close();
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    dev.yuqing.alerts.channel.Channel outbox =
+        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
+    dev.yuqing.alerts.channel.Channel slow =
+        new dev.yuqing.alerts.channel.Channel() {
+          @Override
+          public String id() {
+            return outbox.id();
+          }
+
+          @Override
+          public boolean accepts(Grade g) {
+            return true;
+          }
+
+          @Override
+          public void deliver(dev.yuqing.alerts.channel.Notice n)
+              throws dev.yuqing.alerts.channel.DeliveryException {
+            entered.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            outbox.deliver(n); // a slow SMTP server, in effect
+          }
+        };
+    svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
+    svc.submit(burst.get(0));
+    Thread sender = new Thread(svc::tick);
+    sender.start();
+    entered.await();
+    svc.submit(burst.get(1)); // arrives while revision 1 is on the wire
+    release.countDown();
+    sender.join();
+    svc.tick();
+    List<Path> files = outbox();
+    assertThat(files).hasSize(2);
+    assertThat(read(files.get(0)).getHeader("X-Yuqing-Alert-Revision")[0]).isEqualTo("1");
+    assertThat(read(files.get(1)).getSubject()).startsWith("【舆情预警·二级·更新】");
+  }
+
+  @Test
+  void oneServicePerDataDirectory() {
+    assertThatThrownBy(() -> AlertService.open(data, cfg, null, Secrets.of(Map.of()), clock))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in use");
+  }
+
+  @Test
+  void backoffDoublesUpToTheMaximum() {
+    assertThat(List.of(1, 2, 3, 4, 5, 6, 7).stream().map(svc::backoff).toList())
+        .containsExactly(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(40),
+            Duration.ofSeconds(80),
+            Duration.ofSeconds(160),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.yuqing.alerts;
+
+import dev.yuqing.alerts.rules.CountRuleState;
+import dev.yuqing.alerts.rules.Evaluation;
+import dev.yuqing.alerts.rules.RuleContext;
+import dev.yuqing.alerts.rules.SpikeRule;
+import dev.yuqing.alerts.rules.WindowSummary;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Topic;
+import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.SpikeRuleConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real alerts made by the spike rule from fixture posts, for service and mail tests. */
+public final class Alerts {
+  public static final Instant BURST = Instant.parse("2024-06-10T02:00:00Z");
+  static final Duration W = Duration.ofMinutes(30);
+
+  private Alerts() {}
+
+  /**
+   * The alerts of a burst after a flat week: [0] new (12 leak posts), [1] update (after two more
+   * hot windows), [2] recovery.
+   */
+  public static List<Alert> burst() {
+    SpikeRule rule =
+        new SpikeRule(
+            SpikeRuleConfig.named("negative-spike"), RuleContext.of(AlertsConfig.DEFAULT, W));
+    CountRuleState s = rule.initialState();
+    List<Alert> out = new ArrayList<>();
+    Instant t = Fixtures.WEEK_START;
+    while (t.isBefore(BURST)) {
+      TaggedPost p =
+          Fixtures.negative(
+              "calm-" + t,
+              "业主" + (t.getEpochSecond() / 3600 % 30),
+              t.plusSeconds(17 * 60),
+              "物业服务太差，电梯又坏了",
+              Topic.PROPERTY_MANAGEMENT);
+      s = step(rule, s, t, List.of(p), out);
+      t = t.plus(W.multipliedBy(2));
+    }
+    s = step(rule, s, BURST, Fixtures.leakBurst(BURST, 12, "a"), out);
+    s = step(rule, s, BURST.plus(W), Fixtures.leakBurst(BURST.plus(W), 10, "b"), out);
+    s =
+        step(
+            rule,
+            s,
+            BURST.plus(W.multipliedBy(2)),
+            Fixtures.leakBurst(BURST.plus(W.multipliedBy(2)), 9, "c"),
+            out);
+    Evaluation<CountRuleState> e =
+        rule.onTime(s, Fixtures.PROJECT, BURST.plus(Duration.ofHours(4)));
+    out.addAll(e.alerts());
+    if (out.size() != 3) {
+      throw new IllegalStateException("expected new, update, recovery: " + out);
+    }
+    return out;
+  }
+
+  private static CountRuleState step(
+      SpikeRule rule, CountRuleState s, Instant start, List<TaggedPost> posts, List<Alert> out) {
+    Evaluation<CountRuleState> e =
+        rule.evaluate(s, WindowSummary.of(Fixtures.PROJECT, start, start.plus(W), posts));
+    out.addAll(e.alerts());
+    return e.state();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.yuqing.alerts.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.alerts.Alerts;
+import dev.yuqing.alerts.MailText;
+import dev.yuqing.alerts.channel.Notice;
+import dev.yuqing.alerts.channel.NoticeKind;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.AlertPost;
+import dev.yuqing.core.AlertState;
+import dev.yuqing.core.Grade;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.Font;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class AlertMailTest {
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final Instant T = Instant.parse("2024-06-10T02:30:00Z");
+  final AlertMail mail =
+      new AlertMail(ZONE, "yuqing@example.com", "yuqing alerts ack %s --data /srv/yuqing");
+
+  static Alert hostile() {
+    return new Alert(
+        "00112233aabbccdd",
+        "mobilization|翡翠湾",
+        "mobilization",
+        "mobilization",
+        "翡翠湾",
+        null,
+        Grade.CRITICAL,
+        AlertState.FIRING,
+        T,
+        T,
+        "业主号召集体行动（地点「<b>售楼处</b>」）",
+        1,
+        Double.NaN,
+        List.of("维权行动"),
+        List.of("<script>"),
+        List.of(
+            new AlertPost(
+                "a",
+                "<img src=x onerror=alert(1)>标题",
+                "明天集合&拉横幅",
+                "javascript:alert(1)",
+                "\"业主\"",
+                T,
+                null),
+            new AlertPost(
+                "b",
+                null,
+                "周六上午九点售楼部门口见",
+                "http://bbs.example.com/t/2?a=1&b=2",
+                "业主乙",
+                T,
+                "urn:uuid:9")),
+        1);
+  }
+
+  static Notice notice(NoticeKind kind, Alert a) {
+    return new Notice(
+        kind,
+        a,
+        List.of("cmd@example.com"),
+        a.id() + ".r1." + kind.json() + "@yuqing",
+        Notice.threadIdOf(a.id()),
+        "http://dash.example.com/alerts/" + a.id(),
+        "javascript:alert(2)",
+        null,
+        T);
+  }
+
+  @Test
+  void crawledTextIsEscapedAndOnlyHttpLinksAreClickable() {
+    String html = mail.html(notice(NoticeKind.NEW, hostile()), false);
+    assertThat(html)
+        .doesNotContain("<script>", "<img src=x", "<b>售楼处</b>", "href=\"javascript:")
+        .contains(
+            "&lt;img src=x onerror=alert(1)&gt;标题",
+            "明天集合&amp;拉横幅",
+            "&lt;script&gt;",
+            "&quot;业主&quot;")
+        .contains("<a href=\"http://bbs.example.com/t/2?a=1&amp;b=2\">周六上午九点售楼部门口见</a>")
+        .contains("证据编号 urn:uuid:9", "yuqing alerts ack 00112233aabbccdd --data /srv/yuqing")
+        .contains("<a href=\"http://dash.example.com/alerts/00112233aabbccdd\">在看板中查看预警</a>")
+        .doesNotContain("javascript:alert(2)");
+  }
+
+  @Test
+  void theSubjectCarriesGradeAndKind() {
+    Alert a = hostile();
+    assertThat(notice(NoticeKind.NEW, a).subject()).startsWith("【舆情预警·一级】翡翠湾：业主号召集体行动");
+    assertThat(notice(NoticeKind.UPDATE, a).subject()).startsWith("【舆情预警·一级·更新】翡翠湾：");
+    assertThat(notice(NoticeKind.RECOVERY, a).subject()).startsWith("【舆情预警·一级·已解除】翡翠湾：");
+  }
+
+  @Test
+  void aMessageHasTextHtmlAndTheInlineChart() throws Exception {
+    Alert a = Alerts.burst().get(0);
+    MimeMessage m =
+        mail.compose(Session.getInstance(new Properties()), notice(NoticeKind.NEW, a), T);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    m.writeTo(out);
+    MimeMessage back =
+        new MimeMessage(
+            Session.getInstance(new Properties()), new ByteArrayInputStream(out.toByteArray()));
+    assertThat(back.getSubject()).startsWith("【舆情预警·二级】翡翠湾：30分钟内负面帖12条");
+    assertThat(back.getMessageID()).isEqualTo("<" + a.id() + ".r1.new@yuqing>");
+    assertThat(MailText.hasInlinePng(back, "trend")).isTrue();
+    String text = MailText.all(back);
+    assertThat(text).contains("cid:trend", "代表性帖子", "基线约", "判定依据");
+  }
+
+  @Test
+  void theChartIsAPngWithOrWithoutAChineseFont() throws Exception {
+    Alert a = Alerts.burst().get(0);
+    byte[] latin = TrendChart.png(a, ZONE, Optional.empty()).orElseThrow();
+    assertThat(ImageIO.read(new ByteArrayInputStream(latin)).getWidth())
+        .isEqualTo(TrendChart.WIDTH);
+    Optional<Font> cjk = CjkFont.find();
+    if (cjk.isPresent()) {
+      byte[] chinese = TrendChart.png(a, ZONE, cjk).orElseThrow();
+      assertThat(ImageIO.read(new ByteArrayInputStream(chinese)).getHeight())
+          .isEqualTo(TrendChart.HEIGHT);
+    }
+    assertThat(TrendChart.png(hostile(), ZONE, cjk)).isEmpty(); // no trend to draw
+  }
+
+  @Test
+  void aFontFileThatCannotDrawChineseIsSkipped() throws Exception {
+    java.nio.file.Path notAFont = java.nio.file.Files.createTempFile("nofont", ".ttf");
+    try {
+      assertThat(CjkFont.load(List.of(notAFont, java.nio.file.Path.of("/nonexistent.ttc"))))
+          .isEmpty();
+    } finally {
+      java.nio.file.Files.delete(notAFont);
+    }
+  }
+}

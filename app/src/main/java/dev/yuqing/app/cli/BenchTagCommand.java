@@ -1,0 +1,143 @@
+package dev.yuqing.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hankcs.hanlp.HanLP;
+import dev.yuqing.analysis.HandoverTagger;
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.Post;
+import dev.yuqing.core.SharedData;
+import dev.yuqing.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code yuqing bench tag}: tags a file of posts and, in the same run and thread, segments the same
+ * posts with bare HanLP ({@code HanLP.segment}, its default tokenizer); prints both rates and their
+ * ratio.
+ */
+@Command(
+    name = "tag",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tag posts and segment the same posts with bare HanLP (HanLP.segment) in one thread;"
+          + " last line: posts_per_s=… hanlp_posts_per_s=… ratio=…",
+      "Default input: the shared data's housing/messages.jsonl."
+    })
+public final class BenchTagCommand implements Callable<Integer> {
+  @Option(names = "--in", description = "posts as JSON lines (title, text)")
+  Path in;
+
+  @Option(
+      names = "--seconds",
+      description = "minimum measuring time per side (default: ${DEFAULT-VALUE})",
+      defaultValue = "10")
+  double seconds;
+
+  @Override
+  public Integer call() throws IOException {
+    Path file = in;
+    if (file == null) {
+      file =
+          SharedData.file("housing/messages.jsonl")
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "bench tag: give --in FILE ("
+                              + SharedData.missingReason("housing/messages.jsonl")
+                              + ")"));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UserError("bench tag: --in " + file + ": no such file");
+    }
+    List<Post> posts = read(file);
+    if (posts.isEmpty()) {
+      throw new UserError("bench tag: " + file + " holds no posts");
+    }
+    long chars = 0;
+    for (Post p : posts) {
+      chars += p.fullText().length();
+    }
+    long t0 = System.nanoTime();
+    HandoverTagger tagger = HandoverTagger.create();
+    System.out.printf(
+        Locale.ROOT,
+        "%d posts, %.0f characters on average, from %s; tagger built in %.2f s%n",
+        posts.size(),
+        (double) chars / posts.size(),
+        file,
+        (System.nanoTime() - t0) / 1e9);
+    // warm both up: class loading, dictionaries, JIT
+    int warm = Math.min(posts.size(), 300);
+    for (int i = 0; i < warm; i++) {
+      tagger.tag(posts.get(i));
+      HanLP.segment(posts.get(i).fullText());
+    }
+    double tagRate = rate(posts, p -> tagger.tag(p).topics().size());
+    double hanlpRate = rate(posts, p -> HanLP.segment(p.fullText()).size());
+    System.out.printf(
+        Locale.ROOT,
+        "tagging: %.1f posts/s (%.0f chars/s); bare HanLP.segment: %.1f posts/s (%.0f chars/s)%n",
+        tagRate,
+        tagRate * chars / posts.size(),
+        hanlpRate,
+        hanlpRate * chars / posts.size());
+    System.out.printf(
+        Locale.ROOT,
+        "posts_per_s=%.1f hanlp_posts_per_s=%.1f ratio=%.3f%n",
+        tagRate,
+        hanlpRate,
+        tagRate / hanlpRate);
+    return 0;
+  }
+
+  /** Posts per second over whole passes through the posts, for at least {@code seconds}. */
+  private double rate(List<Post> posts, java.util.function.ToIntFunction<Post> work) {
+    long sink = 0;
+    long n = 0;
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    do {
+      for (Post p : posts) {
+        sink += work.applyAsInt(p);
+        n++;
+      }
+    } while (System.nanoTime() < end);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (sink == 42) {
+      System.out.print("");
+    }
+    return n / elapsed;
+  }
+
+  private static List<Post> read(Path file) throws IOException {
+    List<Post> posts = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      JsonNode n;
+      try {
+        n = Json.mapper().readTree(lines.get(i));
+      } catch (IOException e) {
+        throw new UserError(file + ":" + (i + 1) + ": not valid JSON");
+      }
+      posts.add(
+          Post.builder()
+              .id(n.path("id").asText("line-" + (i + 1)))
+              .sourceId("bench")
+              .title(n.path("title").isTextual() ? n.path("title").asText() : null)
+              .text(n.path("text").asText(""))
+              .build());
+    }
+    return posts;
+  }
+}

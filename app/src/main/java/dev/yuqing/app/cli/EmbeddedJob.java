@@ -1,0 +1,164 @@
+package dev.yuqing.app.cli;
+
+import dev.yuqing.core.config.StreamConfig;
+import dev.yuqing.stream.JobRunner;
+import dev.yuqing.stream.YuqingJob;
+import dev.yuqing.stream.metrics.ProgressReporter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs a yuqing job in an embedded Flink MiniCluster in this JVM: checkpoints under the data
+ * directory (restored from when the last run was killed), live progress through {@link
+ * ProgressReporter}, and Ctrl-C cancelling the job with its last checkpoint kept.
+ */
+final class EmbeddedJob {
+  private EmbeddedJob() {}
+
+  /** What a finished run measured. */
+  record Outcome(long millis, ProgressReporter.Snapshot metrics, BackPressure backPressure) {}
+
+  /**
+   * Runs {@code job} to its end (or until cancelled) and returns what it measured.
+   *
+   * @param name checkpoint name under the data directory ({@code run}, {@code replay-…})
+   * @param restore continue from the newest checkpoint of {@code name}, if any
+   * @param every how often {@code progress} is called
+   */
+  static Outcome run(
+      YuqingJob job,
+      StreamConfig cfg,
+      Path data,
+      String name,
+      boolean restore,
+      Duration every,
+      Consumer<ProgressReporter.Snapshot> progress)
+      throws Exception {
+    Configuration conf =
+        JobRunner.configuration(cfg, JobRunner.checkpointDir(cfg, data, name), restore, true);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(cfg.parallelism(), conf);
+    ProgressReporter.reset();
+    job.build(env);
+    long started = System.nanoTime();
+    JobClient client = env.executeAsync("yuqing " + name);
+    Thread cancel =
+        new Thread(
+            () -> {
+              try {
+                client.cancel().get(20, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                // the JVM is going down anyway; the last checkpoint is on disk
+              }
+            },
+            "yuqing-cancel");
+    Runtime.getRuntime().addShutdownHook(cancel);
+    BackPressure bp = new BackPressure();
+    var result = client.getJobExecutionResult();
+    try {
+      while (true) {
+        try {
+          // the embedded cluster shuts down with the job: wait on the result, not the status
+          result.get(Math.max(50, Math.min(every.toMillis(), 500)), TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException e) {
+          ProgressReporter.Snapshot s = ProgressReporter.snapshot();
+          bp.sample(s);
+          if (bp.due(every)) {
+            progress.accept(s);
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw failure(e);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cancel);
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
+    }
+    long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    return new Outcome(ms, ProgressReporter.snapshot(), bp);
+  }
+
+  private static Exception failure(ExecutionException e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return new IllegalStateException("the stream job failed: " + t, e);
+  }
+
+  /** Back-pressure sampled while the job runs: ms per second each task was back-pressured. */
+  static final class BackPressure {
+    private long lastReport = System.nanoTime();
+    private double maxAny;
+    private double sum;
+    private long samples;
+    private String worst = "";
+    private final java.util.Map<String, double[]> busy = new java.util.TreeMap<>();
+
+    void sample(ProgressReporter.Snapshot s) {
+      s.busy()
+          .forEach(
+              (task, ms) -> {
+                if (ms.isNaN()) {
+                  return;
+                }
+                double[] acc = busy.computeIfAbsent(task, k -> new double[2]);
+                acc[0] += ms;
+                acc[1]++;
+              });
+      double top = 0;
+      String task = "";
+      for (var e : s.backPressured().entrySet()) {
+        if (e.getValue() > top) {
+          top = e.getValue();
+          task = e.getKey();
+        }
+      }
+      if (top > maxAny) {
+        maxAny = top;
+        worst = task;
+      }
+      sum += top;
+      samples++;
+    }
+
+    boolean due(Duration every) {
+      if (System.nanoTime() - lastReport >= every.toNanos()) {
+        lastReport = System.nanoTime();
+        return true;
+      }
+      return false;
+    }
+
+    /** Share of time the most back-pressured task was back-pressured, averaged over samples. */
+    double meanShare() {
+      return samples == 0 ? 0 : sum / samples / 1000.0;
+    }
+
+    double maxShare() {
+      return maxAny / 1000.0;
+    }
+
+    /** Task → mean share of time busy while the job ran. */
+    java.util.Map<String, Double> busy() {
+      java.util.Map<String, Double> out = new java.util.TreeMap<>();
+      busy.forEach((k, v) -> out.put(k, v[1] == 0 ? 0 : v[0] / v[1] / 1000.0));
+      return out;
+    }
+
+    String worstTask() {
+      return worst;
+    }
+  }
+}

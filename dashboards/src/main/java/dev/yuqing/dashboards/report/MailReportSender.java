@@ -1,0 +1,108 @@
+package dev.yuqing.dashboards.report;
+
+import dev.yuqing.alerts.channel.SmtpChannel;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Mails a report with the file attached: through the alerts module's {@link SmtpChannel} when SMTP
+ * is configured, otherwise as an .eml file in the outbox directory ({@code DATA/outbox}), as alert
+ * mail does.
+ */
+public final class MailReportSender implements ReportSender {
+  private final SmtpChannel smtp;
+  private final String from;
+  private final Path outbox;
+  private final Clock clock;
+
+  /**
+   * @param smtp the alerts' SMTP channel, or null to write to {@code outbox}
+   * @param from sender address (smtp.from)
+   */
+  public MailReportSender(SmtpChannel smtp, String from, Path outbox, Clock clock) {
+    this.smtp = smtp;
+    this.from = from;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  @Override
+  public void send(
+      List<String> to,
+      String subject,
+      String htmlBody,
+      byte[] attachment,
+      String fileName,
+      String contentType)
+      throws Exception {
+    Session session = smtp != null ? smtp.session() : Session.getInstance(new Properties());
+    MimeMessage m = compose(session, to, subject, htmlBody, attachment, fileName, contentType);
+    if (smtp != null) {
+      smtp.send(m);
+      return;
+    }
+    Files.createDirectories(outbox);
+    Path target = outbox.resolve("report-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
+    Path tmp = Files.createTempFile(outbox, ".writing-", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        m.writeTo(out);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  MimeMessage compose(
+      Session session,
+      List<String> to,
+      String subject,
+      String htmlBody,
+      byte[] attachment,
+      String fileName,
+      String contentType)
+      throws MessagingException, IOException {
+    MimeMessage m = new MimeMessage(session);
+    m.setFrom(new InternetAddress(from));
+    for (String address : to) {
+      m.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
+    }
+    m.setSubject(subject, StandardCharsets.UTF_8.name());
+    m.setSentDate(Date.from(clock.instant()));
+    MimeBodyPart body = new MimeBodyPart();
+    body.setContent(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+            + htmlBody
+            + "</body></html>",
+        "text/html; charset=utf-8");
+    MimeBodyPart file = new MimeBodyPart();
+    file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, contentType)));
+    file.setFileName(MimeUtility.encodeText(fileName, StandardCharsets.UTF_8.name(), "B"));
+    file.setDisposition(MimeBodyPart.ATTACHMENT);
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    mixed.addBodyPart(body);
+    mixed.addBodyPart(file);
+    m.setContent(mixed);
+    m.saveChanges();
+    return m;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.yuqing.dashboards.web;
+
+import dev.yuqing.core.config.DashboardConfig;
+import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.crawler.evidence.EvidenceReader;
+import dev.yuqing.dashboards.AlertInbox;
+import dev.yuqing.dashboards.insight.Insights;
+import dev.yuqing.index.PostIndex;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the dashboard reads and changes, wired once by {@code yuqing serve} (or a test).
+ *
+ * @param config users, sessions, login limits
+ * @param projects the watched projects, for the project switch
+ * @param index the post index (read only)
+ * @param insights counts over the index
+ * @param alerts the alert store
+ * @param clock time for sessions, the login throttle and "now"
+ * @param zone time zone in which times are shown and days begin
+ * @param evidence the crawler's evidence store ({@code DATA/evidence}), or null when there is none
+ */
+public record Dashboard(
+    DashboardConfig config,
+    List<ProjectConfig> projects,
+    PostIndex index,
+    Insights insights,
+    AlertInbox alerts,
+    Clock clock,
+    ZoneId zone,
+    EvidenceReader evidence) {
+  public Dashboard {
+    Objects.requireNonNull(config, "config");
+    projects = List.copyOf(projects);
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(insights, "insights");
+    Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(zone, "zone");
+  }
+
+  /** The project named in a request if it is configured, else the first project. */
+  String project(String requested) {
+    if (requested != null) {
+      for (ProjectConfig p : projects) {
+        if (p.name().equals(requested)) {
+          return p.name();
+        }
+      }
+    }
+    return projects.isEmpty() ? null : projects.get(0).name();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.yuqing.dashboards.web;
+
+import static dev.yuqing.dashboards.web.Html.esc;
+
+import dev.yuqing.core.config.UserConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Login and logout. The login form is itself protected against cross-site submission: it carries a
+ * random token that must equal the {@code yq_login} cookie set with the form (double submit), so a
+ * foreign page cannot log a victim into an attacker's account.
+ */
+final class LoginPage {
+  /**
+   * Verified against when the user is unknown, so that unknown users take as long as known ones.
+   */
+  private static final String DUMMY_HASH = new PasswordHasher().hash("x".toCharArray());
+
+  private final Dashboard dash;
+  private final Sessions sessions;
+  private final LoginThrottle users;
+  private final LoginThrottle addresses;
+
+  LoginPage(Dashboard dash, Sessions sessions, LoginThrottle users, LoginThrottle addresses) {
+    this.dash = dash;
+    this.sessions = sessions;
+    this.users = users;
+    this.addresses = addresses;
+  }
+
+  void show(Exchange x) throws IOException {
+    if (x.session() != null) {
+      x.redirect(safeNext(x.param("next")));
+      return;
+    }
+    form(x, 200, x.param("next"), null, null);
+  }
+
+  void submit(Exchange x) throws IOException {
+    String next = x.form("next");
+    String user = x.form("user");
+    String password = x.form("password");
+    if (!Sessions.sameSecret(x.form("_csrf"), x.cookie(DashboardServer.LOGIN_COOKIE))) {
+      form(x, 403, next, user, "登录表单已失效，请重新输入。");
+      return;
+    }
+    if (user == null || password == null) {
+      form(x, 400, next, user, "请输入用户名和密码。");
+      return;
+    }
+    String address = x.clientAddress();
+    Duration locked = max(users.lockedFor(user), addresses.lockedFor(address));
+    if (!locked.isZero()) {
+      long minutes = Math.max(1, (locked.toSeconds() + 59) / 60);
+      form(x, 429, next, user, "登录失败次数过多，请 " + minutes + " 分钟后再试。");
+      return;
+    }
+    Optional<UserConfig> account = dash.config().user(user);
+    char[] pw = password.toCharArray();
+    boolean ok;
+    try {
+      ok = PasswordHasher.verify(pw, account.map(UserConfig::passwordHash).orElse(DUMMY_HASH));
+      ok = ok && account.isPresent();
+    } finally {
+      PasswordHasher.wipe(pw);
+    }
+    if (!ok) {
+      users.failed(user);
+      addresses.failed(address);
+      form(x, 401, next, user, "用户名或密码错误。");
+      return;
+    }
+    users.succeeded(user);
+    Session s = sessions.create(account.get().name(), account.get().role());
+    boolean secure = x.tls() || dash.config().secureCookies();
+    // no Max-Age: the cookie ends with the browser; the server ends idle sessions itself
+    x.setCookie(DashboardServer.SESSION_COOKIE, s.id(), "/", -1, secure);
+    x.setCookie(DashboardServer.LOGIN_COOKIE, "", "/login", 0, secure);
+    x.redirect(safeNext(next));
+  }
+
+  void logout(Exchange x) throws IOException {
+    sessions.invalidate(x.session().id());
+    boolean secure = x.tls() || dash.config().secureCookies();
+    x.setCookie(DashboardServer.SESSION_COOKIE, "", "/", 0, secure);
+    x.redirect("/login");
+  }
+
+  private void form(Exchange x, int status, String next, String user, String message)
+      throws IOException {
+    String token = x.cookie(DashboardServer.LOGIN_COOKIE);
+    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+      token = Sessions.token();
+    }
+    boolean secure = x.tls() || dash.config().secureCookies();
+    x.setCookie(DashboardServer.LOGIN_COOKIE, token, "/login", 3600, secure);
+    StringBuilder b = new StringBuilder();
+    b.append("<section class=\"login\"><h1>舆情监测平台</h1><p class=\"sub\">交房舆情监测 · 请登录</p>");
+    if (dash.config().users().isEmpty()) {
+      b.append("<p class=\"warn\">尚未配置用户：在配置文件 dashboard.users 中添加用户，")
+          .append("密码哈希用 <code>yuqing user hash</code> 生成。</p>");
+    }
+    if (message != null) {
+      b.append("<p class=\"error\" id=\"login-error\">").append(esc(message)).append("</p>");
+    }
+    b.append("<form method=\"post\" action=\"/login\" id=\"login-form\">")
+        .append("<input type=\"hidden\" name=\"_csrf\" value=\"")
+        .append(esc(token))
+        .append("\">")
+        .append("<input type=\"hidden\" name=\"next\" value=\"")
+        .append(esc(safeNext(next)))
+        .append("\">")
+        .append("<label>用户名<input name=\"user\" id=\"user\" autocomplete=\"username\" required")
+        .append(" value=\"")
+        .append(esc(user))
+        .append("\"></label>")
+        .append("<label>密码<input name=\"password\" id=\"password\" type=\"password\"")
+        .append(" autocomplete=\"current-password\" required></label>")
+        .append("<button type=\"submit\" id=\"login-submit\">登录</button></form></section>");
+    x.html(status, Layout.page("登录", "", null, b.toString()));
+  }
+
+  /** Only a local path may follow a login: no other host, no scheme, no protocol-relative URL. */
+  static String safeNext(String next) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")
+        || next.startsWith("/login")
+        || next.chars().anyMatch(c -> c < 0x20)) {
+      return "/overview";
+    }
+    return next;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}

@@ -1,0 +1,263 @@
+package dev.yuqing.dashboards.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.AlertState;
+import dev.yuqing.core.config.DashboardConfig;
+import dev.yuqing.core.config.UserConfig;
+import dev.yuqing.core.config.UserConfig.Role;
+import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.fixture.DemoPosts;
+import dev.yuqing.dashboards.fixture.HousingReplay;
+import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.dashboards.web.Dashboard;
+import dev.yuqing.dashboards.web.DashboardServer;
+import dev.yuqing.dashboards.web.PasswordHasher;
+import dev.yuqing.index.PostIndex;
+import dev.yuqing.index.PostIndexes;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in headless Chromium over real parts: posts tagged by the real tagger in a real
+ * Lucene index, alerts raised by the real rules into the real alert store.
+ */
+class DashboardBrowserIT {
+  static final String PASSWORD = "翡翠湾-交房-2024";
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final Path SHOTS = Path.of("target", "browser-it");
+
+  @TempDir static Path data;
+  static PostIndex index;
+  static StoreAlertInbox inbox;
+  static DashboardServer server;
+  static Chromium chromium;
+  static HousingReplay.Result replay;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Chromium.executable().isPresent(), Chromium.missingReason());
+    Files.createDirectories(SHOTS);
+    replay = HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
+    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data));
+    inbox = new StoreAlertInbox(new AlertStore(data.resolve("alerts")), Clock.systemUTC());
+    PasswordHasher h = new PasswordHasher(1000);
+    DashboardConfig config =
+        new DashboardConfig(
+            List.of(new UserConfig("zhang.wei", h.hash(PASSWORD.toCharArray()), Role.ADMIN)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(5));
+    Dashboard dash =
+        new Dashboard(
+            config,
+            List.of(DemoPosts.PROJECT),
+            index,
+            new IndexInsights(index, CHINA),
+            inbox,
+            Clock.systemUTC(),
+            CHINA,
+            null);
+    server = DashboardServer.start(dash, "127.0.0.1", 0, null);
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  private static String url(String path) {
+    return server.uri().resolve(path).toString();
+  }
+
+  private static void login(Page page) throws Exception {
+    page.clearCookies();
+    page.navigate(url("/overview"));
+    assertThat(page.url()).contains("/login?next=");
+    assertThat(page.text("document.title")).contains("登录");
+    page.eval("document.getElementById('user').value = 'zhang.wei'");
+    page.eval("document.getElementById('password').value = '" + PASSWORD + "'");
+    page.andWaitForLoad(() -> page.eval("document.getElementById('login-submit').click()"));
+    assertThat(page.url()).endsWith("/overview");
+  }
+
+  @Test
+  void loginOverviewSearchAndAcknowledge() throws Exception {
+    try (Page page = chromium.page()) {
+      login(page);
+
+      // overview: charts drawn with the index's data
+      page.waitFor("document.body.dataset.overviewLoaded", Duration.ofSeconds(30));
+      long posts = replay.posts().size();
+      assertThat(page.text("document.getElementById('stat-total').textContent"))
+          .isEqualTo(String.valueOf(posts));
+      JsonNode volume =
+          page.eval(
+              "echarts.getInstanceByDom(document.getElementById('chart-volume')).getOption()"
+                  + ".series.map(s => s.data.reduce((a, b) => a + b, 0))");
+      long drawn = 0;
+      for (JsonNode n : volume) {
+        drawn += n.asLong();
+      }
+      assertThat(drawn).isEqualTo(posts);
+      assertThat(
+              page.eval(
+                      "echarts.getInstanceByDom(document.getElementById('chart-volume')).getOption()"
+                          + ".series[0].markLine.data.length")
+                  .asInt())
+          .as("alert markers")
+          .isPositive();
+      assertThat(page.eval("document.querySelectorAll('#chart-volume canvas').length").asInt())
+          .isPositive();
+      assertThat(page.eval("+document.getElementById('chart-topics').dataset.points").asInt())
+          .isGreaterThanOrEqualTo(3);
+      assertThat(page.eval("document.querySelectorAll('#keywords li').length").asInt())
+          .isPositive();
+      assertThat(page.text("document.querySelector('#authors-active tbody td').textContent"))
+          .isNotBlank();
+      assertThat(page.text("document.querySelector('#authors-followed tbody td').textContent"))
+          .isNotBlank();
+
+      // the same, in pixels: the volume chart holds the negative series' red
+      byte[] png = page.screenshot();
+      Files.write(SHOTS.resolve("overview.png"), png);
+      JsonNode box =
+          page.eval(
+              "(() => { const r = document.getElementById('chart-volume').getBoundingClientRect();"
+                  + " return [r.left, r.top, r.width, r.height]; })()");
+      BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(redPixels(shot, box))
+          .as("red (negative) pixels in the volume chart")
+          .isGreaterThan(500);
+
+      // search finds a post and marks the words
+      page.navigate(url("/search?q=" + java.net.URLEncoder.encode("漏水", "UTF-8")));
+      assertThat(page.eval("document.querySelectorAll('#results li.result').length").asInt())
+          .isPositive();
+      assertThat(page.text("document.querySelector('#results mark').textContent")).isEqualTo("漏水");
+      Files.write(SHOTS.resolve("search.png"), page.screenshot());
+      page.andWaitForLoad(() -> page.eval("document.querySelector('#results a.title').click()"));
+      assertThat(page.url()).contains("/posts/");
+      assertThat(page.text("document.getElementById('post-text').textContent")).contains("漏水");
+
+      // the alerts inbox: acknowledge an open alert
+      Alert open =
+          inbox.list(DemoPosts.PROJECT.name(), Set.of(AlertState.FIRING), 10).stream()
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("the rules left no open alert"));
+      page.navigate(url("/alerts"));
+      String row = "document.getElementById('alert-" + open.id() + "')";
+      assertThat(page.text(row + ".querySelector('.state').dataset.state")).isEqualTo("firing");
+      Files.write(SHOTS.resolve("alerts.png"), page.screenshot());
+      page.andWaitForLoad(() -> page.eval(row + ".querySelector('button.btn-ack').click()"));
+      assertThat(page.url()).endsWith("/alerts");
+      assertThat(page.text(row + ".querySelector('.state').dataset.state"))
+          .isEqualTo("acknowledged");
+      assertThat(page.text(row + ".querySelector('.state').textContent")).isEqualTo("已确认");
+      assertThat(inbox.get(open.id()).orElseThrow().state()).isEqualTo(AlertState.ACKNOWLEDGED);
+      assertThat(inbox.history(open.id()))
+          .anySatisfy(c -> assertThat(c.text()).contains("zhang.wei"));
+
+      assertThat(page.dialogs).isEmpty();
+      assertThat(page.exceptions).isEmpty();
+      assertThat(page.console).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+  }
+
+  @Test
+  void crawledScriptRendersAsTextAndRunsNothing() throws Exception {
+    try (Page page = chromium.page()) {
+      // the detector works: a page that does call alert() is caught
+      page.navigate("data:text/html,<p>control</p><script>alert('control')</script>");
+      assertThat(page.dialogs).containsExactly("alert: control");
+      page.dialogs.clear();
+
+      login(page);
+      page.waitFor("document.body.dataset.overviewLoaded", Duration.ofSeconds(30));
+      page.navigate(url("/posts/" + DemoPosts.HOSTILE_ID));
+      assertThat(page.text("document.getElementById('post-text').textContent"))
+          .isEqualTo(DemoPosts.HOSTILE_TEXT);
+      assertThat(page.text("document.getElementById('post-title').textContent"))
+          .isEqualTo(DemoPosts.HOSTILE_TITLE);
+      assertThat(
+              page.eval("document.querySelectorAll('main script, main img, main b').length")
+                  .asInt())
+          .isZero();
+      // the javascript: URL of the post is shown as text, never as a link
+      assertThat(
+              page.eval(
+                      "[...document.querySelectorAll('a')].some(a => a.href.startsWith('javascript'))")
+                  .asBoolean())
+          .isFalse();
+      Files.write(SHOTS.resolve("hostile-post.png"), page.screenshot());
+
+      page.navigate(url("/search?q=" + java.net.URLEncoder.encode("翡翠湾交房", "UTF-8")));
+      page.navigate(
+          url("/search?author=" + java.net.URLEncoder.encode(DemoPosts.HOSTILE_AUTHOR, "UTF-8")));
+      assertThat(page.text("document.getElementById('results').textContent"))
+          .contains("<img src=x");
+      page.navigate(url("/overview?days=30"));
+      page.waitFor("document.body.dataset.overviewLoaded", Duration.ofSeconds(30));
+      assertThat(page.text("document.getElementById('authors-active').textContent"))
+          .contains(DemoPosts.HOSTILE_AUTHOR);
+      // give anything that could run a moment to run
+      Thread.sleep(500);
+      assertThat(page.dialogs).isEmpty();
+      assertThat(page.exceptions).isEmpty();
+      assertThat(
+              page.eval("document.querySelectorAll('b[onmouseover], img[onerror]').length").asInt())
+          .isZero();
+    }
+  }
+
+  /** Pixels close to the chart's negative red inside the element's box. */
+  private static int redPixels(BufferedImage img, JsonNode box) {
+    int x0 = Math.max(0, box.get(0).asInt());
+    int y0 = Math.max(0, box.get(1).asInt());
+    int x1 = Math.min(img.getWidth(), x0 + box.get(2).asInt());
+    int y1 = Math.min(img.getHeight(), y0 + box.get(3).asInt());
+    int n = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        int rgb = img.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        if (r > 180 && g < 170 && b < 170 && r - g > 40) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}

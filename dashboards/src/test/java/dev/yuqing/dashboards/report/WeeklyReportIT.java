@@ -1,0 +1,115 @@
+package dev.yuqing.dashboards.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.core.SharedData;
+import dev.yuqing.core.config.ReportScheduleConfig.Kind;
+import dev.yuqing.core.config.ReportsConfig;
+import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.fixture.HousingReplay;
+import dev.yuqing.dashboards.fixture.MovableClock;
+import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.index.PostIndex;
+import dev.yuqing.index.PostIndexes;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The weekly report over a replay of two months of the real housing messages (the module's own
+ * harness: real tagger, index, rules and alert service, no Flink): the PDF's text holds the
+ * project, the week, the topic table and the alerts with how they were handled, and its first page,
+ * drawn by poppler, shows Chinese glyphs from the embedded WenQuanYi font.
+ */
+class WeeklyReportIT {
+  static final String MESSAGES = "housing/messages.jsonl";
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final Path FONT = Path.of(ReportsConfig.DEFAULT_FONT);
+  static final Path OUT = Path.of("target", "weekly-report-it");
+
+  @Test
+  void weeklyReportOverTheReplay() throws Exception {
+    Path messages = SharedData.file(MESSAGES).orElse(null);
+    assumeTrue(messages != null, SharedData.missingReason(MESSAGES));
+    assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
+    assumeTrue(
+        PdfCheck.popplerPresent(), "poppler-utils are absent: apt-get install poppler-utils");
+    Path data = OUT.resolve("data");
+    if (Files.exists(data)) {
+      try (Stream<Path> s = Files.walk(data)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(data);
+    // May and June 2019: the week, the week before, and history for the rules (the whole file goes
+    // through the real stream job in the app module's ReplayReportIT)
+    Instant from = Instant.parse("2019-04-30T16:00:00Z");
+    Instant to = Instant.parse("2019-06-30T16:00:00Z");
+    HousingReplay.Result replay =
+        HousingReplay.run(
+            data, HousingReplay.read(messages, t -> !t.isBefore(from) && t.isBefore(to)));
+    assertThat(replay.posts()).hasSizeGreaterThan(300);
+
+    // 2019年第26周: the replay's rules raised media, mobilisation and critical-word alerts in it
+    ReportPeriod week =
+        new ReportPeriod(Kind.WEEKLY, LocalDate.of(2019, 6, 24), LocalDate.of(2019, 6, 30), CHINA);
+    MovableClock clock = new MovableClock(Instant.parse("2019-07-01T00:00:00Z"));
+    Report report;
+    byte[] pdf;
+    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+      ReportService service =
+          new ReportService(
+              new ReportBuilder(
+                  index,
+                  new IndexInsights(index, CHINA),
+                  new StoreAlertInbox(new AlertStore(data.resolve("alerts")), clock),
+                  clock),
+              FONT);
+      report = service.build(HousingReplay.PROJECT, week);
+      pdf = service.pdf(report);
+      Files.writeString(OUT.resolve("weekly.html"), service.html(report));
+    }
+    Path file = OUT.resolve("weekly.pdf");
+    Files.write(file, pdf);
+
+    assertThat(report.current().total()).isGreaterThan(20);
+    assertThat(report.alerts()).isNotEmpty();
+    assertThat(report.topics()).isNotEmpty();
+
+    String text = PdfCheck.text(file);
+    String flat = text.replaceAll("\\s+", "");
+    assertThat(flat).contains("「A市住房」舆情周报", "2019年第26周（2019-06-24至2019-06-30）");
+    assertThat(flat).contains("相关帖子" + report.current().total() + "条");
+    assertThat(flat).contains("三、话题分布", "话题本期上周变化其中负面");
+    for (Report.TopicRow row : report.topics()) {
+      assertThat(flat)
+          .as("topic row %s", row.topic())
+          .contains(
+              row.topic().label()
+                  + row.count()
+                  + row.previous()
+                  + ReportHtml.change(row.count(), row.previous()).replaceAll("\\s+", ""));
+    }
+    assertThat(flat).contains("五、预警与处置", "共触发预警" + report.alerts().size() + "条");
+    for (Report.AlertItem a : report.alerts()) {
+      String reason = a.alert().reason();
+      assertThat(flat)
+          .contains(reason.substring(0, Math.min(12, reason.length())).replaceAll("\\s+", ""));
+    }
+    assertThat(flat).contains("规则判定已恢复", "六、关键业主", "七、媒体介入");
+
+    assertThat(PdfCheck.fonts(file))
+        .containsPattern("WenQuanYiMicroHei\\s+CID TrueType\\s+Identity-H\\s+yes");
+    BufferedImage page = PdfCheck.page(file, 1, OUT.resolve("weekly-page1"));
+    assertThat(Glyphs.ink(page)).isGreaterThan(5_000);
+    assertThat(Glyphs.distinctShapesInFirstLine(page, 0)).isGreaterThanOrEqualTo(6);
+  }
+}

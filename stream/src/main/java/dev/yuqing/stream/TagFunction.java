@@ -1,0 +1,33 @@
+package dev.yuqing.stream;
+
+import dev.yuqing.core.Tagger;
+import dev.yuqing.stream.metrics.StageMetrics;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.metrics.Counter;
+
+/** Tags each post with the analysis module's tagger, built once per subtask in {@code open()}. */
+public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
+  private static final long serialVersionUID = 1L;
+
+  private final Factory<Tagger> factory;
+  private transient Tagger tagger;
+  private transient Counter tagged;
+
+  public TagFunction(Factory<Tagger> factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public void open(OpenContext ctx) throws Exception {
+    tagger = factory.create();
+    tagged = getRuntimeContext().getMetricGroup().counter(StageMetrics.TAGGED);
+  }
+
+  @Override
+  public Tagged map(Ingested in) {
+    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted());
+    tagged.inc();
+    return t;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.yuqing.stream.source;
+
+import dev.yuqing.core.Post;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a replay file line by line in the fetcher thread and releases each post when its time
+ * comes: a post published {@code d} after the first one played is released {@code d / speed} after
+ * it (speed 0: at once). After a restore the clock is anchored again at the first line played, so a
+ * restart does not burst to catch up.
+ */
+final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplaySplitReader.class);
+  private static final int BATCH = 256;
+  private static final long MAX_WAIT_MS = 200;
+
+  private final double speed;
+  private final double rate;
+  private long released;
+  private final ArrayDeque<ReplaySplit> queue = new ArrayDeque<>();
+  private final Object monitor = new Object();
+  private boolean woken;
+
+  private ReplaySplit current;
+  private InputStream in;
+  private String name;
+  private long offset;
+  private long line;
+  private ReplayRecord held;
+  private long anchorWall = -1;
+  private long anchorEvent;
+
+  ReplaySplitReader(double speed, double rate) {
+    this.speed = speed;
+    this.rate = rate;
+  }
+
+  @Override
+  public RecordsWithSplitIds<ReplayRecord> fetch() throws IOException {
+    if (current == null) {
+      current = queue.poll();
+      if (current == null) {
+        waitMillis(MAX_WAIT_MS);
+        return new RecordsBySplits<>(Map.of(), Set.of());
+      }
+      open(current);
+    }
+    List<ReplayRecord> batch = new ArrayList<>();
+    boolean eof = false;
+    while (batch.size() < BATCH) {
+      ReplayRecord r = held != null ? held : next();
+      held = null;
+      if (r == null) {
+        eof = true;
+        break;
+      }
+      long wait = delay(r.post());
+      if (wait > 0) {
+        held = r;
+        if (batch.isEmpty()) {
+          waitMillis(Math.min(wait, MAX_WAIT_MS));
+        }
+        break;
+      }
+      batch.add(r);
+      released++;
+    }
+    String id = current.splitId();
+    Map<String, Collection<ReplayRecord>> records = batch.isEmpty() ? Map.of() : Map.of(id, batch);
+    if (eof) {
+      closeFile();
+      current = null;
+      return new RecordsBySplits<>(records, Set.of(id));
+    }
+    return new RecordsBySplits<>(records, Set.of());
+  }
+
+  /** Millis until the post is due (0 or less: now): by event time and speed, and by rate. */
+  private long delay(Post p) {
+    if (p == null || (speed <= 0 && rate <= 0)) {
+      return 0;
+    }
+    long now = System.currentTimeMillis();
+    long event = p.eventTime().toEpochMilli();
+    if (anchorWall < 0) {
+      anchorWall = now;
+      anchorEvent = event;
+      released = 0;
+      return 0;
+    }
+    long due = anchorWall;
+    if (speed > 0) {
+      due = Math.max(due, anchorWall + (long) ((event - anchorEvent) / speed));
+    }
+    if (rate > 0) {
+      due = Math.max(due, anchorWall + (long) (released * 1000 / rate));
+    }
+    return due - now;
+  }
+
+  private void open(ReplaySplit s) throws IOException {
+    FileChannel ch = FileChannel.open(Path.of(s.path()), StandardOpenOption.READ);
+    ch.position(s.offset());
+    in = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
+    name = Path.of(s.path()).getFileName().toString();
+    offset = s.offset();
+    line = s.line();
+    anchorWall = -1;
+  }
+
+  /** The next non-blank line as a record, or null at the end of the file. */
+  private ReplayRecord next() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(2048);
+    while (true) {
+      buf.reset();
+      int b;
+      int read = 0;
+      while ((b = in.read()) >= 0) {
+        read++;
+        if (b == '\n') {
+          break;
+        }
+        buf.write(b);
+      }
+      if (read == 0) {
+        return null;
+      }
+      long lineNo = line;
+      offset += read;
+      line++;
+      String text = buf.toString(StandardCharsets.UTF_8).strip();
+      if (text.isEmpty()) {
+        if (b < 0) {
+          return null;
+        }
+        continue;
+      }
+      Post p;
+      try {
+        p = ReplayFormat.parse(text, name + ":" + lineNo, Instant.now());
+      } catch (ReplayFormat.BadLine e) {
+        // One line per bad input; the rest of the file still plays.
+        LOG.warn("{}", e.getMessage());
+        p = null;
+      }
+      return new ReplayRecord(p, offset, line);
+    }
+  }
+
+  private void waitMillis(long ms) {
+    synchronized (monitor) {
+      if (!woken && ms > 0) {
+        try {
+          monitor.wait(ms);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      woken = false;
+    }
+  }
+
+  @Override
+  public void handleSplitsChanges(SplitsChange<ReplaySplit> splitsChanges) {
+    if (splitsChanges instanceof SplitsAddition<ReplaySplit> add) {
+      queue.addAll(add.splits());
+    }
+  }
+
+  @Override
+  public void wakeUp() {
+    synchronized (monitor) {
+      woken = true;
+      monitor.notifyAll();
+    }
+  }
+
+  private void closeFile() throws IOException {
+    if (in != null) {
+      in.close();
+      in = null;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closeFile();
+  }
+}

@@ -1,0 +1,274 @@
+package dev.yuqing.stream.window;
+
+import dev.yuqing.alerts.rules.EngineState;
+import dev.yuqing.alerts.rules.Evaluation;
+import dev.yuqing.alerts.rules.RuleEngine;
+import dev.yuqing.alerts.rules.WindowSummary;
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.SentimentLabel;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Topic;
+import dev.yuqing.stream.ConfigSnapshot;
+import dev.yuqing.stream.JsonStateSerializer;
+import dev.yuqing.stream.Tagged;
+import dev.yuqing.stream.metrics.LatencyHistogram;
+import dev.yuqing.stream.metrics.StageMetrics;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per project: tumbling event-time windows ({@code stream.window}, epoch-aligned) counting posts
+ * per topic and sentiment, judged by the alerts module's rules.
+ *
+ * <ul>
+ *   <li>Every counted post goes to the post rules at once ({@link RuleEngine#onPost}: critical
+ *       words, mobilisation, media) — that decision is what "ingest → alert decision" measures;
+ *   <li>when the watermark passes a window's end, the window's {@link WindowSummary} goes to the
+ *       window rules ({@link RuleEngine#onWindow}: spike, threshold, new topic), in start order,
+ *       once;
+ *   <li>event-time timers at {@link Evaluation#wakeAt} let open incidents resolve ({@link
+ *       RuleEngine#onTime}).
+ * </ul>
+ *
+ * <p>Late posts — behind the watermark, so their window was already judged: they are indexed like
+ * any post, and counted in their own window, kept for {@code lateness} after it closed (a later one
+ * in a window opened again for it); the counts are re-emitted on {@link #COUNTS} flagged late. The
+ * post rules judge them like any other post. The window rules never judge a window twice, so an
+ * alert already sent is neither withdrawn nor sent again, and a late post cannot raise a spike for
+ * a window already judged.
+ *
+ * <p>When the input ends (the watermark jumps to the end of time) the open windows are judged, as
+ * they are complete, but no incident is resolved: that much quiet time did not actually pass.
+ *
+ * <p>The rule state is kept as the JSON bytes the alerts module defines ({@link
+ * EngineState#toJson}); rules are pure, so a replay from a checkpoint yields the same alert ids and
+ * revisions and the alert service drops the ones it already has.
+ */
+public final class AlertDetector extends KeyedProcessFunction<String, Mention, Alert> {
+  private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AlertDetector.class);
+
+  /** Window counts per project × topic × sentiment (side output). */
+  public static final OutputTag<WindowCount> COUNTS =
+      new OutputTag<>(
+          "window-counts",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(WindowCount.class));
+
+  /** Ingest times kept per window for the window-decision latency; beyond it, sampled out. */
+  private static final int MAX_INGESTS = 2048;
+
+  private final ConfigSnapshot config;
+  private final long size;
+  private final long lateness;
+  private transient RuleEngine engine;
+  private transient ValueState<EngineState> rules;
+  private transient ValueState<Long> wake;
+  private transient MapState<Long, OpenWindow> windows;
+  private transient Counter decisions;
+  private transient Counter alerts;
+  private transient Counter late;
+  private transient LatencyHistogram decisionLatency;
+  private transient LatencyHistogram windowLatency;
+
+  /**
+   * One window of the project.
+   *
+   * @param summary the alerts module's summary of the window
+   * @param counts "topic␟sentiment" → posts
+   * @param ingests ingest times of the posts counted before the window was judged
+   * @param judged whether the window rules have judged it
+   */
+  public record OpenWindow(
+      WindowSummary summary, Map<String, Long> counts, long[] ingests, boolean judged) {}
+
+  public AlertDetector(ConfigSnapshot config, Duration window, Duration lateness) {
+    this.config = config;
+    this.size = window.toMillis();
+    this.lateness = lateness.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    engine = new RuleEngine(config.get().alerts(), Duration.ofMillis(size));
+    rules =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("rules", new JsonStateSerializer<>(EngineState.class)));
+    wake = getRuntimeContext().getState(new ValueStateDescriptor<>("wake", Types.LONG));
+    windows =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "windows",
+                    LongSerializer.INSTANCE,
+                    new JsonStateSerializer<>(OpenWindow.class)));
+    var g = getRuntimeContext().getMetricGroup();
+    decisions = g.counter(StageMetrics.DECISIONS);
+    alerts = g.counter(StageMetrics.ALERTS);
+    late = g.counter(StageMetrics.PREFIX + "late");
+    decisionLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_DECISION);
+    windowLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_WINDOW);
+  }
+
+  @Override
+  public void processElement(Mention m, Context ctx, Collector<Alert> out) throws Exception {
+    Tagged t = m.post();
+    TaggedPost p = t.post();
+    long at = t.eventTime();
+    long start = Math.floorDiv(at, size) * size;
+    long end = start + size;
+    long watermark = ctx.timerService().currentWatermark();
+    boolean isLate = end - 1 <= watermark;
+    OpenWindow w = windows.get(start);
+    if (w == null) {
+      w =
+          new OpenWindow(
+              WindowSummary.empty(
+                  m.project(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)),
+              Map.of(),
+              new long[0],
+              isLate);
+      if (!isLate) {
+        ctx.timerService().registerEventTimeTimer(end - 1);
+      }
+      ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+    }
+    WindowSummary summary = w.summary().plus(p);
+    Map<String, Long> counts = new TreeMap<>(w.counts());
+    SentimentLabel s = p.sentiment().label();
+    counts.merge(countKey(WindowCount.ALL_TOPICS, s), 1L, Long::sum);
+    for (Topic topic : p.topics()) {
+      counts.merge(countKey(topic.label(), s), 1L, Long::sum);
+    }
+    long[] ingests = w.ingests();
+    if (!w.judged() && ingests.length < MAX_INGESTS) {
+      ingests = Arrays.copyOf(ingests, ingests.length + 1);
+      ingests[ingests.length - 1] = t.ingestedAt();
+    }
+    windows.put(start, new OpenWindow(summary, counts, ingests, w.judged()));
+    if (w.judged()) {
+      LOG.debug(
+          "late post {} at {} for window {} (watermark {})",
+          p.id(),
+          Instant.ofEpochMilli(at),
+          Instant.ofEpochMilli(start),
+          watermark);
+      late.inc();
+      emitCounts(ctx, m.project(), start, end, counts, p, true);
+    }
+
+    apply(engine.onPost(engineState(), m.project(), p), ctx.timerService(), out);
+    decisions.inc();
+    decisionLatency.update(System.currentTimeMillis() - t.ingestedAt());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+    long start = timestamp + 1 - size;
+    OpenWindow w = windows.get(start);
+    if (w != null && !w.judged() && timestamp == start + size - 1) {
+      LOG.debug(
+          "judging window {} of {}: {} posts",
+          Instant.ofEpochMilli(start),
+          ctx.getCurrentKey(),
+          w.summary().total());
+      apply(engine.onWindow(engineState(), w.summary()), ctx.timerService(), out);
+      long now = System.currentTimeMillis();
+      for (long ingestedAt : w.ingests()) {
+        windowLatency.update(now - ingestedAt);
+      }
+      emitCounts(ctx, ctx.getCurrentKey(), start, start + size, w.counts(), null, false);
+      if (lateness == 0) {
+        windows.remove(start);
+      } else {
+        windows.put(start, new OpenWindow(w.summary(), w.counts(), new long[0], true));
+      }
+    }
+    // forget the window whose lateness ends now
+    long forget = timestamp + 1 - lateness - size;
+    if (lateness > 0) {
+      OpenWindow old = windows.get(forget);
+      if (old != null && old.judged()) {
+        windows.remove(forget);
+      }
+    }
+    Long wakeAt = wake.value();
+    if (wakeAt != null && wakeAt <= timestamp && !endOfInput) {
+      wake.clear();
+      apply(
+          engine.onTime(engineState(), ctx.getCurrentKey(), Instant.ofEpochMilli(timestamp)),
+          ctx.timerService(),
+          out);
+    }
+  }
+
+  private void apply(
+      Evaluation<EngineState> e,
+      org.apache.flink.streaming.api.TimerService timers,
+      Collector<Alert> out)
+      throws IOException {
+    rules.update(e.state());
+    for (Alert a : e.alerts()) {
+      out.collect(a);
+      alerts.inc();
+    }
+    if (e.wakeAt() != null) {
+      long at = e.wakeAt().toEpochMilli();
+      Long current = wake.value();
+      if (current == null || current != at) {
+        wake.update(at);
+        timers.registerEventTimeTimer(at);
+      }
+    }
+  }
+
+  private EngineState engineState() throws IOException {
+    EngineState s = rules.value();
+    return s == null ? engine.initialState() : s;
+  }
+
+  private void emitCounts(
+      Context ctx,
+      String project,
+      long start,
+      long end,
+      Map<String, Long> counts,
+      TaggedPost only,
+      boolean isLate) {
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      int cut = e.getKey().indexOf('\u001f');
+      String topic = e.getKey().substring(0, cut);
+      SentimentLabel s = SentimentLabel.parse(e.getKey().substring(cut + 1));
+      if (only != null && !(s == only.sentiment().label() && mentions(only, topic))) {
+        continue; // a late post re-emits only the counts it changed
+      }
+      ctx.output(COUNTS, new WindowCount(project, topic, s, start, end, e.getValue(), isLate));
+    }
+  }
+
+  private static boolean mentions(TaggedPost p, String topic) {
+    return topic.equals(WindowCount.ALL_TOPICS)
+        || p.topics().stream().anyMatch(t -> t.label().equals(topic));
+  }
+
+  private static String countKey(String topic, SentimentLabel s) {
+    return topic + '\u001f' + s.json();
+  }
+}

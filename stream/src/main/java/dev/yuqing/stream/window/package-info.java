@@ -1,0 +1,2 @@
+/** Event-time windows per project, topic and sentiment, and the spike detection fed by them. */
+package dev.yuqing.stream.window;

@@ -1,0 +1,167 @@
+package dev.yuqing.stream.window;
+
+import static dev.yuqing.stream.Fixtures.BEGINNING;
+import static dev.yuqing.stream.Fixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.core.Alert;
+import dev.yuqing.core.AlertState;
+import dev.yuqing.core.Post;
+import dev.yuqing.core.Sentiment;
+import dev.yuqing.core.SentimentLabel;
+import dev.yuqing.core.Signals;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Topic;
+import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.stream.ConfigSnapshot;
+import dev.yuqing.stream.Tagged;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The per-project windows and rules, fed literal event times. */
+class AlertDetectorTest {
+  private static final Duration WINDOW = Duration.ofMinutes(30);
+  private static final ConfigSnapshot CONFIG =
+      ConfigSnapshot.of(
+          new YuqingConfig(
+              List.of(new ProjectConfig("翡翠湾", null, null, null)),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+  private static final Instant AFTER_BURST =
+      BEGINNING.plus(Duration.ofMinutes(35L * 100)).plus(Duration.ofHours(1));
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, Mention, Alert> harness()
+      throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new AlertDetector(CONFIG, WINDOW, Duration.ofHours(6))),
+        Mention::project,
+        Types.STRING);
+  }
+
+  private static Mention mention(String id, String text, SentimentLabel label, Instant at) {
+    Post p = post(id, text, at);
+    TaggedPost t =
+        new TaggedPost(
+            p,
+            new Sentiment(label, 0.9),
+            List.of(Topic.QUALITY),
+            List.of("漏水"),
+            List.of(),
+            Signals.NONE);
+    return new Mention("翡翠湾", new Tagged(t, System.currentTimeMillis(), true));
+  }
+
+  private static void feed(
+      KeyedOneInputStreamOperatorTestHarness<String, Mention, Alert> h, Mention m)
+      throws Exception {
+    h.processElement(new StreamRecord<>(m, m.post().eventTime()));
+  }
+
+  /** Two and a half quiet days (the spike rule learns), then ten complaints in one half hour. */
+  private static void quietThenBurst(
+      KeyedOneInputStreamOperatorTestHarness<String, Mention, Alert> h) throws Exception {
+    Instant t = BEGINNING;
+    for (int i = 0; i < 100; i++) {
+      feed(h, mention("calm-" + i, "小区绿化不错", SentimentLabel.POSITIVE, t));
+      t = t.plus(Duration.ofMinutes(35));
+      h.processWatermark(t.toEpochMilli());
+    }
+    for (int i = 0; i < 10; i++) {
+      feed(
+          h,
+          mention("leak-" + i, i + "栋天花板漏水，太气人了", SentimentLabel.NEGATIVE, t.plusSeconds(60 * i)));
+    }
+  }
+
+  private static List<Alert> spikes(List<Alert> all) {
+    return all.stream().filter(a -> a.ruleType().equals("spike")).toList();
+  }
+
+  @Test
+  void aBurstIsJudgedWhenItsWindowCloses() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      quietThenBurst(h);
+      assertThat(spikes(h.extractOutputValues())).isEmpty();
+      h.processWatermark(AFTER_BURST.toEpochMilli());
+      List<Alert> spikes = spikes(h.extractOutputValues());
+      assertThat(spikes).hasSize(1);
+      assertThat(spikes.get(0).project()).isEqualTo("翡翠湾");
+      assertThat(spikes.get(0).count()).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void rulesAndWindowsSurviveARestoreAndAlertsKeepTheirIds() throws Exception {
+    OperatorSubtaskState snapshot;
+    List<String> first;
+    try (var h = harness()) {
+      h.open();
+      quietThenBurst(h);
+      snapshot = h.snapshot(1, 1);
+      h.processWatermark(AFTER_BURST.toEpochMilli());
+      first =
+          spikes(h.extractOutputValues()).stream().map(a -> a.id() + "#" + a.revision()).toList();
+    }
+    assertThat(first).isNotEmpty();
+    try (var h = harness()) {
+      h.initializeState(snapshot);
+      h.open();
+      h.processWatermark(AFTER_BURST.toEpochMilli());
+      assertThat(spikes(h.extractOutputValues()))
+          .extracting(a -> a.id() + "#" + a.revision())
+          .containsExactlyElementsOf(first);
+    }
+  }
+
+  @Test
+  void theEndOfTheInputJudgesWindowsButResolvesNothing() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      quietThenBurst(h);
+      h.processWatermark(Long.MAX_VALUE);
+      List<Alert> out = h.extractOutputValues();
+      assertThat(spikes(out)).isNotEmpty();
+      assertThat(out).noneMatch(a -> a.state() == AlertState.RESOLVED);
+    }
+  }
+
+  @Test
+  void aLatePostIsCountedInItsOwnWindow() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      feed(h, mention("a", "天花板漏水", SentimentLabel.NEGATIVE, BEGINNING.plusSeconds(60)));
+      h.processWatermark(BEGINNING.plus(Duration.ofHours(1)).toEpochMilli());
+      feed(h, mention("late", "墙面渗水", SentimentLabel.NEGATIVE, BEGINNING.plusSeconds(600)));
+      List<WindowCount> counts =
+          h.getSideOutput(AlertDetector.COUNTS).stream().map(StreamRecord::getValue).toList();
+      WindowCount closed =
+          counts.stream()
+              .filter(c -> !c.late() && c.topic().equals(WindowCount.ALL_TOPICS))
+              .findFirst()
+              .orElseThrow();
+      WindowCount late =
+          counts.stream()
+              .filter(c -> c.late() && c.topic().equals(WindowCount.ALL_TOPICS))
+              .findFirst()
+              .orElseThrow();
+      assertThat(closed.count()).isEqualTo(1);
+      assertThat(late.count()).isEqualTo(2);
+      assertThat(late.windowStart()).isEqualTo(BEGINNING.toEpochMilli());
+    }
+  }
+}
