@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.IndexCommand.class,
       dev.yuqing.app.cli.EvidenceCommand.class,
       dev.yuqing.app.cli.UserCommand.class,
+      dev.yuqing.app.cli.DemoCommand.class,
+      dev.yuqing.app.cli.RunCommand.class,
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
       dev.yuqing.app.cli.AlertsCommand.class,

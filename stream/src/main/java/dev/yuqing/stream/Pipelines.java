@@ -9,6 +9,7 @@ import dev.yuqing.stream.sink.IndexSink;
 import dev.yuqing.stream.source.CrawlerSource;
 import dev.yuqing.stream.source.ReplaySource;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +24,14 @@ public final class Pipelines {
 
   /** How soon an indexed post is committed (searchable and durable) after it arrived. */
   static final long COMMIT_DELAY_MS = 200;
+
+  /** Where the job runs, which decides how an embedded Lucene index is written. */
+  public enum Placement {
+    /** In this JVM (MiniCluster): index writers share one Lucene writer, at full parallelism. */
+    EMBEDDED,
+    /** On a Flink cluster: one Lucene writer (task managers are separate JVMs). */
+    CLUSTER
+  }
 
   private Pipelines() {}
 
@@ -45,19 +54,56 @@ public final class Pipelines {
 
   /** Crawls the configured sources until cancelled. */
   public static YuqingJob run(YuqingConfig config, Path dataDir) {
-    ConfigSnapshot snap = ConfigSnapshot.of(config);
-    String data = dataDir.toAbsolutePath().toString();
-    CrawlerSource source = CrawlerSource.unbounded(config.sources(), Stages.crawlers(snap, data));
-    return job(config, snap, data, source, source.splitCount(), false);
+    return run(config, dataDir, Placement.EMBEDDED);
   }
 
-  /** Crawls the configured sources until {@code stopAt}, once more, then finishes. */
-  public static YuqingJob crawlUntil(YuqingConfig config, Path dataDir, Instant stopAt) {
+  /** As {@link #run(YuqingConfig, Path)}, placed as given. */
+  public static YuqingJob run(YuqingConfig config, Path dataDir, Placement placement) {
+    ConfigSnapshot snap = ConfigSnapshot.of(config);
+    String data = dataDir.toAbsolutePath().toString();
+    Clock clock = Clock.systemUTC();
+    CrawlerSource source =
+        CrawlerSource.unbounded(
+            config.sources(),
+            Stages.crawlers(snap, data, clock),
+            clock,
+            config.stream().maxOutOfOrderness());
+    return job(
+        config,
+        snap,
+        data,
+        source,
+        CrawlerSource.watermarks(),
+        source.splitCount(),
+        false,
+        placement);
+  }
+
+  /**
+   * Crawls the configured sources until {@code stopAt} (wall clock), once more, then finishes.
+   *
+   * @param clock the crawlers' clock (the demo's accelerated story clock); serialisable
+   */
+  public static YuqingJob crawlUntil(
+      YuqingConfig config, Path dataDir, Instant stopAt, Clock clock) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = dataDir.toAbsolutePath().toString();
     CrawlerSource source =
-        CrawlerSource.until(config.sources(), Stages.crawlers(snap, data), stopAt);
-    return job(config, snap, data, source, source.splitCount(), false);
+        CrawlerSource.until(
+            config.sources(),
+            Stages.crawlers(snap, data, clock),
+            stopAt,
+            clock,
+            config.stream().maxOutOfOrderness());
+    return job(
+        config,
+        snap,
+        data,
+        source,
+        CrawlerSource.watermarks(),
+        source.splitCount(),
+        false,
+        Placement.EMBEDDED);
   }
 
   /**
@@ -65,9 +111,21 @@ public final class Pipelines {
    * they name.
    */
   public static YuqingJob replay(YuqingConfig config, Path in, double speed, Path dataDir) {
+    return replay(config, in, speed, 0, dataDir);
+  }
+
+  /** As {@link #replay(YuqingConfig, Path, double, Path)}, at most {@code rate} posts a second. */
+  public static YuqingJob replay(
+      YuqingConfig config, Path in, double speed, double rate, Path dataDir) {
+    return replay(config, in, speed, rate, dataDir, Placement.EMBEDDED);
+  }
+
+  /** As {@link #replay(YuqingConfig, Path, double, Path)}, paced and placed as given. */
+  public static YuqingJob replay(
+      YuqingConfig config, Path in, double speed, double rate, Path dataDir, Placement placement) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = dataDir.toAbsolutePath().toString();
-    return job(config, snap, data, new ReplaySource(in, speed), 1, false);
+    return job(config, snap, data, new ReplaySource(in, speed, rate), null, 1, false, placement);
   }
 
   /**
@@ -75,10 +133,22 @@ public final class Pipelines {
    * #DEFAULT_PROJECT}; see {@link #defaultReplayConfig}.
    */
   public static YuqingJob replay(StreamConfig stream, Path in, double speed, Path dataDir) {
+    return replay(stream, in, speed, 0, dataDir);
+  }
+
+  /** As {@link #replay(StreamConfig, Path, double, Path)}, at most {@code rate} posts a second. */
+  public static YuqingJob replay(
+      StreamConfig stream, Path in, double speed, double rate, Path dataDir) {
+    return replay(stream, in, speed, rate, dataDir, Placement.EMBEDDED);
+  }
+
+  /** As {@link #replay(StreamConfig, Path, double, Path)}, paced and placed as given. */
+  public static YuqingJob replay(
+      StreamConfig stream, Path in, double speed, double rate, Path dataDir, Placement placement) {
     YuqingConfig cfg = defaultReplayConfig(stream);
     ConfigSnapshot snap = ConfigSnapshot.of(cfg);
     String data = dataDir.toAbsolutePath().toString();
-    return job(cfg, snap, data, new ReplaySource(in, speed), 1, true);
+    return job(cfg, snap, data, new ReplaySource(in, speed, rate), null, 1, true, placement);
   }
 
   private static YuqingJob job(
@@ -86,18 +156,24 @@ public final class Pipelines {
       ConfigSnapshot snap,
       String data,
       org.apache.flink.api.connector.source.Source<dev.yuqing.core.Post, ?, ?> source,
+      org.apache.flink.api.common.eventtime.WatermarkStrategy<dev.yuqing.core.Post> watermarks,
       int sourceParallelism,
-      boolean everythingInDefaultProject) {
+      boolean everythingInDefaultProject,
+      Placement placement) {
     Normaliser.Scope scope =
         everythingInDefaultProject
             ? Normaliser.Scope.everything(DEFAULT_PROJECT)
             : Normaliser.Scope.of(cfg.projects(), null);
-    // An embedded Lucene index has one writer; Elasticsearch takes one per subtask.
-    int indexWriters = cfg.index().backend() == IndexConfig.Backend.LUCENE ? 1 : Integer.MAX_VALUE;
+    // An embedded Lucene index has one writer per directory: in one JVM the sink's subtasks share
+    // it; across task managers only one subtask may write. Elasticsearch takes one per subtask.
+    boolean lucene = cfg.index().backend() == IndexConfig.Backend.LUCENE;
+    boolean shared = lucene && placement == Placement.EMBEDDED;
+    int indexWriters = lucene && !shared ? 1 : Integer.MAX_VALUE;
     return new YuqingJob(
         source,
+        watermarks,
         sourceParallelism,
-        new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS),
+        new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS, shared ? "lucene:" + data : null),
         indexWriters,
         new AlertSink(Stages.alerts(snap, data)),
         new YuqingJob.Settings(cfg.stream(), snap, scope, Stages.tagger(snap)));

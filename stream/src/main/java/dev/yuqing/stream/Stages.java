@@ -38,8 +38,12 @@ public final class Stages {
     };
   }
 
-  /** The crawlers of the configured sources; evidence under {@code dataDir/evidence}. */
-  public static Factory<Crawlers> crawlers(ConfigSnapshot config, String dataDir) {
-    return () -> Crawlers.create(config.get(), Path.of(dataDir), Clock.systemUTC());
+  /**
+   * The crawlers of the configured sources; evidence under {@code dataDir/evidence}.
+   *
+   * @param clock their clock (fetch times); serialisable
+   */
+  public static Factory<Crawlers> crawlers(ConfigSnapshot config, String dataDir, Clock clock) {
+    return () -> Crawlers.create(config.get(), Path.of(dataDir), clock);
   }
 }

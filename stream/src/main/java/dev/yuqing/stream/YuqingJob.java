@@ -33,6 +33,7 @@ import org.apache.flink.util.Collector;
  */
 public final class YuqingJob {
   private final Source<Post, ?, ?> source;
+  private final WatermarkStrategy<Post> watermarks;
   private final int sourceParallelism;
   private final Sink<Tagged> indexSink;
   private final int indexParallelism;
@@ -52,18 +53,22 @@ public final class YuqingJob {
 
   /**
    * @param source posts in; at most {@code sourceParallelism} readers (one per split is enough)
+   * @param watermarks timestamps and watermarks of the source; null: the post's event time with
+   *     {@code stream.maxOutOfOrderness} and {@code stream.idleTimeout}
    * @param indexSink where tagged posts go, with at most {@code indexParallelism} writers (1 for an
    *     embedded Lucene index, which has one writer)
    * @param alertSink where alert decisions go (one writer)
    */
   public YuqingJob(
       Source<Post, ?, ?> source,
+      WatermarkStrategy<Post> watermarks,
       int sourceParallelism,
       Sink<Tagged> indexSink,
       int indexParallelism,
       Sink<Alert> alertSink,
       Settings settings) {
     this.source = source;
+    this.watermarks = watermarks;
     this.sourceParallelism = sourceParallelism;
     this.indexSink = indexSink;
     this.indexParallelism = indexParallelism;
@@ -79,13 +84,18 @@ public final class YuqingJob {
   public Streams build(StreamExecutionEnvironment env) {
     StreamConfig cfg = settings.stream();
     env.setParallelism(cfg.parallelism());
-    WatermarkStrategy<Post> watermarks =
-        WatermarkStrategy.<Post>forBoundedOutOfOrderness(cfg.maxOutOfOrderness())
-            .withTimestampAssigner((p, ts) -> p.eventTime().toEpochMilli())
-            .withIdleness(cfg.idleTimeout());
+    // events are immutable records and no operator keeps a mutable input: chained operators may
+    // hand them on without a copy
+    env.getConfig().enableObjectReuse();
+    WatermarkStrategy<Post> wm =
+        watermarks != null
+            ? watermarks
+            : WatermarkStrategy.<Post>forBoundedOutOfOrderness(cfg.maxOutOfOrderness())
+                .withTimestampAssigner((p, ts) -> p.eventTime().toEpochMilli())
+                .withIdleness(cfg.idleTimeout());
 
     SingleOutputStreamOperator<Post> posts =
-        env.fromSource(source, watermarks, "sources", TypeInformation.of(Post.class))
+        env.fromSource(source, wm, "sources", TypeInformation.of(Post.class))
             .uid("sources")
             .setParallelism(Math.max(1, Math.min(sourceParallelism, cfg.parallelism())));
 
@@ -108,7 +118,10 @@ public final class YuqingJob {
             .uid("dedup-reposts");
 
     if (indexSink != null) {
+      // spread: after the per-project repost linker one project's posts sit on one subtask, and
+      // analysing documents for the index costs as much as tagging them
       tagged
+          .rebalance()
           .sinkTo(indexSink)
           .name("index")
           .uid("index")

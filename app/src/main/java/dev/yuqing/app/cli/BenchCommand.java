@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
       "性能基准：打印测得的数字。",
       "Benchmarks; each prints its figures, the last line machine-readable."
     },
-    subcommands = {BenchTagCommand.class, BenchCrawlCommand.class, BenchIndexCommand.class})
+    subcommands = {
+      BenchTagCommand.class,
+      BenchCrawlCommand.class,
+      BenchIndexCommand.class,
+      BenchStreamCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

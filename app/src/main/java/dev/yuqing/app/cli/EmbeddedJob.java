@@ -66,7 +66,7 @@ final class EmbeddedJob {
       while (true) {
         try {
           // the embedded cluster shuts down with the job: wait on the result, not the status
-          result.get(Math.min(every.toMillis(), 500), TimeUnit.MILLISECONDS);
+          result.get(Math.max(50, Math.min(every.toMillis(), 500)), TimeUnit.MILLISECONDS);
           break;
         } catch (TimeoutException e) {
           ProgressReporter.Snapshot s = ProgressReporter.snapshot();

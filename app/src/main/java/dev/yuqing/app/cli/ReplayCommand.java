@@ -47,6 +47,12 @@ public final class ReplayCommand implements Callable<Integer> {
   double speed;
 
   @Option(
+      names = "--rate",
+      defaultValue = "0",
+      description = "at most this many posts per second; 0: no limit (default)")
+  double rate;
+
+  @Option(
       names = "--data",
       defaultValue = "./data",
       paramLabel = "DIR",
@@ -70,6 +76,9 @@ public final class ReplayCommand implements Callable<Integer> {
     if (!(speed >= 0)) {
       throw new UserError("--speed " + speed + ": must be 0 or more");
     }
+    if (!(rate >= 0)) {
+      throw new UserError("--rate " + rate + ": must be 0 or more");
+    }
     if (parallelism != null && parallelism < 1) {
       throw new UserError("--parallelism " + parallelism + ": must be at least 1");
     }
@@ -82,8 +91,8 @@ public final class ReplayCommand implements Callable<Integer> {
     try {
       job =
           cfg == null
-              ? Pipelines.replay(stream, in, speed, data)
-              : Pipelines.replay(withStream(cfg, stream), in, speed, data);
+              ? Pipelines.replay(stream, in, speed, rate, data)
+              : Pipelines.replay(withStream(cfg, stream), in, speed, rate, data);
     } catch (IllegalArgumentException e) {
       throw new UserError((config == null ? "" : config + ": ") + e.getMessage(), e);
     }

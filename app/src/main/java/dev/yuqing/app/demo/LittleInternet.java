@@ -41,12 +41,20 @@ public final class LittleInternet implements AutoCloseable {
   private final Clock clock;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final String base;
 
-  private LittleInternet(Story story, Clock clock, HttpServer server, ExecutorService executor) {
+  private LittleInternet(
+      Story story, Clock clock, HttpServer server, ExecutorService executor, String base) {
     this.story = story;
     this.clock = clock;
     this.server = server;
     this.executor = executor;
+    this.base = base;
+  }
+
+  /** The pages alone, without a server (tests render them directly). */
+  static LittleInternet pages(Story story, Clock clock, String base) {
+    return new LittleInternet(story, clock, null, null, base);
   }
 
   /** Starts the sites on a free loopback port. */
@@ -54,7 +62,12 @@ public final class LittleInternet implements AutoCloseable {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     ExecutorService executor = Executors.newFixedThreadPool(2, r -> daemon(r));
-    LittleInternet net = new LittleInternet(story, clock, server, executor);
+    String base =
+        "http://"
+            + server.getAddress().getAddress().getHostAddress()
+            + ":"
+            + server.getAddress().getPort();
+    LittleInternet net = new LittleInternet(story, clock, server, executor, base);
     server.createContext("/", net::handle);
     server.setExecutor(executor);
     server.start();
@@ -69,10 +82,7 @@ public final class LittleInternet implements AutoCloseable {
 
   /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
   public String baseUrl() {
-    return "http://"
-        + server.getAddress().getAddress().getHostAddress()
-        + ":"
-        + server.getAddress().getPort();
+    return base;
   }
 
   public String forumUrl() {
@@ -85,8 +95,10 @@ public final class LittleInternet implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private void handle(HttpExchange ex) throws IOException {

@@ -93,6 +93,17 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void controlAndBidiCharactersAreDropped() {
+    Article a =
+        x.extract(
+            Jsoup.parse(
+                "<title>物业\u202e回应</title><h1>物业\u202e回应</h1><p>业主\u001b[31m投诉电梯故障，"
+                    + "要求物业\u0007尽快维修，并公开维修记录和费用明细。</p>"));
+    assertThat(a.title()).isEqualTo("物业回应");
+    assertThat(a.text()).isEqualTo("业主[31m投诉电梯故障，要求物业尽快维修，并公开维修记录和费用明细。");
+  }
+
+  @Test
   void hostileAndEmptyPagesDoNotBreakIt() {
     assertThat(x.extract(Jsoup.parse("")).text()).isEmpty();
     String huge = "<title>" + "标".repeat(200_000) + "</title><h1>" + "标".repeat(100) + "</h1>";

@@ -24,17 +24,27 @@ import org.apache.flink.util.Collector;
  * first text: the same complaint template filled in with another building and flat is another
  * homeowner's voice, not a repost.
  *
- * <p>"First" is first seen by the job. Fingerprints are found through {@code maxBits + 1} bands
- * (two hashes within {@code maxBits} bits share one band exactly), so a lookup reads a few small
- * lists instead of scanning. State expires after the configured TTL.
+ * <p>"First" is the earliest published: a repost seen before its original (a board lists threads by
+ * last reply) is re-linked when the original arrives within {@link #REORDER_HORIZON}; the pair is
+ * still counted once. Beyond that horizon, the one seen first stays the first. Fingerprints are
+ * found through {@code maxBits + 1} bands (two hashes within {@code maxBits} bits share one band
+ * exactly), so a lookup reads a few small lists instead of scanning. State expires after the
+ * configured TTL.
  */
 public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagged, Tagged> {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * How long a first post is kept whole (processing time), so that it can still be re-linked when
+   * an earlier-published original turns up after it.
+   */
+  static final Duration REORDER_HORIZON = Duration.ofDays(1);
 
   private final Duration ttl;
   private final int maxBits;
   private transient MapState<Long, Origin> origins;
   private transient MapState<Integer, long[]> bands;
+  private transient MapState<String, Tagged> recent;
   private transient Counter reposts;
 
   public NearDuplicateLinker(Duration ttl, int maxBits) {
@@ -49,8 +59,11 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
    * @param author its author, or null
    * @param shortText whether its text is too short for near matching
    * @param numbers {@link TextFingerprint#numbers} of its text: a repost has the same numbers
+   * @param hash its fingerprint (the key it is stored under)
+   * @param eventTime its publication time, epoch millis
    */
-  public record Origin(String id, String author, boolean shortText, long numbers) {}
+  public record Origin(
+      String id, String author, boolean shortText, long numbers, long hash, long eventTime) {}
 
   /** Key of a post: its first project, or the empty string when it names none. */
   public static String scope(Tagged t) {
@@ -70,6 +83,10 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
             "bands", Types.INT, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
     b.enableTimeToLive(cfg);
     bands = getRuntimeContext().getMapState(b);
+    MapStateDescriptor<String, Tagged> r =
+        new MapStateDescriptor<>("recent", Types.STRING, Types.POJO(Tagged.class));
+    r.enableTimeToLive(StateTtlConfig.newBuilder(REORDER_HORIZON).build());
+    recent = getRuntimeContext().getMapState(r);
     reposts = getRuntimeContext().getMetricGroup().counter(StageMetrics.REPOSTS);
   }
 
@@ -100,22 +117,40 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
             : TextFingerprint.simHash(norm);
     long numbers = TextFingerprint.numbers(norm);
     Origin first = find(hash, isShort, numbers);
+    long at = in.eventTime();
+    Origin self = new Origin(p.id(), p.author(), isShort, numbers, hash, at);
     if (first != null && !first.id().equals(p.id())) {
+      Tagged earlier = at < first.eventTime() ? recent.get(first.id()) : null;
       reposts.inc();
-      Post linked = p.toBuilder().repostOf(first.id()).build();
-      TaggedPost t = in.post();
-      out.collect(
-          new Tagged(
-              new TaggedPost(
-                  linked, t.sentiment(), t.topics(), t.keywords(), t.entities(), t.signals()),
-              in.ingestedAt(),
-              false));
+      if (earlier == null) {
+        out.collect(linked(in, first.id(), false));
+        return;
+      }
+      // The post seen first is the repost: the original, published before it, came later (a
+      // board lists threads by last reply). Re-link the one already out — it was counted, so
+      // the original is not counted again — and make the original the one later reposts find.
+      out.collect(linked(earlier, p.id(), false));
+      recent.remove(first.id());
+      origins.put(first.hash(), self);
+      remember(hash, self);
+      recent.put(p.id(), in);
+      out.collect(new Tagged(in.post(), in.ingestedAt(), false));
       return;
     }
     if (first == null) {
-      remember(hash, new Origin(p.id(), p.author(), isShort, numbers));
+      remember(hash, self);
+      recent.put(p.id(), in);
     }
     out.collect(in);
+  }
+
+  private static Tagged linked(Tagged in, String to, boolean counted) {
+    TaggedPost t = in.post();
+    Post post = t.post().toBuilder().repostOf(to).build();
+    return new Tagged(
+        new TaggedPost(post, t.sentiment(), t.topics(), t.keywords(), t.entities(), t.signals()),
+        in.ingestedAt(),
+        counted);
   }
 
   private Origin find(long hash, boolean isShort, long numbers) throws Exception {

@@ -30,16 +30,56 @@ public final class IndexSink implements Sink<Tagged> {
 
   private final Factory<PostIndex> index;
   private final long commitDelayMs;
+  private final String shareKey;
 
-  public IndexSink(Factory<PostIndex> index, long commitDelayMs) {
+  /** What a writer writes to: the index, or this JVM's shared handle on it. */
+  interface Target extends AutoCloseable {
+    void upsert(java.util.Collection<TaggedPost> posts);
+
+    void commit();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * @param commitDelayMs how soon after a post arrives it is committed (searchable, durable)
+   * @param shareKey subtasks in one JVM with the same key share one opened index (an embedded
+   *     Lucene index: one writer per directory, fed by every subtask); null: each opens its own
+   */
+  public IndexSink(Factory<PostIndex> index, long commitDelayMs, String shareKey) {
     this.index = index;
     this.commitDelayMs = commitDelayMs;
+    this.shareKey = shareKey;
   }
 
   @Override
   public SinkWriter<Tagged> createWriter(WriterInitContext context) throws IOException {
     try {
-      return new Writer(index.create(), context, commitDelayMs);
+      Target t;
+      if (shareKey != null) {
+        t = SharedIndex.acquire(shareKey, index);
+      } else {
+        PostIndex own = index.create();
+        t =
+            new Target() {
+              @Override
+              public void upsert(java.util.Collection<TaggedPost> posts) {
+                own.upsert(posts);
+              }
+
+              @Override
+              public void commit() {
+                own.commit();
+              }
+
+              @Override
+              public void close() {
+                own.close();
+              }
+            };
+      }
+      return new Writer(t, context, commitDelayMs);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -48,7 +88,7 @@ public final class IndexSink implements Sink<Tagged> {
   }
 
   private static final class Writer implements SinkWriter<Tagged> {
-    private final PostIndex index;
+    private final Target index;
     private final ProcessingTimeService time;
     private final long commitDelayMs;
     private final Counter indexed;
@@ -58,7 +98,7 @@ public final class IndexSink implements Sink<Tagged> {
     private final List<Long> uncommitted = new ArrayList<>();
     private boolean timerSet;
 
-    Writer(PostIndex index, WriterInitContext ctx, long commitDelayMs) {
+    Writer(Target index, WriterInitContext ctx, long commitDelayMs) {
       this.index = index;
       this.time = ctx.getProcessingTimeService();
       this.commitDelayMs = commitDelayMs;

@@ -30,14 +30,16 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
 
   private final Factory<Crawlers> factory;
   private final long stopAt;
+  private final java.time.Clock clock;
   private Crawlers crawlers;
   private final Map<String, Active> active = new LinkedHashMap<>();
   private final Object monitor = new Object();
   private boolean woken;
 
-  CrawlSplitReader(Factory<Crawlers> factory, long stopAt) {
+  CrawlSplitReader(Factory<Crawlers> factory, long stopAt, java.time.Clock clock) {
     this.factory = factory;
     this.stopAt = stopAt;
+    this.clock = clock;
   }
 
   private static final class Active {
@@ -71,6 +73,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
 
   private RecordsWithSplitIds<CrawlRecord> crawl(Active a, long now) {
     String id = a.split.sourceId();
+    long startedAt = clock.millis();
     List<CrawlRecord> out = new ArrayList<>();
     int pages = 0;
     int errors = 0;
@@ -98,7 +101,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
       errors++;
     }
     a.nextPollAt = now + a.split.revisitMillis();
-    out.add(CrawlRecord.end(a.state, a.nextPollAt, pages, errors));
+    out.add(CrawlRecord.end(a.state, a.nextPollAt, startedAt, pages, errors));
     Set<String> finished = new HashSet<>();
     // Bounded mode: the crawl that started at or after the stop time is the source's last one.
     if (now >= stopAt) {

@@ -6,10 +6,14 @@ import dev.yuqing.crawler.CrawlState;
 import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.stream.Factory;
 import dev.yuqing.stream.metrics.StageMetrics;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -30,6 +34,14 @@ import org.apache.flink.metrics.Counter;
  * revisit interval by the reader it is assigned to; the split state is the source's {@link
  * CrawlState}, so crawl progress is part of every checkpoint.
  *
+ * <p>Watermarks come from the crawls, not from the posts: once a crawl that started at {@code T}
+ * (crawler clock) has emitted its posts, the split's watermark moves to {@code T −
+ * maxOutOfOrderness}. Posts do not arrive in publication order (a board lists threads by last
+ * reply, a feed runs hours behind), and a source must not push event time past posts another source
+ * has not fetched yet; a source whose crawl fails still moves on, so that one dead site does not
+ * stall every window. A post published longer than that before the crawl that found it is late, and
+ * handled as such downstream.
+ *
  * <p>Unbounded by default. With a stop time it is bounded: each source is crawled one last time at
  * or after that instant and then finishes (the demo and tests use this).
  */
@@ -37,41 +49,85 @@ public final class CrawlerSource
     implements Source<Post, CrawlSplit, List<CrawlSplit>>, ResultTypeQueryable<Post> {
   private static final long serialVersionUID = 1L;
 
-  private final List<CrawlSplit> splits;
+  private final List<Plan> plans;
   private final Factory<Crawlers> factory;
   private final long stopAt;
+  private final Clock clock;
+  private final long outOfOrderness;
 
-  private CrawlerSource(List<CrawlSplit> splits, Factory<Crawlers> factory, long stopAt) {
-    if (splits.isEmpty()) {
+  /** A source to crawl: the serialisable seed of its split. */
+  private record Plan(String sourceId, long revisitMillis) implements java.io.Serializable {}
+
+  private CrawlerSource(
+      List<Plan> plans,
+      Factory<Crawlers> factory,
+      long stopAt,
+      Clock clock,
+      Duration outOfOrderness) {
+    if (plans.isEmpty()) {
       throw new IllegalArgumentException("sources: no source configured to crawl");
     }
-    this.splits = List.copyOf(splits);
+    if (!(clock instanceof java.io.Serializable)) {
+      throw new IllegalArgumentException("the crawler clock must be serialisable: " + clock);
+    }
+    this.plans = List.copyOf(plans);
     this.factory = factory;
     this.stopAt = stopAt;
+    this.clock = clock;
+    this.outOfOrderness = outOfOrderness.toMillis();
   }
 
-  /** Crawls the sources until the job is cancelled. */
-  public static CrawlerSource unbounded(List<SourceConfig> sources, Factory<Crawlers> factory) {
-    return new CrawlerSource(splitsOf(sources), factory, Long.MAX_VALUE);
+  /**
+   * Crawls the sources until the job is cancelled.
+   *
+   * @param clock the clock the crawlers use (watermarks are crawl times on it); serialisable
+   * @param outOfOrderness how long before a crawl a post may have been published and still be on
+   *     time
+   */
+  public static CrawlerSource unbounded(
+      List<SourceConfig> sources, Factory<Crawlers> factory, Clock clock, Duration outOfOrderness) {
+    return new CrawlerSource(splitsOf(sources), factory, Long.MAX_VALUE, clock, outOfOrderness);
   }
 
-  /** Crawls the sources until {@code stopAt}, then once more, then finishes. */
+  /** Crawls the sources until {@code stopAt} (wall clock), then once more, then finishes. */
   public static CrawlerSource until(
-      List<SourceConfig> sources, Factory<Crawlers> factory, Instant stopAt) {
-    return new CrawlerSource(splitsOf(sources), factory, stopAt.toEpochMilli());
+      List<SourceConfig> sources,
+      Factory<Crawlers> factory,
+      Instant stopAt,
+      Clock clock,
+      Duration outOfOrderness) {
+    return new CrawlerSource(
+        splitsOf(sources), factory, stopAt.toEpochMilli(), clock, outOfOrderness);
   }
 
-  private static List<CrawlSplit> splitsOf(List<SourceConfig> sources) {
-    List<CrawlSplit> out = new ArrayList<>();
+  /**
+   * Timestamps from the posts, watermarks from the crawls (emitted by the source itself), so the
+   * strategy generates none.
+   */
+  public static WatermarkStrategy<Post> watermarks() {
+    return WatermarkStrategy.<Post>noWatermarks()
+        .withTimestampAssigner((p, ts) -> p.eventTime().toEpochMilli());
+  }
+
+  private static List<Plan> splitsOf(List<SourceConfig> sources) {
+    List<Plan> out = new ArrayList<>();
     for (SourceConfig s : sources) {
-      out.add(new CrawlSplit(s.id(), s.revisit().toMillis(), CrawlState.EMPTY, 0));
+      out.add(new Plan(s.id(), s.revisit().toMillis()));
+    }
+    return out;
+  }
+
+  private List<CrawlSplit> splits() {
+    List<CrawlSplit> out = new ArrayList<>();
+    for (Plan p : plans) {
+      out.add(new CrawlSplit(p.sourceId(), p.revisitMillis(), CrawlState.EMPTY, 0));
     }
     return out;
   }
 
   /** How many splits (sources) there are: more readers than this would sit idle. */
   public int splitCount() {
-    return splits.size();
+    return plans.size();
   }
 
   @Override
@@ -82,7 +138,7 @@ public final class CrawlerSource
   @Override
   public SplitEnumerator<CrawlSplit, List<CrawlSplit>> createEnumerator(
       SplitEnumeratorContext<CrawlSplit> enumContext) {
-    return new StaticSplitEnumerator<>(enumContext, splits, ids());
+    return new StaticSplitEnumerator<>(enumContext, splits(), ids());
   }
 
   @Override
@@ -92,7 +148,7 @@ public final class CrawlerSource
   }
 
   private List<String> ids() {
-    return splits.stream().map(CrawlSplit::sourceId).toList();
+    return plans.stream().map(Plan::sourceId).toList();
   }
 
   @Override
@@ -109,9 +165,11 @@ public final class CrawlerSource
   public SourceReader<Post, CrawlSplit> createReader(SourceReaderContext readerContext) {
     Factory<Crawlers> f = factory;
     long stop = stopAt;
+    Clock c = clock;
     return new Reader(
-        () -> new CrawlSplitReader(f, stop),
+        () -> new CrawlSplitReader(f, stop, c),
         new Emitter(
+            outOfOrderness,
             readerContext.metricGroup().counter(StageMetrics.SOURCED),
             readerContext.metricGroup().counter(StageMetrics.PAGES),
             readerContext.metricGroup().counter(StageMetrics.BAD_INPUT)),
@@ -129,6 +187,7 @@ public final class CrawlerSource
     final CrawlSplit split;
     CrawlState crawlState;
     long nextPollAt;
+    long watermark = Long.MIN_VALUE;
 
     State(CrawlSplit s) {
       split = s;
@@ -138,11 +197,13 @@ public final class CrawlerSource
   }
 
   private static final class Emitter implements RecordEmitter<CrawlRecord, Post, State> {
+    private final long outOfOrderness;
     private final Counter posts;
     private final Counter pages;
     private final Counter errors;
 
-    Emitter(Counter posts, Counter pages, Counter errors) {
+    Emitter(long outOfOrderness, Counter posts, Counter pages, Counter errors) {
+      this.outOfOrderness = outOfOrderness;
       this.posts = posts;
       this.pages = pages;
       this.errors = errors;
@@ -157,6 +218,11 @@ public final class CrawlerSource
         // All posts of the crawl are out: from now on a checkpoint remembers the new state.
         state.crawlState = r.stateAfter();
         state.nextPollAt = r.nextPollAt();
+        long watermark = r.crawlStartedAt() - outOfOrderness;
+        if (watermark > state.watermark) {
+          state.watermark = watermark;
+          output.emitWatermark(new Watermark(watermark));
+        }
         pages.inc(r.pages());
         errors.inc(r.errors());
       }

@@ -32,16 +32,29 @@ public final class ReplaySource
 
   private final String path;
   private final double speed;
+  private final double rate;
 
   public ReplaySource(Path file, double speed) {
+    this(file, speed, 0);
+  }
+
+  /**
+   * @param speed event-time speed factor; 0: no pacing by event time
+   * @param rate at most this many posts per second; 0: no limit (benchmarks pace by rate)
+   */
+  public ReplaySource(Path file, double speed, double rate) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such file");
     }
     if (!(speed >= 0)) {
       throw new IllegalArgumentException("speed: must be 0 or more, got " + speed);
     }
+    if (!(rate >= 0)) {
+      throw new IllegalArgumentException("rate: must be 0 or more, got " + rate);
+    }
     this.path = file.toAbsolutePath().toString();
     this.speed = speed;
+    this.rate = rate;
   }
 
   @Override
@@ -75,9 +88,10 @@ public final class ReplaySource
   @Override
   public SourceReader<Post, ReplaySplit> createReader(SourceReaderContext readerContext) {
     double s = speed;
+    double r = rate;
     Counter posts = readerContext.metricGroup().counter(StageMetrics.SOURCED);
     Counter bad = readerContext.metricGroup().counter(StageMetrics.BAD_INPUT);
-    return new Reader(() -> new ReplaySplitReader(s), new Emitter(posts, bad), readerContext);
+    return new Reader(() -> new ReplaySplitReader(s, r), new Emitter(posts, bad), readerContext);
   }
 
   @Override

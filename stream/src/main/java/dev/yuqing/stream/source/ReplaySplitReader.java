@@ -37,6 +37,8 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   private static final long MAX_WAIT_MS = 200;
 
   private final double speed;
+  private final double rate;
+  private long released;
   private final ArrayDeque<ReplaySplit> queue = new ArrayDeque<>();
   private final Object monitor = new Object();
   private boolean woken;
@@ -50,8 +52,9 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   private long anchorWall = -1;
   private long anchorEvent;
 
-  ReplaySplitReader(double speed) {
+  ReplaySplitReader(double speed, double rate) {
     this.speed = speed;
+    this.rate = rate;
   }
 
   @Override
@@ -82,6 +85,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
         break;
       }
       batch.add(r);
+      released++;
     }
     String id = current.splitId();
     Map<String, Collection<ReplayRecord>> records = batch.isEmpty() ? Map.of() : Map.of(id, batch);
@@ -93,19 +97,26 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
     return new RecordsBySplits<>(records, Set.of());
   }
 
-  /** Millis until the post is due (0 or less: now). */
+  /** Millis until the post is due (0 or less: now): by event time and speed, and by rate. */
   private long delay(Post p) {
-    if (p == null || speed <= 0) {
+    if (p == null || (speed <= 0 && rate <= 0)) {
       return 0;
     }
-    long event = p.eventTime().toEpochMilli();
     long now = System.currentTimeMillis();
+    long event = p.eventTime().toEpochMilli();
     if (anchorWall < 0) {
       anchorWall = now;
       anchorEvent = event;
+      released = 0;
       return 0;
     }
-    long due = anchorWall + (long) ((event - anchorEvent) / speed);
+    long due = anchorWall;
+    if (speed > 0) {
+      due = Math.max(due, anchorWall + (long) ((event - anchorEvent) / speed));
+    }
+    if (rate > 0) {
+      due = Math.max(due, anchorWall + (long) (released * 1000 / rate));
+    }
     return due - now;
   }
 

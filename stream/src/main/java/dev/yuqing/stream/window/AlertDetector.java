@@ -61,6 +61,8 @@ import org.apache.flink.util.OutputTag;
  */
 public final class AlertDetector extends KeyedProcessFunction<String, Mention, Alert> {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AlertDetector.class);
 
   /** Window counts per project × topic × sentiment (side output). */
   public static final OutputTag<WindowCount> COUNTS =
@@ -161,6 +163,12 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     }
     windows.put(start, new OpenWindow(summary, counts, ingests, w.judged()));
     if (w.judged()) {
+      LOG.debug(
+          "late post {} at {} for window {} (watermark {})",
+          p.id(),
+          Instant.ofEpochMilli(at),
+          Instant.ofEpochMilli(start),
+          watermark);
       late.inc();
       emitCounts(ctx, m.project(), start, end, counts, p, true);
     }
@@ -176,6 +184,11 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     long start = timestamp + 1 - size;
     OpenWindow w = windows.get(start);
     if (w != null && !w.judged() && timestamp == start + size - 1) {
+      LOG.debug(
+          "judging window {} of {}: {} posts",
+          Instant.ofEpochMilli(start),
+          ctx.getCurrentKey(),
+          w.summary().total());
       apply(engine.onWindow(engineState(), w.summary()), ctx.timerService(), out);
       long now = System.currentTimeMillis();
       for (long ingestedAt : w.ingests()) {

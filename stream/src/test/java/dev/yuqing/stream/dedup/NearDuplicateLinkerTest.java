@@ -49,6 +49,19 @@ class NearDuplicateLinkerTest {
   }
 
   @Test
+  void anOriginalSeenAfterItsRepostBecomesTheFirst() throws Exception {
+    try (var h = harness()) {
+      h.processElement(neg(post("copy", LEAK.replaceAll("[，。？]", " "), ONE_MINUTE_LATER)), 1);
+      h.processElement(neg(post("first", LEAK, BEGINNING)), 2);
+      h.processElement(neg(post("third", "转：" + LEAK, ONE_MINUTE_LATER.plusSeconds(60))), 3);
+      List<Tagged> out = h.extractOutputValues();
+      assertThat(out)
+          .extracting(t -> t.id() + "→" + t.post().post().repostOf() + (t.counted() ? "+" : ""))
+          .containsExactly("copy→null+", "copy→first", "first→null", "third→first");
+    }
+  }
+
+  @Test
   void shortRepliesFromDifferentPeopleAreNotReposts() throws Exception {
     try (var h = harness()) {
       Post a = post("a", "同问，我家也漏水", BEGINNING);

@@ -1,0 +1,257 @@
+package dev.yuqing.app.cli;
+
+import dev.yuqing.analysis.HandoverTagger;
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.Post;
+import dev.yuqing.core.SharedData;
+import dev.yuqing.core.config.StreamConfig;
+import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.metrics.LatencyHistogram;
+import dev.yuqing.stream.metrics.StageMetrics;
+import dev.yuqing.stream.source.ReplayFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yuqing bench stream}: the whole job (normalise, dedup, tag, index, windows, rules, alert
+ * hand-off) in an embedded cluster over a fixed file of posts, against bare tagging of the same
+ * posts with as many threads as the job's parallelism, in the same JVM; then a paced run at half
+ * the measured throughput for the latency from ingest to the rules' decision.
+ */
+@Command(
+    name = "stream",
+    mixinStandardHelpOptions = true,
+    description = {
+      "流处理基准：完整作业的吞吐量、同一批帖子单纯打标的吞吐量，以及限速回放时从读入到预警判定的延迟。",
+      "Phase 1: the job as fast as it goes (posts/s from the first post in to the last one"
+          + " committed in the index). Phase 2: the same tagger alone on the same posts, same number"
+          + " of threads. Phase 3: a replay paced at half the phase-1 rate for ingest → alert"
+          + " decision latency. Last line: posts_per_s=… tag_posts_per_s=… ratio=… p95_alert_ms=…",
+      "Default input: the shared data's housing/messages.jsonl.",
+    })
+public final class BenchStreamCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--in", paramLabel = "FILE", description = "posts as JSON lines (see replay)")
+  Path in;
+
+  @Option(
+      names = "--parallelism",
+      description = "job parallelism and tagging threads (default: 2 or the cores, if fewer)")
+  Integer parallelism;
+
+  @Option(
+      names = "--latency-seconds",
+      defaultValue = "20",
+      description = "length of the paced run (default: ${DEFAULT-VALUE})")
+  int latencySeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = in;
+    if (file == null) {
+      file =
+          SharedData.file("housing/messages.jsonl")
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "bench stream: give --in FILE ("
+                              + SharedData.missingReason("housing/messages.jsonl")
+                              + ")"));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UserError("bench stream: --in " + file + ": no such file");
+    }
+    int p =
+        parallelism != null
+            ? parallelism
+            : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    if (p < 1) {
+      throw new UserError("--parallelism " + p + ": must be at least 1");
+    }
+    List<String> lines = new ArrayList<>();
+    List<Post> posts = new ArrayList<>();
+    int n = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      n++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        posts.add(ReplayFormat.parse(line, file.getFileName() + ":" + n, Instant.now()));
+        lines.add(line);
+      } catch (ReplayFormat.BadLine e) {
+        // skipped here as the replay skips it
+      }
+    }
+    if (posts.isEmpty()) {
+      throw new UserError("bench stream: " + file + " holds no posts");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.ROOT,
+        "%d posts from %s, parallelism %d, %d cores%n",
+        posts.size(),
+        file,
+        p,
+        Runtime.getRuntime().availableProcessors());
+    out.flush();
+    StreamConfig stream = StreamConfig.DEFAULT.withParallelism(p);
+    Path work = Files.createTempDirectory("yuqing-bench-stream");
+    try {
+      // phase 1: the whole job, as fast as it goes
+      Throughput tp = new Throughput(posts.size());
+      EmbeddedJob.Outcome o1 =
+          EmbeddedJob.run(
+              Pipelines.replay(stream, file, 0, work.resolve("throughput")),
+              stream,
+              work.resolve("throughput"),
+              "bench",
+              false,
+              Duration.ofMillis(50),
+              tp::sample);
+      tp.sample(o1.metrics());
+      double streamRate = tp.rate();
+      out.printf(
+          Locale.ROOT,
+          "stream: %d posts indexed in %.2f s (first in → last committed) = %.1f posts/s;"
+              + " job %.1f s with start-up%n",
+          o1.metrics().count(StageMetrics.INDEXED),
+          tp.seconds(),
+          streamRate,
+          o1.millis() / 1000.0);
+      out.flush();
+
+      // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
+      double tagRate = bareTagging(posts, p);
+      out.printf(Locale.ROOT, "bare tagging: %.1f posts/s on %d threads%n", tagRate, p);
+      out.flush();
+
+      // phase 3: paced at half the stream's rate, for latency without a backlog
+      double rate = Math.max(1, streamRate / 2);
+      int m = (int) Math.min(lines.size(), Math.max(50, rate * latencySeconds));
+      Path paced = work.resolve("paced.jsonl");
+      Files.write(paced, lines.subList(0, m), StandardCharsets.UTF_8);
+      EmbeddedJob.Outcome o3 =
+          EmbeddedJob.run(
+              Pipelines.replay(stream, paced, 0, rate, work.resolve("latency")),
+              stream,
+              work.resolve("latency"),
+              "bench-latency",
+              false,
+              Duration.ofSeconds(5),
+              s -> {});
+      out.printf(Locale.ROOT, "paced replay: %d posts at %.1f posts/s%n", m, rate);
+      StreamReport.latency(
+          out, "ingest → decision", o3.metrics().histogram(StageMetrics.LATENCY_DECISION));
+      StreamReport.latency(
+          out, "ingest → indexed", o3.metrics().histogram(StageMetrics.LATENCY_INDEXED));
+      LatencyHistogram decision = o3.metrics().histogram(StageMetrics.LATENCY_DECISION);
+      out.printf(
+          Locale.ROOT,
+          "posts_per_s=%.1f tag_posts_per_s=%.1f ratio=%.2f p95_alert_ms=%d%n",
+          streamRate,
+          tagRate,
+          streamRate / tagRate,
+          decision.quantile(0.95));
+      out.flush();
+      return 0;
+    } finally {
+      delete(work);
+    }
+  }
+
+  /** First post in to last post committed, from progress samples taken every 50 ms. */
+  private static final class Throughput {
+    private final long expected;
+    private long first = -1;
+    private long last = -1;
+
+    Throughput(long expected) {
+      this.expected = expected;
+    }
+
+    void sample(dev.yuqing.stream.metrics.ProgressReporter.Snapshot s) {
+      long now = System.nanoTime();
+      if (first < 0 && s.count(StageMetrics.INGESTED) > 0) {
+        first = now;
+      }
+      if (last < 0 && s.count(StageMetrics.INDEXED) >= expected) {
+        last = now;
+      }
+    }
+
+    double seconds() {
+      return first < 0 || last < 0 ? Double.NaN : (last - first) / 1e9;
+    }
+
+    double rate() {
+      return expected / seconds();
+    }
+  }
+
+  private static double bareTagging(List<Post> posts, int threads) throws Exception {
+    HandoverTagger tagger =
+        HandoverTagger.create(Pipelines.defaultReplayConfig(StreamConfig.DEFAULT).projects());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long t0 = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = offset; i < posts.size(); i += threads) {
+                    tagger.tag(posts.get(i));
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      return posts.size() / ((System.nanoTime() - t0) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            Files.delete(f);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

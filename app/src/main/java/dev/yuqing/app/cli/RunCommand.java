@@ -1,0 +1,107 @@
+package dev.yuqing.app.cli;
+
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.config.ConfigLoader;
+import dev.yuqing.core.config.StreamConfig;
+import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.YuqingJob;
+import dev.yuqing.stream.metrics.StageMetrics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code yuqing run}: the long-running job over the configured sources. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "持续运行：按配置抓取各信息源，打标、入库、检测异常并发送预警，直到 Ctrl-C。",
+      "Runs the stream job on the configured sources in an embedded Flink cluster until Ctrl-C."
+          + " Checkpoints go to DATA/checkpoints/run (or stream.checkpointUri); started again"
+          + " with the same --data after a crash or Ctrl-C, it continues from the last one: no"
+          + " post is lost or indexed twice and no alert goes out twice.",
+      "On a Flink cluster, submit the job jar instead (see docs/stream.md).",
+    })
+public final class RunCommand implements Callable<Integer> {
+  private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "configuration")
+  Path config;
+
+  @Option(
+      names = "--data",
+      defaultValue = "./data",
+      paramLabel = "DIR",
+      description = "index, crawl state, checkpoints, alerts, outbox (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--parallelism", description = "override stream.parallelism")
+  Integer parallelism;
+
+  @Option(
+      names = "--progress",
+      defaultValue = "30s",
+      description = "how often to print what each stage did (default: ${DEFAULT-VALUE})")
+  String progress;
+
+  @Override
+  public Integer call() throws Exception {
+    YuqingConfig cfg = new ConfigLoader().load(config);
+    if (cfg.sources().isEmpty()) {
+      throw new UserError(config + ": sources: no source to crawl");
+    }
+    StreamConfig stream = cfg.stream();
+    if (parallelism != null) {
+      if (parallelism < 1) {
+        throw new UserError("--parallelism " + parallelism + ": must be at least 1");
+      }
+      stream = stream.withParallelism(parallelism);
+      cfg = ReplayCommand.withStream(cfg, stream);
+    }
+    Duration every;
+    try {
+      every = Duration.parse("PT" + progress.toUpperCase(java.util.Locale.ROOT));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UserError("--progress " + progress + ": not a duration (e.g. 30s, 5m)");
+    }
+    YuqingJob job;
+    try {
+      job = Pipelines.run(cfg, data);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(config + ": " + e.getMessage(), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "yuqing run：%d 个信息源，%d 个项目，数据目录 %s（Ctrl-C 停止，下次从检查点继续）%n",
+        cfg.sources().size(), cfg.projects().size(), data);
+    out.flush();
+    EmbeddedJob.Outcome o =
+        EmbeddedJob.run(
+            job,
+            stream,
+            data,
+            "run",
+            true,
+            every,
+            s -> {
+              out.printf(
+                  "[%s] 抓取 %d 条（%d 页）· %s%n",
+                  LocalTime.now().format(HMS),
+                  s.count(StageMetrics.SOURCED),
+                  s.count(StageMetrics.PAGES),
+                  StreamReport.line(s));
+              out.flush();
+            });
+    StreamReport.summary(out, o);
+    return 0;
+  }
+}
