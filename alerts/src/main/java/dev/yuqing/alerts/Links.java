@@ -9,7 +9,8 @@ import java.time.Duration;
  * Links from alerts into the dashboard (the dashboards module serves both views): the alert's page
  * {@code <dashboardUrl>/alerts/<id>}, and the search for the posts behind it {@code
  * <dashboardUrl>/search?project=…&topic=…&sentiment=negative&from=<ISO instant>&to=<ISO
- * instant>&sort=time&alert=<id>}, from an hour before the incident began to its latest update.
+ * instant>&alert=<id>}, from an hour before the incident began to its latest update. Both formats
+ * are what the dashboards module serves; keep them stable.
  */
 public final class Links {
   private Links() {}
@@ -19,7 +20,7 @@ public final class Links {
     return trim(base) + "/alerts/" + enc(a.id());
   }
 
-  /** The search for the posts behind the alert. */
+  /** The search for the posts behind the alert (the view the dashboards call 预警相关帖子). */
   public static String posts(String base, Alert a) {
     StringBuilder sb = new StringBuilder(trim(base));
     sb.append("/search?project=").append(enc(a.project()));
@@ -33,8 +34,6 @@ public final class Links {
     if (a.updatedAt() != null) {
       sb.append("&to=").append(enc(a.updatedAt().toString()));
     }
-    sb.append("&sort=time");
-    // lets the search page show which alert these posts are behind
     sb.append("&alert=").append(enc(a.id()));
     return sb.toString();
   }

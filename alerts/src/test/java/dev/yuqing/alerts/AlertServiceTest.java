@@ -86,7 +86,8 @@ class AlertServiceTest {
     assertThat(body)
         .contains("http://dash.example.com/alerts/" + burst.get(0).id())
         .contains(
-            "http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE&sentiment=negative&from=2024-06-10T01%3A00%3A00Z&to=2024-06-10T02%3A30%3A00Z&sort=time");
+            "http://dash.example.com/search?project=%E7%BF%A1%E7%BF%A0%E6%B9%BE&sentiment=negative&from=2024-06-10T01%3A00%3A00Z&to=2024-06-10T02%3A30%3A00Z&alert="
+                + burst.get(0).id());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.yuqing.core;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -20,7 +21,8 @@ public record AlertPost(
     String url,
     String author,
     Instant publishedAt,
-    String evidenceId) {
+    String evidenceId)
+    implements Serializable {
 
   /** Quotes a tagged post, cutting its text to {@code maxChars}. */
   public static AlertPost of(TaggedPost t, int maxChars) {

@@ -1,5 +1,6 @@
 package dev.yuqing.core;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,4 +10,4 @@ import java.time.Instant;
  * @param count posts the rule counted in the window
  * @param baseline posts expected in such a window, or NaN when the rule has no baseline
  */
-public record TrendPoint(Instant start, long count, double baseline) {}
+public record TrendPoint(Instant start, long count, double baseline) implements Serializable {}

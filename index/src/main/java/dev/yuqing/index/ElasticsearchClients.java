@@ -11,13 +11,12 @@ import dev.yuqing.core.json.Json;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
-import org.apache.http.auth.AuthScope;
-import org.apache.http.auth.UsernamePasswordCredentials;
-import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
@@ -40,7 +39,6 @@ final class ElasticsearchClients {
     RestClientBuilder b = RestClient.builder(hosts);
     SSLContext ssl = sslContext(c);
     Optional<String> apiKey = secrets.get(c.apiKeyEnv());
-    BasicCredentialsProvider credentials = null;
     if (apiKey.isPresent()) {
       b.setDefaultHeaders(
           new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey.get())});
@@ -59,21 +57,16 @@ final class ElasticsearchClients {
                               + " is not set (password of user "
                               + c.username()
                               + ")"));
-      credentials = new BasicCredentialsProvider();
-      credentials.setCredentials(
-          AuthScope.ANY, new UsernamePasswordCredentials(c.username(), password));
+      // Sent with every request, UTF-8 encoded (the HTTP client's challenge-response would send
+      // non-ASCII passwords as '?'), as Elasticsearch expects.
+      String basic =
+          Base64.getEncoder()
+              .encodeToString((c.username() + ":" + password).getBytes(StandardCharsets.UTF_8));
+      b.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + basic)});
     }
-    BasicCredentialsProvider creds = credentials;
-    b.setHttpClientConfigCallback(
-        h -> {
-          if (ssl != null) {
-            h.setSSLContext(ssl);
-          }
-          if (creds != null) {
-            h.setDefaultCredentialsProvider(creds);
-          }
-          return h;
-        });
+    if (ssl != null) {
+      b.setHttpClientConfigCallback(h -> h.setSSLContext(ssl));
+    }
     // Our own mapper (ISO instants, records), never the shared one: the client may configure it.
     JsonMapper mapper = Json.configure(JsonMapper.builder().build());
     return new ElasticsearchClient(

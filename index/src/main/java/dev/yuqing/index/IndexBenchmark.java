@@ -256,7 +256,7 @@ public final class IndexBenchmark {
   }
 
   /** The dashboard queries, each timed {@code repeats} times after a warm-up round. */
-  private static double[] queries(PostIndex index, int repeats, PrintWriter log) {
+  static double[] queries(PostIndex index, int repeats, PrintWriter log) {
     ZoneId china = AggregationRequest.CHINA;
     Instant week = END.minusSeconds(7 * 86_400L);
     Instant month = END.minusSeconds(30 * 86_400L);

@@ -1,96 +1,193 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.SentimentLabel;
+import dev.yuqing.core.Topic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
+import java.util.WeakHashMap;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
+import org.apache.lucene.util.packed.PackedInts;
 
 /**
  * Computes {@link Aggregations} over a Lucene index in one pass over the matching documents' doc
- * values. Counts are kept per segment by ordinal (cheap) and resolved to terms once per segment.
+ * values, in parallel over the searcher's slices.
+ *
+ * <p>Terms are counted by global ordinal (an {@link OrdinalMap} per field, built once per reader
+ * and cached until the reader is closed), so no term is looked up until the top buckets are known;
+ * global ordinals follow term byte order, which is also the tie-break order of Elasticsearch's
+ * {@code _key}. Sentiment and topics are read from numeric codes; time buckets are found by binary
+ * search among precomputed bucket starts.
  */
 final class LuceneAggregator {
+  /** More time buckets than this is a mistake (hours over decades). */
+  static final int MAX_BUCKETS = 1_000_000;
+
+  private static final String[] TERM_FIELDS = {
+    PostDocument.PROJECT, PostDocument.SOURCE, PostDocument.AUTHOR, PostDocument.KEYWORD
+  };
+  private static final int PROJECT = 0;
+  private static final int SOURCE = 1;
+  private static final int AUTHOR = 2;
+  private static final int KEYWORD = 3;
+  private static final int TOPICS = Topic.values().length;
+  private static final int LABELS = SentimentLabel.values().length;
+
+  /** Global ordinals per top-level reader; weak, and dropped when the reader closes. */
+  private static final Map<IndexReader.CacheKey, GlobalOrds[]> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private LuceneAggregator() {}
 
   static Aggregations aggregate(IndexSearcher searcher, Query query, AggregationRequest r)
       throws IOException {
-    Collector c =
+    IndexReader reader = searcher.getIndexReader();
+    GlobalOrds[] ords = globalOrds(reader);
+    byte[] min = PointValues.getMinPackedValue(reader, PostDocument.TIME);
+    byte[] max = PointValues.getMaxPackedValue(reader, PostDocument.TIME);
+    // buckets from the first to the last matching instant: the index's, narrowed by the request
+    long lo = min == null ? 0 : LongPoint.decodeDimension(min, 0);
+    long hi = max == null ? -1 : LongPoint.decodeDimension(max, 0);
+    if (r.filter().from() != null) {
+      lo = Math.max(lo, r.filter().from().toEpochMilli());
+    }
+    if (r.filter().to() != null) {
+      hi = Math.min(hi, r.filter().to().toEpochMilli() - 1);
+    }
+    TimeBuckets.Index buckets =
+        min == null || lo > hi
+            ? TimeBuckets.Index.EMPTY
+            : TimeBuckets.index(lo, hi, r.interval(), r.zone(), MAX_BUCKETS);
+    long[] starts = buckets.starts();
+    Counts c =
         searcher.search(
             query,
-            new CollectorManager<Collector, Collector>() {
+            new CollectorManager<Counts, Counts>() {
               @Override
-              public Collector newCollector() {
-                return new Collector(new TimeBuckets(r.interval(), r.zone()));
+              public Counts newCollector() {
+                return new Counts(ords, reader, buckets);
               }
 
               @Override
-              public Collector reduce(Collection<Collector> collectors) throws IOException {
-                Collector all = null;
-                for (Collector one : collectors) {
-                  one.finishLeaf();
-                  if (all == null) {
-                    all = one;
+              public Counts reduce(Collection<Counts> all) {
+                Counts sum = null;
+                for (Counts one : all) {
+                  if (sum == null) {
+                    sum = one;
                   } else {
-                    all.merge(one);
+                    sum.add(one);
                   }
                 }
-                return all;
+                return sum;
               }
             });
+
     List<Aggregations.TimeBucket> timeline = new ArrayList<>();
-    for (Map.Entry<Long, long[]> e : c.timeline.entrySet()) {
-      Map<SentimentLabel, Long> bySentiment = new EnumMap<>(SentimentLabel.class);
+    for (int b = 0; b < starts.length; b++) {
       long total = 0;
+      Map<SentimentLabel, Long> by = new EnumMap<>(SentimentLabel.class);
       for (SentimentLabel l : SentimentLabel.values()) {
-        bySentiment.put(l, e.getValue()[l.ordinal()]);
-        total += e.getValue()[l.ordinal()];
+        long n = c.timeline[b * LABELS + l.ordinal()];
+        by.put(l, n);
+        total += n;
       }
-      timeline.add(
-          new Aggregations.TimeBucket(Instant.ofEpochMilli(e.getKey()), total, bySentiment));
+      if (total > 0) {
+        timeline.add(new Aggregations.TimeBucket(Instant.ofEpochMilli(starts[b]), total, by));
+      }
     }
     Map<SentimentLabel, Long> sentiments = new EnumMap<>(SentimentLabel.class);
-    for (Map.Entry<String, Long> e : c.sentiment.counts.entrySet()) {
-      sentiments.put(SentimentLabel.parse(e.getKey()), e.getValue());
+    for (SentimentLabel l : SentimentLabel.values()) {
+      sentiments.put(l, c.sentiments[l.ordinal()]);
     }
+    List<Aggregations.Bucket> topics = new ArrayList<>();
+    for (Topic t : Topic.values()) {
+      if (c.topics[t.ordinal()] > 0) {
+        topics.add(new Aggregations.Bucket(t.label(), c.topics[t.ordinal()]));
+      }
+    }
+    topics.sort(
+        Comparator.comparingLong(Aggregations.Bucket::count)
+            .reversed()
+            .thenComparing(Aggregations.Bucket::key, LuceneAggregator::byteOrder));
     List<Aggregations.AuthorEngagement> engaged = new ArrayList<>();
-    for (Map.Entry<String, Long> e : c.author.sums.entrySet()) {
+    for (int g : top(c.authorEngagement, c.counts[AUTHOR], r.top())) {
       engaged.add(
           new Aggregations.AuthorEngagement(
-              e.getKey(), c.author.counts.get(e.getKey()), e.getValue()));
+              ords[AUTHOR].term(reader, g), c.counts[AUTHOR][g], c.authorEngagement[g]));
     }
-    engaged.sort(
-        Comparator.comparingLong(Aggregations.AuthorEngagement::engagement)
-            .reversed()
-            .thenComparing(Aggregations.AuthorEngagement::author, LuceneAggregator::byteOrder));
     return new Aggregations(
         c.total,
         timeline,
         sentiments,
-        c.topic.top(Integer.MAX_VALUE),
-        c.project.top(r.top()),
-        c.source.top(r.top()),
-        c.author.top(r.top()),
-        c.keyword.top(r.top()),
-        engaged.subList(0, Math.min(r.top(), engaged.size())));
+        topics,
+        buckets(reader, ords[PROJECT], c.counts[PROJECT], r.top()),
+        buckets(reader, ords[SOURCE], c.counts[SOURCE], r.top()),
+        buckets(reader, ords[AUTHOR], c.counts[AUTHOR], r.top()),
+        buckets(reader, ords[KEYWORD], c.counts[KEYWORD], r.top()),
+        engaged);
+  }
+
+  private static List<Aggregations.Bucket> buckets(
+      IndexReader reader, GlobalOrds ords, long[] counts, int n) throws IOException {
+    List<Aggregations.Bucket> out = new ArrayList<>();
+    for (int g : top(counts, counts, n)) {
+      out.add(new Aggregations.Bucket(ords.term(reader, g), counts[g]));
+    }
+    return out;
+  }
+
+  /**
+   * The ordinals of the {@code n} largest values (among ordinals with a positive count), largest
+   * first, ties by lower ordinal (= term byte order) first.
+   */
+  static int[] top(long[] values, long[] counts, int n) {
+    PriorityQueue<Integer> heap =
+        new PriorityQueue<>(
+            (a, b) -> values[a] != values[b] ? Long.compare(values[a], values[b]) : b - a);
+    for (int g = 0; g < values.length; g++) {
+      if (counts[g] <= 0) {
+        continue;
+      }
+      if (heap.size() < n) {
+        heap.add(g);
+      } else {
+        int worst = heap.peek();
+        if (values[g] > values[worst] || (values[g] == values[worst] && g < worst)) {
+          heap.poll();
+          heap.add(g);
+        }
+      }
+    }
+    int[] out = new int[heap.size()];
+    for (int i = out.length - 1; i >= 0; i--) {
+      out[i] = heap.poll();
+    }
+    return out;
   }
 
   /** Order of keys in UTF-8 bytes, as Lucene terms and Elasticsearch's {@code _key} order them. */
@@ -99,149 +196,195 @@ final class LuceneAggregator {
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Counts (and optionally sums engagement) per term of one multi-valued keyword field. */
-  private static final class TermCounts {
+  private static GlobalOrds[] globalOrds(IndexReader reader) throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return build(reader);
+    }
+    GlobalOrds[] cached = CACHE.get(helper.getKey());
+    if (cached == null) {
+      cached = build(reader);
+      CACHE.put(helper.getKey(), cached);
+      helper.addClosedListener(CACHE::remove);
+    }
+    return cached;
+  }
+
+  private static GlobalOrds[] build(IndexReader reader) throws IOException {
+    GlobalOrds[] out = new GlobalOrds[TERM_FIELDS.length];
+    for (int f = 0; f < TERM_FIELDS.length; f++) {
+      out[f] = GlobalOrds.of(reader, TERM_FIELDS[f]);
+    }
+    return out;
+  }
+
+  /** Segment ordinals of one field mapped to ordinals over the whole reader. */
+  private static final class GlobalOrds {
     final String field;
-    final boolean sumEngagement;
-    final Map<String, Long> counts = new HashMap<>();
-    final Map<String, Long> sums = new HashMap<>();
-    SortedSetDocValues values;
-    long[] leafCounts;
-    long[] leafSums;
+    final OrdinalMap map;
+    final int valueCount;
 
-    TermCounts(String field, boolean sumEngagement) {
+    private GlobalOrds(String field, OrdinalMap map, int valueCount) {
       this.field = field;
-      this.sumEngagement = sumEngagement;
+      this.map = map;
+      this.valueCount = valueCount;
     }
 
-    void startLeaf(LeafReaderContext ctx) throws IOException {
-      values = DocValues.getSortedSet(ctx.reader(), field);
-      int n = (int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount());
-      leafCounts = new long[n];
-      leafSums = sumEngagement ? new long[n] : null;
+    static GlobalOrds of(IndexReader reader, String field) throws IOException {
+      List<LeafReaderContext> leaves = reader.leaves();
+      if (leaves.size() <= 1) {
+        long n =
+            leaves.isEmpty()
+                ? 0
+                : DocValues.getSortedSet(leaves.get(0).reader(), field).getValueCount();
+        return new GlobalOrds(field, null, Math.toIntExact(n));
+      }
+      SortedSetDocValues[] values = new SortedSetDocValues[leaves.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = DocValues.getSortedSet(leaves.get(i).reader(), field);
+      }
+      OrdinalMap map = OrdinalMap.build(null, values, PackedInts.DEFAULT);
+      return new GlobalOrds(field, map, Math.toIntExact(map.getValueCount()));
     }
 
-    void collect(int doc, long engagement) throws IOException {
-      if (values.advanceExact(doc)) {
-        for (int i = 0; i < values.docValueCount(); i++) {
-          int ord = (int) values.nextOrd();
-          leafCounts[ord]++;
-          if (leafSums != null) {
-            leafSums[ord] += engagement;
+    /**
+     * Per leaf: segment ordinal → global ordinal, unpacked once (reading packed ints per value was
+     * 40% of an aggregation); null for the identity.
+     */
+    private volatile int[][] unpacked;
+
+    int[] segmentToGlobal(int leaf, IndexReader reader) throws IOException {
+      if (map == null) {
+        return null;
+      }
+      int[][] u = unpacked;
+      if (u == null) {
+        synchronized (this) {
+          u = unpacked;
+          if (u == null) {
+            List<LeafReaderContext> leaves = reader.leaves();
+            u = new int[leaves.size()][];
+            for (int i = 0; i < u.length; i++) {
+              int n =
+                  Math.toIntExact(
+                      DocValues.getSortedSet(leaves.get(i).reader(), field).getValueCount());
+              LongValues g = map.getGlobalOrds(i);
+              int[] a = new int[n];
+              for (int ord = 0; ord < n; ord++) {
+                a[ord] = (int) g.get(ord);
+              }
+              u[i] = a;
+            }
+            unpacked = u;
           }
         }
       }
+      return u[leaf];
     }
 
-    void finishLeaf() throws IOException {
-      if (leafCounts == null) {
-        return;
-      }
-      for (int ord = 0; ord < leafCounts.length; ord++) {
-        if (leafCounts[ord] > 0) {
-          BytesRef term = values.lookupOrd(ord);
-          String key = term.utf8ToString();
-          counts.merge(key, leafCounts[ord], Long::sum);
-          if (leafSums != null) {
-            sums.merge(key, leafSums[ord], Long::sum);
-          }
-        }
-      }
-      leafCounts = null;
-      leafSums = null;
-    }
-
-    void merge(TermCounts o) {
-      o.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
-      o.sums.forEach((k, v) -> sums.merge(k, v, Long::sum));
-    }
-
-    List<Aggregations.Bucket> top(int n) {
-      List<Aggregations.Bucket> buckets = new ArrayList<>();
-      counts.forEach((k, v) -> buckets.add(new Aggregations.Bucket(k, v)));
-      buckets.sort(
-          Comparator.comparingLong(Aggregations.Bucket::count)
-              .reversed()
-              .thenComparing(Aggregations.Bucket::key, LuceneAggregator::byteOrder));
-      return buckets.subList(0, Math.min(n, buckets.size()));
+    String term(IndexReader reader, int global) throws IOException {
+      int leaf = map == null ? 0 : map.getFirstSegmentNumber(global);
+      long ord = map == null ? global : map.getFirstSegmentOrd(global);
+      BytesRef t = DocValues.getSortedSet(reader.leaves().get(leaf).reader(), field).lookupOrd(ord);
+      return t.utf8ToString();
     }
   }
 
-  private static final class Collector extends SimpleCollector {
-    final TimeBuckets buckets;
-    final TreeMap<Long, long[]> timeline = new TreeMap<>();
-    final TermCounts sentiment = new TermCounts(PostDocument.SENTIMENT, false);
-    final TermCounts topic = new TermCounts(PostDocument.TOPIC, false);
-    final TermCounts project = new TermCounts(PostDocument.PROJECT, false);
-    final TermCounts source = new TermCounts(PostDocument.SOURCE, false);
-    final TermCounts author = new TermCounts(PostDocument.AUTHOR, true);
-    final TermCounts keyword = new TermCounts(PostDocument.KEYWORD, false);
-    final TermCounts[] all = {sentiment, topic, project, source, author, keyword};
+  /** The counts of one slice of segments; slices are added up at the end. */
+  private static final class Counts implements Collector {
+    final GlobalOrds[] ords;
+    final IndexReader reader;
+    final TimeBuckets.Index buckets;
+    final long[] starts;
+    final long[] timeline;
+    final long[] sentiments = new long[LABELS];
+    final long[] topics = new long[TOPICS];
+    final long[][] counts;
+    final long[] authorEngagement;
     long total;
-    NumericDocValues time;
-    NumericDocValues engagement;
-    SortedSetDocValues sentimentOnly;
-    int[] sentimentOrdToLabel;
 
-    Collector(TimeBuckets buckets) {
+    Counts(GlobalOrds[] ords, IndexReader reader, TimeBuckets.Index buckets) {
+      this.ords = ords;
+      this.reader = reader;
       this.buckets = buckets;
+      this.starts = buckets.starts();
+      this.timeline = new long[starts.length * LABELS];
+      this.counts = new long[ords.length][];
+      for (int f = 0; f < ords.length; f++) {
+        counts[f] = new long[ords[f].valueCount];
+      }
+      this.authorEngagement = new long[ords[AUTHOR].valueCount];
     }
 
-    @Override
-    protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
-      finishLeaf();
-      for (TermCounts t : all) {
-        t.startLeaf(ctx);
-      }
-      time = DocValues.getNumeric(ctx.reader(), PostDocument.TIME);
-      engagement = DocValues.getNumeric(ctx.reader(), PostDocument.ENGAGEMENT);
-      // a second iterator over the sentiment values, for the time × sentiment buckets
-      sentimentOnly = DocValues.getSortedSet(ctx.reader(), PostDocument.SENTIMENT);
-      sentimentOrdToLabel = new int[(int) sentimentOnly.getValueCount()];
-      for (int ord = 0; ord < sentimentOrdToLabel.length; ord++) {
-        sentimentOrdToLabel[ord] =
-            SentimentLabel.parse(sentimentOnly.lookupOrd(ord).utf8ToString()).ordinal();
-      }
-    }
-
-    void finishLeaf() throws IOException {
-      for (TermCounts t : all) {
-        t.finishLeaf();
-      }
-    }
-
-    /** Adds another slice's counts (both finished). */
-    void merge(Collector o) {
+    void add(Counts o) {
       total += o.total;
-      o.timeline.forEach(
-          (k, v) -> {
-            long[] mine = timeline.computeIfAbsent(k, x -> new long[3]);
-            for (int i = 0; i < 3; i++) {
-              mine[i] += v[i];
-            }
-          });
-      for (int i = 0; i < all.length; i++) {
-        all[i].merge(o.all[i]);
+      addAll(timeline, o.timeline);
+      addAll(sentiments, o.sentiments);
+      addAll(topics, o.topics);
+      for (int f = 0; f < counts.length; f++) {
+        addAll(counts[f], o.counts[f]);
       }
+      addAll(authorEngagement, o.authorEngagement);
     }
 
-    @Override
-    public void collect(int doc) throws IOException {
-      total++;
-      long e = engagement.advanceExact(doc) ? engagement.longValue() : 0;
-      for (TermCounts t : all) {
-        t.collect(doc, e);
-      }
-      long t = time.advanceExact(doc) ? time.longValue() : 0;
-      if (sentimentOnly.advanceExact(doc)) {
-        int label = sentimentOrdToLabel[(int) sentimentOnly.nextOrd()];
-        timeline.computeIfAbsent(buckets.start(t), k -> new long[3])[label]++;
+    private static void addAll(long[] into, long[] from) {
+      for (int i = 0; i < into.length; i++) {
+        into[i] += from[i];
       }
     }
 
     @Override
     public ScoreMode scoreMode() {
       return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+      NumericDocValues time = DocValues.getNumeric(ctx.reader(), PostDocument.TIME);
+      NumericDocValues engagement = DocValues.getNumeric(ctx.reader(), PostDocument.ENGAGEMENT);
+      NumericDocValues sentiment = DocValues.getNumeric(ctx.reader(), PostDocument.SENTIMENT_CODE);
+      NumericDocValues topicBits = DocValues.getNumeric(ctx.reader(), PostDocument.TOPIC_BITS);
+      SortedSetDocValues[] values = new SortedSetDocValues[ords.length];
+      int[][] toGlobal = new int[ords.length][];
+      for (int f = 0; f < ords.length; f++) {
+        values[f] = DocValues.getSortedSet(ctx.reader(), TERM_FIELDS[f]);
+        toGlobal[f] = ords[f].segmentToGlobal(ctx.ord, reader);
+      }
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) throws IOException {
+          total++;
+          long e = engagement.advanceExact(doc) ? engagement.longValue() : 0;
+          int s = sentiment.advanceExact(doc) ? (int) sentiment.longValue() : 1;
+          sentiments[s]++;
+          if (time.advanceExact(doc) && starts.length > 0) {
+            timeline[buckets.of(time.longValue()) * LABELS + s]++;
+          }
+          if (topicBits.advanceExact(doc)) {
+            for (long bits = topicBits.longValue(); bits != 0; bits &= bits - 1) {
+              topics[Long.numberOfTrailingZeros(bits)]++;
+            }
+          }
+          for (int f = 0; f < values.length; f++) {
+            SortedSetDocValues v = values[f];
+            if (v.advanceExact(doc)) {
+              long[] c = counts[f];
+              int[] map = toGlobal[f];
+              for (int i = v.docValueCount(); i > 0; i--) {
+                long ord = v.nextOrd();
+                int g = map == null ? (int) ord : map[(int) ord];
+                c[g]++;
+                if (f == AUTHOR) {
+                  authorEngagement[g] += e;
+                }
+              }
+            }
+          }
+        }
+      };
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +36,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -78,12 +82,25 @@ final class LucenePostIndex implements PostIndex {
 
   private static final Similarity SIMILARITY = new LegacyBm25Similarity();
 
-  /** Searchers scoring as the Elasticsearch backend does. */
+  /**
+   * Threads that search the slices of one index in parallel (aggregations over a million posts need
+   * more than one core to stay interactive). Daemon threads, never interrupted.
+   */
+  private static final ExecutorService SLICES =
+      Executors.newFixedThreadPool(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          r -> {
+            Thread t = new Thread(r, "lucene-search");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Searchers scoring as the Elasticsearch backend does, searching slices in parallel. */
   private static final SearcherFactory SEARCHERS =
       new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-          IndexSearcher s = new IndexSearcher(reader);
+          IndexSearcher s = new IndexSearcher(reader, SLICES);
           s.setSimilarity(SIMILARITY);
           return s;
         }
@@ -117,6 +134,23 @@ final class LucenePostIndex implements PostIndex {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Commit data key of the names the index was analysed with ({@link TextAnalysis#addWords}):
+   * readers in other processes must segment queries with the same dictionary.
+   */
+  static final String WORDS_KEY = "yuqing.words";
+
+  /** Adds the names stored with the newest commit to the analysis dictionary. */
+  private static void loadWords(Directory d) throws IOException {
+    if (!DirectoryReader.indexExists(d)) {
+      return;
+    }
+    String json = SegmentInfos.readLatestCommit(d).getUserData().get(WORDS_KEY);
+    if (json != null) {
+      TextAnalysis.addWords(List.of(Json.read(json, String[].class)));
+    }
+  }
+
   /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
   static LucenePostIndex openWritable(Path dir, Duration refreshInterval) {
     Directory d = null;
@@ -128,6 +162,7 @@ final class LucenePostIndex implements PostIndex {
       cfg.setRAMBufferSizeMB(64);
       cfg.setCommitOnClose(true);
       cfg.setSimilarity(SIMILARITY);
+      loadWords(d);
       IndexWriter w = new IndexWriter(d, cfg);
       // An empty first commit, so that read-only openers find an index at once.
       if (!DirectoryReader.indexExists(d)) {
@@ -152,6 +187,7 @@ final class LucenePostIndex implements PostIndex {
         throw new IndexException(dir + ": no index here (no such directory)");
       }
       d = FSDirectory.open(dir);
+      loadWords(d);
       return new LucenePostIndex(dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval);
     } catch (IndexNotFoundException | NoSuchFileException e) {
       closeQuietly(d);
@@ -180,6 +216,7 @@ final class LucenePostIndex implements PostIndex {
   public void commit() {
     try {
       if (writer != null) {
+        writer.setLiveCommitData(Map.of(WORDS_KEY, Json.line(TextAnalysis.words())).entrySet());
         writer.commit();
       }
       searchers.maybeRefreshBlocking();
@@ -219,12 +256,15 @@ final class LucenePostIndex implements PostIndex {
               after == null
                   ? null
                   : new FieldDoc(Integer.MAX_VALUE, Float.NaN, LuceneQueries.sortValues(after));
+          // The exact total is counted apart: collecting the page can then skip documents that
+          // cannot make it (newest-first over a million posts reads a few thousand, not all).
+          long total = s.count(query);
           // one more than asked, to know whether there is a next page
           TopDocs top =
               s.search(
                   query,
                   new TopFieldCollectorManager(
-                      LuceneQueries.sort(r.sort()), r.size() + 1, afterDoc, Integer.MAX_VALUE));
+                      LuceneQueries.sort(r.sort()), r.size() + 1, afterDoc, r.size() + 1));
           Set<String> marked = r.highlight() ? text.positiveTerms() : Set.of();
           List<SearchResult.Hit> hits = new ArrayList<>();
           Cursor last = null;
@@ -236,7 +276,7 @@ final class LucenePostIndex implements PostIndex {
             last = cursor(r.sort(), fd, post.id());
           }
           String next = top.scoreDocs.length > r.size() ? last.encode() : null;
-          return new SearchResult(top.totalHits.value, hits, next);
+          return new SearchResult(total, hits, next);
         });
   }
 
@@ -347,15 +387,25 @@ final class LucenePostIndex implements PostIndex {
       keyword(d, PostDocument.AUTHOR, List.of(p.author()));
     }
     keyword(d, PostDocument.PROJECT, p.projects());
-    keyword(d, PostDocument.SENTIMENT, List.of(p.sentiment()));
-    keyword(d, PostDocument.TOPIC, p.topics());
+    filterOnly(d, PostDocument.SENTIMENT, List.of(p.sentiment()));
+    d.add(new NumericDocValuesField(PostDocument.SENTIMENT_CODE, p.sentimentCode()));
+    filterOnly(d, PostDocument.TOPIC, p.topics());
+    d.add(new NumericDocValuesField(PostDocument.TOPIC_BITS, p.topicBits()));
     keyword(d, PostDocument.KEYWORD, p.keywords());
-    keyword(d, PostDocument.SIGNAL, p.signals());
+    filterOnly(d, PostDocument.SIGNAL, p.signals());
     d.add(new Field(PostDocument.TERMS, new ListTokenStream(p.terms()), TERMS_TYPE));
     d.add(new StoredField(PostDocument.DOC, p.json()));
     return d;
   }
 
+  /** Indexed for filters; counted through a numeric code instead (cheaper to aggregate). */
+  private static void filterOnly(Document d, String field, List<String> values) {
+    for (String v : values) {
+      d.add(new StringField(field, v, Field.Store.NO));
+    }
+  }
+
+  /** Indexed for filters, and doc values for aggregations. */
   private static void keyword(Document d, String field, List<String> values) {
     for (String v : values) {
       d.add(new StringField(field, v, Field.Store.NO));

@@ -25,6 +25,8 @@ import java.util.Locale;
  * @param signals {@link SignalKind#key()} of the signals the post carries
  * @param terms search terms of title and text ({@link TextAnalysis#indexTokens})
  * @param json the tagged post as JSON
+ * @param sentimentCode {@link dev.yuqing.core.SentimentLabel#ordinal()} (Lucene aggregations)
+ * @param topicBits bit {@link Topic#ordinal()} set for each topic (Lucene aggregations)
  */
 record PostDocument(
     String id,
@@ -38,7 +40,9 @@ record PostDocument(
     List<String> keywords,
     List<String> signals,
     List<String> terms,
-    String json) {
+    String json,
+    int sentimentCode,
+    long topicBits) {
 
   static final String ID = "id";
   static final String TIME = "time";
@@ -52,6 +56,8 @@ record PostDocument(
   static final String SIGNAL = "signal";
   static final String TERMS = "terms";
   static final String DOC = "doc";
+  static final String SENTIMENT_CODE = "sentiment_code";
+  static final String TOPIC_BITS = "topic_bits";
 
   static PostDocument of(TaggedPost p) {
     Instant t = p.post().eventTime();
@@ -63,8 +69,10 @@ record PostDocument(
       engagement += Math.max(0, p.post().likes());
     }
     List<String> topics = new ArrayList<>();
+    long topicBits = 0;
     for (Topic topic : p.topics()) {
       topics.add(topic.label());
+      topicBits |= 1L << topic.ordinal();
     }
     List<String> signals = new ArrayList<>();
     for (SignalKind k : SignalKind.of(p.signals())) {
@@ -87,7 +95,9 @@ record PostDocument(
         distinct(p.keywords()),
         signals,
         terms,
-        Json.line(p));
+        Json.line(p),
+        p.sentiment().label().ordinal(),
+        topicBits);
   }
 
   /** Reads a post back from its stored JSON. */

@@ -1,9 +1,13 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.config.IndexConfig;
+import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.Secrets;
+import dev.yuqing.core.config.YuqingConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Opens the configured {@link PostIndex}. */
 public final class PostIndexes {
@@ -43,6 +47,31 @@ public final class PostIndexes {
       case ELASTICSEARCH ->
           ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, true);
     };
+  }
+
+  /**
+   * Opens the index of a whole configuration for reading and writing: as {@link #open(IndexConfig,
+   * Path, Secrets)}, and the projects' names (estate, aliases, developer, property company) are
+   * kept whole by the analysis of documents and queries. Prefer this one wherever the whole
+   * configuration is at hand.
+   */
+  public static PostIndex open(YuqingConfig config, Path dataDir, Secrets secrets) {
+    TextAnalysis.addWords(names(config));
+    return open(config.index(), dataDir, secrets);
+  }
+
+  /** As {@link #openReadOnly(IndexConfig, Path, Secrets)}, with the projects' names. */
+  public static PostIndex openReadOnly(YuqingConfig config, Path dataDir, Secrets secrets) {
+    TextAnalysis.addWords(names(config));
+    return openReadOnly(config.index(), dataDir, secrets);
+  }
+
+  private static List<String> names(YuqingConfig config) {
+    List<String> names = new ArrayList<>();
+    for (ProjectConfig p : config.projects()) {
+      names.addAll(p.allNames());
+    }
+    return names;
   }
 
   /** A Lucene index in exactly this directory, for reading and writing. */

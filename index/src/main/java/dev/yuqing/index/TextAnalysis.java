@@ -5,8 +5,10 @@ import com.hankcs.hanlp.dictionary.CustomDictionary;
 import dev.yuqing.analysis.Segmenter;
 import dev.yuqing.analysis.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How the index reads Chinese: the one place where text becomes search terms, for documents and
@@ -31,7 +33,36 @@ final class TextAnalysis {
 
   private static final Segmenter SEGMENTER = Segmenter.create();
 
+  /** Names added with {@link #addWords}, in the order first added. */
+  private static final Set<String> WORDS = new LinkedHashSet<>();
+
   private TextAnalysis() {}
+
+  /**
+   * Keeps these names (estates, developers, property companies) whole in documents and queries from
+   * now on. HanLP's dictionary is global to the JVM: whoever indexes and whoever searches must have
+   * added the same names, which is why the Lucene backend stores them with its commits.
+   */
+  static void addWords(Collection<String> words) {
+    List<String> fresh = new ArrayList<>();
+    synchronized (WORDS) {
+      for (String w : words) {
+        if (w != null && !w.isBlank() && WORDS.add(w.strip())) {
+          fresh.add(w.strip());
+        }
+      }
+    }
+    if (!fresh.isEmpty()) {
+      Segmenter.create(fresh);
+    }
+  }
+
+  /** The names added so far. */
+  static List<String> words() {
+    synchronized (WORDS) {
+      return List.copyOf(WORDS);
+    }
+  }
 
   /** The terms of a document's text, in order, with offsets into {@code text}. */
   static List<Token> indexTokens(String text) {

@@ -58,6 +58,25 @@ class LucenePostIndexTest extends PostIndexContract {
   }
 
   @Test
+  void projectNamesAreSearchWordsAndTravelWithTheIndex() throws Exception {
+    TextAnalysis.addWords(List.of("澜庭府"));
+    TaggedPost p = Posts.post("lan").title("澜庭府三期漏水").text("住在澜庭府的业主都遇到了。").build();
+    index.upsert(List.of(p));
+    index.commit();
+    assertThat(TextAnalysis.queryTerms("澜庭府")).containsExactly("澜庭府");
+    assertThat(find(SearchRequest.builder().query("澜庭府"))).containsExactly(p.id());
+    // stored with the commit, for searchers in other processes
+    try (org.apache.lucene.store.Directory d =
+        org.apache.lucene.store.FSDirectory.open(dir.resolve("index"))) {
+      String words =
+          org.apache.lucene.index.SegmentInfos.readLatestCommit(d)
+              .getUserData()
+              .get(LucenePostIndex.WORDS_KEY);
+      assertThat(words).contains("澜庭府");
+    }
+  }
+
+  @Test
   void aSecondWriterIsRefusedWithTheDirectoryNamed() {
     assertThatThrownBy(() -> PostIndexes.lucene(dir.resolve("index")))
         .isInstanceOf(IndexException.class)

@@ -236,7 +236,7 @@ public final class AlertsCommand implements Runnable {
                 + time(p.publishedAt()));
         out.println(
             "     "
-                + Terminal.safe(p.url())
+                + (p.url() == null ? "（无链接）" : Terminal.safe(p.url()))
                 + (p.evidenceId() == null ? "" : "  证据 " + Terminal.safe(p.evidenceId())));
       }
       out.println();

@@ -4,6 +4,7 @@ import dev.yuqing.app.UserError;
 import dev.yuqing.crawler.evidence.EvidenceReader;
 import dev.yuqing.crawler.evidence.EvidenceVerifier;
 import dev.yuqing.crawler.evidence.WarcEvidence;
+import dev.yuqing.crawler.extract.Text;
 import dev.yuqing.crawler.fetch.Charsets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -129,13 +130,14 @@ public final class EvidenceCommand implements Runnable {
             c.entry().file(),
             c.entry().offset(),
             c.entry().sha256());
-        out.println(c.warcHeaders().replace("\r\n", "\n"));
+        // what a site sent is hostile: no terminal escapes reach the terminal
+        out.println(Text.printable(c.warcHeaders().replace("\r\n", "\n")));
         out.println();
         byte[] block = c.content();
         if (c.entry().type().equals("response")) {
           int split = indexOf(block);
           String httpHead = new String(block, 0, Math.max(0, split), StandardCharsets.ISO_8859_1);
-          out.println(httpHead.replace("\r\n", "\n"));
+          out.println(Text.printable(httpHead.replace("\r\n", "\n")));
           out.println();
           if (!headersOnly) {
             byte[] body =
@@ -153,10 +155,10 @@ public final class EvidenceCommand implements Runnable {
                 contentType = line.substring(13).strip();
               }
             }
-            out.println(Charsets.decode(body, contentType).text());
+            out.println(Text.printable(Charsets.decode(body, contentType).text()));
           }
         } else if (!headersOnly) {
-          out.println(new String(block, StandardCharsets.UTF_8));
+          out.println(Text.printable(new String(block, StandardCharsets.UTF_8)));
         }
       }
       out.flush();

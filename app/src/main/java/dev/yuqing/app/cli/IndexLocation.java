@@ -41,9 +41,12 @@ public final class IndexLocation {
       if (index != null) {
         return PostIndexes.luceneReadOnly(index);
       }
-      IndexConfig cfg =
-          config == null ? IndexConfig.DEFAULT : new ConfigLoader().load(config).index();
-      return PostIndexes.openReadOnly(cfg, data, Secrets.fromEnvironment());
+      if (config == null) {
+        return PostIndexes.openReadOnly(IndexConfig.DEFAULT, data, Secrets.fromEnvironment());
+      }
+      // the whole configuration: its project names are search words too
+      return PostIndexes.openReadOnly(
+          new ConfigLoader().load(config), data, Secrets.fromEnvironment());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.yuqing.core.config;
 
 import dev.yuqing.core.Grade;
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -45,7 +46,8 @@ public record AlertsConfig(
     List<RobotConfig> robots,
     Duration retryInitial,
     Duration retryMax,
-    Duration giveUpAfter) {
+    Duration giveUpAfter)
+    implements Serializable {
 
   public static final AlertsConfig DEFAULT =
       new AlertsConfig(null, null, null, null, null, null, null, null, null, null);

@@ -51,16 +51,56 @@ public record ForumSelectors(
           ".time, .authi em, time",
           ".content, td.t_f");
 
+  /** Discuz! X boards (most estate and city forums). */
+  public static final ForumSelectors DISCUZ =
+      new ForumSelectors(
+          "a.s.xst, th a.xst",
+          "a.nxt",
+          "#thread_subject, h1",
+          "div[id^=post_]:has(td.t_f)",
+          ".authi a.xw1, .authi a",
+          ".authi em",
+          "td.t_f");
+
+  /** Baidu Tieba (百度贴吧, where the 业主吧 are). */
+  public static final ForumSelectors TIEBA =
+      new ForumSelectors(
+          "a.j_th_tit",
+          "a.next.pagination-item, a:matchesOwn(^下一页)",
+          "h1.core_title_txt, h3.core_title_txt, .core_title_txt",
+          "div.l_post",
+          "a.p_author_name, .d_name a",
+          ".post-tail-wrap span.tail-info:matchesOwn(\\d{4}-\\d{1,2}-\\d{1,2}), .tail-info:last-child",
+          "div.d_post_content, div.j_d_post_content");
+
+  /** Built-in site profiles by name: {@code default}, {@code discuz}, {@code tieba}. */
+  public static ForumSelectors profile(String name) {
+    String n = name == null ? "default" : name.strip().toLowerCase(java.util.Locale.ROOT);
+    return switch (n) {
+      case "default" -> DEFAULT;
+      case "discuz" -> DISCUZ;
+      case "tieba" -> TIEBA;
+      default ->
+          throw new IllegalArgumentException(
+              "profile: unknown forum profile '" + name + "' (known: default, discuz, tieba)");
+    };
+  }
+
   /** Fills the selectors left out with the defaults. */
   public ForumSelectors withDefaults() {
+    return withDefaults(DEFAULT);
+  }
+
+  /** Fills the selectors left out with those of {@code base} (a site profile). */
+  public ForumSelectors withDefaults(ForumSelectors base) {
     return new ForumSelectors(
-        or(threadLink, DEFAULT.threadLink),
-        or(nextPage, DEFAULT.nextPage),
-        or(threadTitle, DEFAULT.threadTitle),
-        or(post, DEFAULT.post),
-        or(postAuthor, DEFAULT.postAuthor),
-        or(postTime, DEFAULT.postTime),
-        or(postBody, DEFAULT.postBody));
+        or(threadLink, base.threadLink),
+        or(nextPage, base.nextPage),
+        or(threadTitle, base.threadTitle),
+        or(post, base.post),
+        or(postAuthor, base.postAuthor),
+        or(postTime, base.postTime),
+        or(postBody, base.postBody));
   }
 
   private static String or(String v, String d) {

@@ -10,8 +10,9 @@ import java.util.List;
  * @param url board URL
  * @param revisit poll interval (default 10m)
  * @param projects projects the board is about; empty: by names mentioned
- * @param selectors CSS selectors of the site profile; defaults fit Discuz-like markup and the
- *     markup documented on {@link ForumSelectors}
+ * @param profile built-in site profile: {@code default} (Discuz-like markup and the markup
+ *     documented on {@link ForumSelectors}), {@code discuz} or {@code tieba}
+ * @param selectors CSS selectors overriding the profile's, one by one
  * @param maxPages board pages to walk per visit (default 3)
  * @param maxThreadPages pages of one thread to walk per visit (default 5)
  * @param allowPrivateNetwork allow loopback and private addresses (default false)
@@ -21,6 +22,7 @@ public record ForumSourceConfig(
     String url,
     Duration revisit,
     List<String> projects,
+    String profile,
     ForumSelectors selectors,
     Integer maxPages,
     Integer maxThreadPages,
@@ -31,7 +33,9 @@ public record ForumSourceConfig(
     url = Check.httpUrlTemplate("url", url);
     revisit = Check.positive("revisit", revisit, Duration.ofMinutes(10));
     projects = projects == null ? List.of() : List.copyOf(projects);
-    selectors = selectors == null ? ForumSelectors.DEFAULT : selectors.withDefaults();
+    ForumSelectors base = ForumSelectors.profile(profile);
+    profile = profile == null ? "default" : profile.strip().toLowerCase(java.util.Locale.ROOT);
+    selectors = selectors == null ? base : selectors.withDefaults(base);
     maxPages = Check.atLeast("maxPages", maxPages, 3, 1);
     maxThreadPages = Check.atLeast("maxThreadPages", maxThreadPages, 5, 1);
   }

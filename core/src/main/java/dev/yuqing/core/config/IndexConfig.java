@@ -45,12 +45,13 @@ public record IndexConfig(
 
     @JsonCreator
     public static Backend parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown backend '" + s + "' (known: lucene, elasticsearch)", e);
+      for (Backend b : values()) {
+        if (b.name().equalsIgnoreCase(s.trim())) {
+          return b;
+        }
       }
+      throw new IllegalArgumentException(
+          "unknown backend '" + s + "' (known: lucene, elasticsearch)");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.yuqing.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.yuqing.core.Grade;
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Locale;
  *     加签 secret), or null when the robot is not signed
  * @param minGrade alerts of this grade and above reach the robot (default alert)
  */
-public record RobotConfig(String id, Kind kind, String urlEnv, String secretEnv, Grade minGrade) {
+public record RobotConfig(String id, Kind kind, String urlEnv, String secretEnv, Grade minGrade)
+    implements Serializable {
   public RobotConfig {
     id = Check.required("id", id);
     if (!id.matches("[A-Za-z0-9_-]+")) {

@@ -3,6 +3,7 @@ package dev.yuqing.core.config;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.yuqing.core.Grade;
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,7 @@ import java.time.Duration;
   @JsonSubTypes.Type(value = MediaRuleConfig.class, name = "media"),
   @JsonSubTypes.Type(value = NewTopicRuleConfig.class, name = "new-topic")
 })
-public sealed interface RuleConfig
+public sealed interface RuleConfig extends Serializable
     permits SpikeRuleConfig,
         ThresholdRuleConfig,
         KeywordRuleConfig,

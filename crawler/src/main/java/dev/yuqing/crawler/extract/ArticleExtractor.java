@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -643,32 +642,156 @@ public final class ArticleExtractor {
   }
 
   private static final Pattern BYLINE =
-      Pattern.compile("(?:作者|作者：|执笔|執筆|记者|記者|文|撰文)\\s*[:：/／|]\\s*([^\\s|/，,。：:]{2,20})");
+      Pattern.compile(
+          "(?:作者|執筆|执笔|记者|記者|撰文|文)\\s*[:：/／|]\\s*([^\\s|/，,。：:()（）]{2,20}(?:[、&＆][^\\s|/，,。：:]{1,10})*)"
+              + "|(?:作者|记者|記者)\\s+([\\p{IsHan}·]{2,4})(?![\\p{IsHan}])");
+  private static final Pattern NAME_SLASH =
+      Pattern.compile("^([\\p{IsHan}·]{2,5})\\s*[/／]\\s*[\\p{IsHan}A-Za-z]{2,12}$");
   private static final Pattern SOURCE =
       Pattern.compile("(?:来源|來源|稿源|出处|出處)\\s*[:：]\\s*([^\\s|/，,。：:]{2,20})");
+  private static final Pattern CLOSING_AUTHOR =
+      Pattern.compile("^(?:作者|文)\\s*[:：/／]\\s*(.{2,20})$");
+  private static final Pattern AUTHOR_CLASS =
+      Pattern.compile("author|writer|byline|source|media|user-?name|account|editor-name|zuozhe");
 
+  /**
+   * The named author, else the outlet: the byline between the headline and the first paragraph
+   * (作者/记者/执笔, "name/outlet", 来源), an author-like element next to the headline, an "作者：" line
+   * closing the article, then the page's metadata.
+   */
   private static String author(Document doc, Element body, String title) {
-    String near = nearTitle(body, title);
-    Matcher m = BYLINE.matcher(near);
+    List<String> lines = List.of(Text.lines(body).split("\n"));
+    List<String> zone = bylineZone(lines, title);
+    String z = String.join("\n", zone);
+    Matcher m = BYLINE.matcher(z);
     if (m.find()) {
-      return m.group(1);
+      return m.group(1) != null ? m.group(1) : m.group(2);
     }
-    String meta = meta(doc, "article:author", "author", "og:article:author", "byline");
-    if (meta != null && meta.length() <= 40 && !meta.contains("http")) {
-      return meta;
-    }
-    m = SOURCE.matcher(near);
-    if (m.find()) {
-      return m.group(1);
-    }
-    Element a = body.selectFirst("[class*=author], [rel=author], [itemprop=author]");
-    if (a != null) {
-      String s = Text.clean(a.text());
-      if (!s.isEmpty() && s.length() <= 30) {
-        return s.replaceFirst("^(作者|来源)[:：]\\s*", "");
+    for (String l : zone) {
+      Matcher n = NAME_SLASH.matcher(l.strip());
+      if (n.matches()) {
+        return n.group(1);
       }
     }
-    String site = meta(doc, "og:site_name", "application-name");
-    return site == null ? null : site.toLowerCase(Locale.ROOT).equals(site) ? site : site;
+    String source = sourceInByline(body, z);
+    if (source != null) {
+      return source;
+    }
+    m = SOURCE.matcher(z);
+    if (m.find()) {
+      return m.group(1);
+    }
+    String near = authorNextTo(headline(body, title));
+    if (near != null) {
+      return near;
+    }
+    for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 6); i--) {
+      Matcher c = CLOSING_AUTHOR.matcher(lines.get(i).strip());
+      if (c.matches()) {
+        return c.group(1).strip();
+      }
+    }
+    String meta = meta(doc, "article:author", "og:article:author", "author", "byline");
+    if (meta != null && meta.length() <= 30 && !meta.matches(".*(@|http|,|，|name).*")) {
+      return meta;
+    }
+    return meta(doc, "og:site_name", "application-name");
+  }
+
+  /** The lines after the headline and before the first paragraph of prose (at most eight). */
+  static List<String> bylineZone(List<String> lines, String title) {
+    int start = 0;
+    if (title != null) {
+      for (int i = 0; i < lines.size(); i++) {
+        String l = lines.get(i);
+        if (l.contains(title)
+            || (l.length() >= 4 && title.contains(l) && l.length() * 5 >= title.length() * 3)) {
+          start = i + 1;
+          break;
+        }
+      }
+    }
+    List<String> zone = new ArrayList<>();
+    for (int i = start; i < lines.size() && zone.size() < 8; i++) {
+      String l = lines.get(i);
+      if (l.length() >= 25 && count(PUNCT, l) >= 2 && endsSentence(l)) {
+        break; // the body begins
+      }
+      zone.add(l);
+    }
+    return zone;
+  }
+
+  /**
+   * "来源：X" read from the element that says it, so that a link after the outlet's name (参与互动, 下载客户端)
+   * is not taken for part of it; only where the byline zone shows it.
+   */
+  private static String sourceInByline(Element body, String zone) {
+    for (Element e : body.getElementsMatchingOwnText("(来源|來源|稿源)\\s*[:：]")) {
+      Matcher m = SOURCE.matcher(Text.clean(e.ownText()));
+      String v = null;
+      if (m.find()) {
+        v = m.group(1);
+      } else {
+        Element next = e.children().isEmpty() ? e.nextElementSibling() : e.child(0);
+        v =
+            next == null
+                ? null
+                : Text.clean(next.ownText().isEmpty() ? next.text() : next.ownText());
+      }
+      if (v != null && v.length() >= 2 && v.length() <= 20 && zone.contains(v)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An author-like element (class or id naming author, source, media …) beside the headline: in its
+   * parent, else its grandparent.
+   */
+  private static String authorNextTo(Element head) {
+    if (head == null) {
+      return null;
+    }
+    Element scope = head.parent();
+    for (int level = 0; level < 2 && scope != null; level++, scope = scope.parent()) {
+      // the most specific match: a wrapper's text also holds its buttons (关注, 下载客户端)
+      String best = null;
+      for (Element e : scope.getAllElements()) {
+        if (e == head || !AUTHOR_CLASS.matcher(Dom.classAndId(e)).find()) {
+          continue;
+        }
+        String own = Text.clean(e.ownText());
+        String t =
+            (own.length() >= 2 ? own : Text.clean(e.text()))
+                .replaceFirst("^(作者|来源|來源)[:：]\\s*", "");
+        if (t.length() >= 2
+            && t.length() <= 20
+            && !t.matches(".*\\d{4}.*")
+            && !t.matches("作者|来源|來源|编辑|關注|关注|分享|订阅|訂閱")
+            && (best == null || t.length() < best.length())) {
+          best = t;
+        }
+      }
+      if (best != null) {
+        return best;
+      }
+    }
+    return null;
+  }
+
+  /** The heading that shows the headline, or null. */
+  static Element headline(Element body, String title) {
+    if (title == null) {
+      return null;
+    }
+    for (Element h : body.select("h1, h2, h3, [class*=title], [id*=title]")) {
+      String t = Text.clean(h.text());
+      if (t.contains(title) && t.length() <= title.length() + 8) {
+        return h;
+      }
+    }
+    return null;
   }
 }

@@ -133,7 +133,7 @@ public final class ChatExport {
 
   private static String cleanSender(String s) {
     // QQ prefixes group titles: 【管理员】张三
-    return s.replaceFirst("^【[^】]{1,10}】", "").strip();
+    return Text.clean(s.replaceFirst("^【[^】]{1,10}】", ""));
   }
 
   private static void add(
@@ -141,7 +141,7 @@ public final class ChatExport {
     if (sender == null) {
       return;
     }
-    String text = body.toString().strip();
+    String text = Text.printable(body.toString()).strip();
     if (text.isEmpty() || PLACEHOLDER.matcher(text).matches() || SYSTEM.matcher(text).matches()) {
       return;
     }

@@ -127,9 +127,12 @@ public final class ListExtractor {
     return new Found(out, found);
   }
 
-  /** How headline-like a group is; 0 for groups too small to be a list. */
+  /**
+   * How headline-like a group is; 0 for groups too small to be a list. Two links count when they
+   * read like headlines (a search with two hits); navigation labels are short.
+   */
   static double score(List<Element> g) {
-    if (g.size() < 3) {
+    if (g.size() < 2) {
       return 0;
     }
     double text = 0;
@@ -141,6 +144,9 @@ public final class ListExtractor {
       }
     }
     double avg = text / g.size();
+    if (g.size() == 2 && avg < 12) {
+      return 0;
+    }
     double s = text * Math.min(1.0, avg / 12.0);
     if (boiler * 2 > g.size()) {
       s *= 0.1; // navigation, footer, "hot" and "related" blocks

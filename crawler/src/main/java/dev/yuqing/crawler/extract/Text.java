@@ -54,7 +54,11 @@ public final class Text {
           "center",
           "caption");
 
-  /** Collapses whitespace (NBSP and U+3000 included) and trims; null stays null. */
+  /**
+   * Collapses whitespace (NBSP and U+3000 included) and trims; null stays null. Control and format
+   * characters go: crawled text must not carry terminal escapes or bidi overrides (RLO) that make
+   * it display as something else.
+   */
   public static String clean(String s) {
     if (s == null) {
       return null;
@@ -69,6 +73,8 @@ public final class Text {
           || c == '\u200b'
           || c == '\ufeff') {
         space = sb.length() > 0;
+      } else if (isHidden(c)) {
+        continue;
       } else {
         if (space) {
           sb.append(' ');
@@ -121,6 +127,24 @@ public final class Text {
       }
     }
     return out.toString();
+  }
+
+  /** C0/C1 controls and bidi/format characters (kept: ZWJ, which joins emoji). */
+  static boolean isHidden(char c) {
+    int t = Character.getType(c);
+    return (t == Character.CONTROL || t == Character.FORMAT) && c != '\u200d';
+  }
+
+  /** {@code s} with control and format characters removed, line breaks and tabs kept. */
+  public static String printable(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\t' || !isHidden(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** Number of characters that are not whitespace. */

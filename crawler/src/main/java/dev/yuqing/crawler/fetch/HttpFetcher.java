@@ -56,7 +56,12 @@ public final class HttpFetcher implements Fetcher {
   private final ConcurrentHashMap<String, CachedRobots> robots = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
-  private record CachedRobots(Robots robots, long expiresNanos) {}
+  /** Rules for an origin; {@code unreachable} says why everything is refused, or is null. */
+  private record CachedRobots(Robots robots, long expiresNanos, String unreachable) {
+    CachedRobots(Robots robots, long expiresNanos) {
+      this(robots, expiresNanos, null);
+    }
+  }
 
   public HttpFetcher(CrawlerConfig config, Clock clock) {
     this(config, clock, AddressGuard::isPrivate);
@@ -152,7 +157,8 @@ public final class HttpFetcher implements Fetcher {
       if (!request.allowPrivateNetwork()) {
         AddressGuard.check(current, isPrivate);
       }
-      Robots rules = robotsFor(current, request.allowPrivateNetwork());
+      CachedRobots cached = robotsFor(current, request.allowPrivateNetwork());
+      Robots rules = cached.robots();
       String pathAndQuery =
           (current.getRawPath() == null || current.getRawPath().isEmpty()
                   ? "/"
@@ -160,7 +166,13 @@ public final class HttpFetcher implements Fetcher {
               + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery());
       if (!rules.allowed(pathAndQuery)) {
         throw new FetchException(
-            FetchException.Reason.ROBOTS, current, "disallowed by robots.txt for " + productToken);
+            FetchException.Reason.ROBOTS,
+            current,
+            cached.unreachable() != null
+                ? "robots.txt unreachable ("
+                    + cached.unreachable()
+                    + "): nothing is fetched from this site for now (RFC 9309)"
+                : "disallowed by robots.txt for " + productToken);
       }
       Answer a =
           exchange(
@@ -342,7 +354,7 @@ public final class HttpFetcher implements Fetcher {
 
   // ---- robots.txt ----
 
-  private Robots robotsFor(URI url, boolean allowPrivate) throws InterruptedException {
+  private CachedRobots robotsFor(URI url, boolean allowPrivate) throws InterruptedException {
     String origin =
         url.getScheme().toLowerCase(Locale.ROOT)
             + "://"
@@ -350,16 +362,16 @@ public final class HttpFetcher implements Fetcher {
             + (url.getPort() < 0 ? "" : ":" + url.getPort());
     CachedRobots c = robots.get(origin);
     if (c != null && c.expiresNanos - System.nanoTime() > 0) {
-      return c.robots;
+      return c;
     }
     synchronized (robotsLocks.computeIfAbsent(origin, k -> new Object())) {
       c = robots.get(origin);
       if (c != null && c.expiresNanos - System.nanoTime() > 0) {
-        return c.robots;
+        return c;
       }
       CachedRobots fresh = fetchRobots(URI.create(origin + "/robots.txt"), allowPrivate);
       robots.put(origin, fresh);
-      return fresh.robots;
+      return fresh;
     }
   }
 
@@ -367,6 +379,7 @@ public final class HttpFetcher implements Fetcher {
       throws InterruptedException {
     long now = System.nanoTime();
     URI current = robotsUrl;
+    String why = "no answer";
     try {
       for (int hop = 0; hop <= 5; hop++) {
         if (!allowPrivate) {
@@ -386,12 +399,16 @@ public final class HttpFetcher implements Fetcher {
         if (s >= 400 && s < 500 && s != 429) {
           return new CachedRobots(Robots.ALLOW_ALL, now + ROBOTS_TTL.toNanos());
         }
+        why = "HTTP " + s;
         break; // 429, 5xx: unreachable
       }
-    } catch (FetchException | Retry e) {
-      // unreachable: complete disallow for a while (RFC 9309 §2.3.1.4)
+    } catch (FetchException e) {
+      why = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+    } catch (Retry e) {
+      why = e.failure.getMessage().substring(e.failure.getMessage().indexOf(": ") + 2);
     }
-    return new CachedRobots(Robots.DISALLOW_ALL, now + ROBOTS_UNREACHABLE_TTL.toNanos());
+    // unreachable: complete disallow for a while (RFC 9309 §2.3.1.4)
+    return new CachedRobots(Robots.DISALLOW_ALL, now + ROBOTS_UNREACHABLE_TTL.toNanos(), why);
   }
 
   // ---- bodies ----

@@ -21,9 +21,13 @@ class ArticleExtractionEvalTest {
     List<ExtractionKey.PageScore> scores = ExtractionKey.score(dir);
     int pass = 0;
     int span = 0;
+    int time = 0;
+    int author = 0;
     for (ExtractionKey.PageScore s : scores) {
       pass += s.pass() ? 1 : 0;
       span += s.spanOk() ? 1 : 0;
+      time += s.timeOk() ? 1 : 0;
+      author += s.authorOk() ? 1 : 0;
       System.out.printf(
           "%-4s %-60s title=%s missing=%s leaked=%s span=%s%n",
           s.pass() ? "ok" : "FAIL",
@@ -36,8 +40,16 @@ class ArticleExtractionEvalTest {
     double score = (double) pass / scores.size();
     System.out.printf(
         "extraction_score=%.2f (%d/%d pages: exact title, complete body, no boilerplate);"
-            + " exact_span=%d/%d%n",
-        score, pass, scores.size(), span, scores.size());
+            + " exact_span=%d/%d publish_time=%d/%d author=%d/%d%n",
+        score,
+        pass,
+        scores.size(),
+        span,
+        scores.size(),
+        time,
+        scores.size(),
+        author,
+        scores.size());
     assertThat(score).as("share of key pages extracted right").isGreaterThanOrEqualTo(0.9);
   }
 }

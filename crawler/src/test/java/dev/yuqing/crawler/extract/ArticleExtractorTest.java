@@ -93,6 +93,36 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aSearchWithTwoHitsIsStillAListButNavigationIsNot() {
+    String page =
+        """
+        <div class="nav"><a href="/">首页</a> <a href="/news">新闻资讯</a> <a href="/house">房产频道</a></div>
+        <div class="results">
+          <div class="result"><h3><a href="/a/1.html">翡翠湾业主集体投诉精装修缩水 开发商回应</a></h3><p>摘要……</p></div>
+          <div class="result"><h3><a href="/a/2.html">翡翠湾二期延期交付 业主要求支付违约金</a></h3><p>摘要……</p></div>
+        </div>
+        <div class="footer"><a href="/about">关于我们</a> <a href="/help">帮助中心</a></div>
+        """;
+    List<ListExtractor.Item> items =
+        new ListExtractor().items(Jsoup.parse(page, "https://search.example.com/s?q=翡翠湾"));
+    assertThat(items)
+        .extracting(ListExtractor.Item::url)
+        .containsExactly(
+            "https://search.example.com/a/1.html", "https://search.example.com/a/2.html");
+  }
+
+  @Test
+  void controlAndBidiCharactersAreDropped() {
+    Article a =
+        x.extract(
+            Jsoup.parse(
+                "<title>物业\u202e回应</title><h1>物业\u202e回应</h1><p>业主\u001b[31m投诉电梯故障，"
+                    + "要求物业\u0007尽快维修，并公开维修记录和费用明细。</p>"));
+    assertThat(a.title()).isEqualTo("物业回应");
+    assertThat(a.text()).isEqualTo("业主[31m投诉电梯故障，要求物业尽快维修，并公开维修记录和费用明细。");
+  }
+
+  @Test
   void hostileAndEmptyPagesDoNotBreakIt() {
     assertThat(x.extract(Jsoup.parse("")).text()).isEmpty();
     String huge = "<title>" + "标".repeat(200_000) + "</title><h1>" + "标".repeat(100) + "</h1>";

@@ -27,6 +27,8 @@ final class ExtractionKey {
       List<String> missing,
       List<String> leaked,
       boolean spanOk,
+      boolean timeOk,
+      boolean authorOk,
       Article article) {
     boolean pass() {
       return titleOk && missing.isEmpty() && leaked.isEmpty();
@@ -80,7 +82,24 @@ final class ExtractionKey {
         String end = norm(k.get("body_span_markers").get(1).asText()).replace(" ", "");
         spanOk = squeezed.startsWith(start) && squeezed.endsWith(end);
       }
-      out.add(new PageScore(file, titleOk, missing, leaked, spanOk, a));
+      // publish_time as the page shows it, in Shanghai time, to the precision the key gives
+      boolean timeOk = false;
+      if (a.publishedAt() != null) {
+        String shown =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(ZoneId.of("Asia/Shanghai"))
+                .format(a.publishedAt());
+        String key = k.get("publish_time").asText();
+        // to the minute: a page may show no seconds where its hidden markup has them
+        timeOk = shown.startsWith(key.length() > 16 ? key.substring(0, 16) : key);
+      }
+      List<String> authors = new ArrayList<>();
+      authors.add(k.get("author").asText());
+      if (k.has("author_alt")) {
+        k.get("author_alt").forEach(alt -> authors.add(alt.asText()));
+      }
+      boolean authorOk = authors.contains(a.author());
+      out.add(new PageScore(file, titleOk, missing, leaked, spanOk, timeOk, authorOk, a));
     }
     return out;
   }

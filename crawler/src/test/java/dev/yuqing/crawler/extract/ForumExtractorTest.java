@@ -66,6 +66,59 @@ class ForumExtractorTest {
   }
 
   @Test
+  void readsTiebaMarkupWithTheTiebaProfile() {
+    ForumExtractor tieba =
+        new ForumExtractor(
+            ForumSelectors.profile("tieba"),
+            new Dates(
+                Clock.fixed(Instant.parse("2024-05-03T02:00:00Z"), ZoneOffset.UTC),
+                ZoneId.of("Asia/Shanghai")));
+    String board =
+        """
+        <ul id="thread_list">
+          <li class="j_thread_list"><div class="threadlist_title"><a rel="noreferrer" href="/p/8001"
+            title="翡翠湾交房了吗" class="j_th_tit ">翡翠湾交房了吗</a></div></li>
+          <li class="j_thread_list"><div class="threadlist_title"><a href="/p/8002"
+            class="j_th_tit">精装修和样板间差太多</a></div></li>
+        </ul>
+        <div class="pagination-default"><a href="/f?kw=翡翠湾&pn=50" class="next pagination-item">下一页&gt;</a></div>
+        """;
+    ForumPage.Board b = tieba.board(Jsoup.parse(board, "https://tieba.baidu.com/f?kw=翡翠湾"));
+    assertThat(b.threads())
+        .extracting(ForumPage.ThreadLink::url)
+        .containsExactly("https://tieba.baidu.com/p/8001", "https://tieba.baidu.com/p/8002");
+    assertThat(b.nextPage()).isEqualTo("https://tieba.baidu.com/f?kw=翡翠湾&pn=50");
+    String thread =
+        """
+        <h3 class="core_title_txt" title="精装修和样板间差太多">精装修和样板间差太多</h3>
+        <div class="l_post j_l_post l_post_bright" data-field='{}'>
+          <div class="d_author"><ul class="p_author"><li class="d_name"><a class="p_author_name j_user_card">翡翠湾业主</a></li></ul></div>
+          <div class="d_post_content_main"><div id="post_content_1001" class="d_post_content j_d_post_content">
+            橱柜换了牌子，地板也不是合同里写的那种。</div>
+          <div class="post-tail-wrap"><span class="tail-info">来自Android客户端</span><span class="tail-info">1楼</span>
+            <span class="tail-info">2024-05-02 21:17</span></div></div>
+        </div>
+        <div class="l_post j_l_post l_post_bright">
+          <div class="d_author"><ul class="p_author"><li class="d_name"><a class="p_author_name">路过的</a></li></ul></div>
+          <div id="post_content_1002" class="d_post_content j_d_post_content">一起去住建局反映</div>
+          <div class="post-tail-wrap"><span class="tail-info">2楼</span><span class="tail-info">2024-05-02 21:30</span></div>
+        </div>
+        """;
+    ForumPage.Thread t = tieba.thread(Jsoup.parse(thread, "https://tieba.baidu.com/p/8002"));
+    assertThat(t.title()).isEqualTo("精装修和样板间差太多");
+    assertThat(t.posts()).extracting(ForumPage.Post::author).containsExactly("翡翠湾业主", "路过的");
+    assertThat(t.posts().get(0).text()).isEqualTo("橱柜换了牌子，地板也不是合同里写的那种。");
+    assertThat(t.posts().get(0).publishedAt()).isEqualTo(Instant.parse("2024-05-02T13:17:00Z"));
+    assertThat(t.posts().get(1).publishedAt()).isEqualTo(Instant.parse("2024-05-02T13:30:00Z"));
+  }
+
+  @Test
+  void anUnknownProfileIsAConfigError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ForumSelectors.profile("phpbb"))
+        .hasMessageStartingWith("profile: unknown forum profile 'phpbb'");
+  }
+
+  @Test
   void readsTheRealDiscuzBoardOfTheSharedDataWithDefaultSelectors() throws Exception {
     Path dir = SharedData.file("pages/lists.jsonl").map(Path::getParent).orElse(null);
     Assumptions.assumeTrue(dir != null, SharedData.missingReason("pages/lists.jsonl"));

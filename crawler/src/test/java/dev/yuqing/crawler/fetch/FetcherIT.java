@@ -118,7 +118,9 @@ class FetcherIT {
   void unreachableRobotsTxtMeansDisallowAll() throws Exception {
     site.route("/robots.txt", ex -> TestSite.send(ex, 500, "text/plain", "oops".getBytes()));
     site.html("/page", "<p>x</p>");
-    assertThat(failure(() -> get("/page"))).isEqualTo(FetchException.Reason.ROBOTS);
+    assertThatThrownBy(() -> get("/page"))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("robots.txt unreachable (HTTP 500)");
     assertThat(site.hits("/page")).isZero();
   }
 
@@ -354,6 +356,29 @@ class FetcherIT {
             FetchRequest.of(URI.create(site.url("/page")), false)
                 .withValidators(first.etag(), null));
     assertThat(changed.status()).isEqualTo(200);
+  }
+
+  @Test
+  void lastModifiedIsRevalidatedWith304() throws Exception {
+    String stamp = "Wed, 01 May 2024 02:00:00 GMT";
+    site.route(
+        "/lm",
+        ex -> {
+          ex.getResponseHeaders().set("Last-Modified", stamp);
+          if (stamp.equals(ex.getRequestHeaders().getFirst("If-Modified-Since"))) {
+            ex.sendResponseHeaders(304, -1);
+            ex.close();
+          } else {
+            TestSite.send(
+                ex, 200, "text/html; charset=utf-8", "<p>公告</p>".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    FetchResponse first = get("/lm");
+    assertThat(first.lastModified()).isEqualTo(stamp);
+    FetchResponse again =
+        fetcher.fetch(
+            FetchRequest.of(URI.create(site.url("/lm")), false).withValidators(null, stamp));
+    assertThat(again.notModified()).isTrue();
   }
 
   @Test

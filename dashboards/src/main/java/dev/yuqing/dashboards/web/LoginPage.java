@@ -75,12 +75,8 @@ final class LoginPage {
     users.succeeded(user);
     Session s = sessions.create(account.get().name(), account.get().role());
     boolean secure = x.tls() || dash.config().secureCookies();
-    x.setCookie(
-        DashboardServer.SESSION_COOKIE,
-        s.id(),
-        "/",
-        Math.max(1, dash.config().sessionTimeout().toSeconds()),
-        secure);
+    // no Max-Age: the cookie ends with the browser; the server ends idle sessions itself
+    x.setCookie(DashboardServer.SESSION_COOKIE, s.id(), "/", -1, secure);
     x.setCookie(DashboardServer.LOGIN_COOKIE, "", "/login", 0, secure);
     x.redirect(safeNext(next));
   }

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * passwords from one address. Thread-safe; time comes from the injected clock.
  */
 public final class LoginThrottle {
+  /** Keys kept before expired ones are swept out: bounds memory under a flood of names. */
+  static final int MAX_KEYS = 10_000;
+
   private final Clock clock;
   private final int maxFailures;
   private final Duration window;
@@ -43,6 +46,10 @@ public final class LoginThrottle {
   }
 
   public void failed(String key) {
+    if (failures.size() >= MAX_KEYS) {
+      // someone is trying many names: forget the keys whose failures have all expired
+      sweep();
+    }
     Deque<Instant> q = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (q) {
       Instant now = clock.instant();
@@ -56,6 +63,23 @@ public final class LoginThrottle {
 
   public void succeeded(String key) {
     failures.remove(key);
+  }
+
+  private void sweep() {
+    Instant now = clock.instant();
+    failures
+        .values()
+        .removeIf(
+            q -> {
+              synchronized (q) {
+                prune(q, now);
+                return q.isEmpty();
+              }
+            });
+  }
+
+  int keys() {
+    return failures.size();
   }
 
   private void prune(Deque<Instant> q, Instant now) {

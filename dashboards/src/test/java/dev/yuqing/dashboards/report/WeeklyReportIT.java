@@ -24,9 +24,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The weekly report over a replay of the real housing messages: the PDF's text holds the project,
- * the week, the topic table and the alerts with how they were handled, and its first page, drawn by
- * poppler, shows Chinese glyphs from the embedded WenQuanYi font.
+ * The weekly report over a replay of two months of the real housing messages (the module's own
+ * harness: real tagger, index, rules and alert service, no Flink): the PDF's text holds the
+ * project, the week, the topic table and the alerts with how they were handled, and its first page,
+ * drawn by poppler, shows Chinese glyphs from the embedded WenQuanYi font.
  */
 class WeeklyReportIT {
   static final String MESSAGES = "housing/messages.jsonl";
@@ -48,8 +49,14 @@ class WeeklyReportIT {
       }
     }
     Files.createDirectories(data);
-    HousingReplay.Result replay = HousingReplay.run(data, HousingReplay.read(messages, t -> true));
-    assertThat(replay.posts()).hasSizeGreaterThan(2000);
+    // May and June 2019: the week, the week before, and history for the rules (the whole file goes
+    // through the real stream job in the app module's ReplayReportIT)
+    Instant from = Instant.parse("2019-04-30T16:00:00Z");
+    Instant to = Instant.parse("2019-06-30T16:00:00Z");
+    HousingReplay.Result replay =
+        HousingReplay.run(
+            data, HousingReplay.read(messages, t -> !t.isBefore(from) && t.isBefore(to)));
+    assertThat(replay.posts()).hasSizeGreaterThan(300);
 
     // 2019年第26周: the replay's rules raised media, mobilisation and critical-word alerts in it
     ReportPeriod week =

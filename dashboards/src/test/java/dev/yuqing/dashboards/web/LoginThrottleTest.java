@@ -56,4 +56,16 @@ class LoginThrottleTest {
     t.failed("user:pr");
     assertThat(t.lockedFor("user:pr")).isPositive();
   }
+
+  @Test
+  void aFloodOfNamesDoesNotGrowWithoutBound() {
+    MovableClock clock = new MovableClock();
+    LoginThrottle t = new LoginThrottle(clock, 3, Duration.ofMinutes(15));
+    for (int i = 0; i < LoginThrottle.MAX_KEYS; i++) {
+      t.failed("user:" + i);
+    }
+    clock.now = NINE.plus(Duration.ofMinutes(16));
+    t.failed("user:late");
+    assertThat(t.keys()).isEqualTo(1);
+  }
 }

@@ -134,13 +134,21 @@ class PostPagesIT {
   }
 
   @Test
-  void theLinkInAnAlertMailOpensItsPosts() throws Exception {
+  void theLinksInAnAlertMailOpenTheAlertAndItsPosts() throws Exception {
+    WebClient c = viewer();
     Alert a = inbox.list("翡翠湾", Set.of(), 50).get(0);
-    URI link = URI.create(Links.posts("http://dashboard.example.com", a));
-    HttpResponse<String> r = viewer().get(link.getRawPath() + "?" + link.getRawQuery());
+    URI page = URI.create(Links.alert("http://dashboard.example.com", a));
+    HttpResponse<String> alert = c.get(page.getRawPath());
+    assertThat(alert.statusCode()).isEqualTo(200);
+    assertThat(alert.body()).contains(Html.esc(a.reason()), "处理经过");
+    URI posts = URI.create(Links.posts("http://dashboard.example.com", a));
+    HttpResponse<String> r = c.get(posts.getRawPath() + "?" + posts.getRawQuery());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("预警相关帖子", "/alerts/" + a.id());
     assertThat(r.body()).containsPattern("共 [1-9][0-9]* 条结果");
+    // with the alert's id the results say which alert they belong to
+    HttpResponse<String> marked =
+        c.get(posts.getRawPath() + "?" + posts.getRawQuery() + "&alert=" + a.id());
+    assertThat(marked.body()).contains("预警相关帖子", "/alerts/" + a.id());
   }
 
   @Test
