@@ -55,8 +55,9 @@ import org.apache.flink.util.OutputTag;
  * against a copy of the rule state in which the open earlier windows are closed as counted so far;
  * if that copy would alert, the alert is not sent from the copy (a post still to come for the
  * earlier window could make it a different incident) but the window is marked pending and judged
- * for real as soon as the watermark reaches its start (a timer there), at the latest when the
- * earlier window closes.
+ * for real as soon as the watermark reaches its start (a timer there). Whenever a window closes,
+ * the next one's posts so far are judged for real, so an alert the copy missed (the earlier window
+ * got more posts after it) is not left for the close.
  *
  * <p>Late posts — behind the watermark, so their window was already judged: they are indexed like
  * any post, and counted in their own window, kept for {@code lateness} after it closed (a later one
@@ -279,16 +280,20 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
             start, new OpenWindow(w.summary(), w.counts(), new long[0], true, w.latest(), 0));
       }
     }
-    // the watermark reached the start of the next window: a judgement waiting for it is made now
+    // The watermark reached the start of the next window: its posts so far are judged for real
+    // now — a judgement that waited for this, or one the copy got wrong because the window before
+    // got more posts after it.
     OpenWindow next = windows.get(timestamp + 1);
-    if (next != null && !next.judged() && next.pendingSince() != 0) {
+    if (next != null && !next.judged()) {
       int raised = apply(openWindow(next), ctx.timerService(), out);
-      long ms = System.currentTimeMillis() - next.pendingSince();
-      decisionLatency.update(ms);
-      for (int i = 0; i < raised; i++) {
-        alertLatency.update(ms);
+      if (next.pendingSince() != 0) {
+        long ms = System.currentTimeMillis() - next.pendingSince();
+        decisionLatency.update(ms);
+        for (int i = 0; i < raised; i++) {
+          alertLatency.update(ms);
+        }
+        windows.put(timestamp + 1, withPending(next, 0));
       }
-      windows.put(timestamp + 1, withPending(next, 0));
     }
     // forget the window whose lateness ends now
     long forget = timestamp + 1 - lateness - size;
