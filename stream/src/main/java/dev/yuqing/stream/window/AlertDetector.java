@@ -54,10 +54,12 @@ import org.apache.flink.util.OutputTag;
  * first {@code maxOutOfOrderness} of a window, while the one before is still open — is judged
  * against a copy of the rule state in which the open earlier windows are closed as counted so far;
  * if that copy would alert, the alert is not sent from the copy (a post still to come for the
- * earlier window could make it a different incident) but the window is marked pending and judged
- * for real as soon as the watermark reaches its start (a timer there). Whenever a window closes,
- * the next one's posts so far are judged for real, so an alert the copy missed (the earlier window
- * got more posts after it) is not left for the close.
+ * earlier window could make it a different incident) but the window's judgement waits and is made
+ * for real as soon as the watermark reaches its start (a timer there). When more than one earlier
+ * window is still open (the watermark far behind: a backlog, an unpaced replay) the judgement waits
+ * without trying the copy. A post whose judgement waited counts in "ingest → alert decision" when
+ * it is made. Whenever a window closes, the next one's posts so far are judged for real, so an
+ * alert the copy missed (the earlier window got more posts after it) is not left for the close.
  *
  * <p>Late posts — behind the watermark, so their window was already judged: they are indexed like
  * any post, and counted in their own window, kept for {@code lateness} after it closed (a later one
@@ -100,6 +102,37 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   private transient LatencyHistogram decisionLatency;
   private transient LatencyHistogram alertLatency;
   private transient LatencyHistogram windowLatency;
+  private transient Map<String, Memo> memos;
+
+  /**
+   * The last window judgements of one project, by identity of their inputs. The rules are pure, so
+   * a judgement made on a copy of the state (see {@link #mustWait}) is the very one the real path
+   * makes when the window closes with no post since — usual when posts are sparse — and is taken
+   * instead of computed twice (filling a long quiet gap window by window is the rules' costly
+   * part). Not state: after a restore it is empty and everything is computed.
+   */
+  private static final class Memo {
+    private static final int SIZE = 4;
+    private final java.util.ArrayDeque<Object[]> entries = new java.util.ArrayDeque<>();
+
+    Evaluation<EngineState> get(EngineState from, WindowSummary w, Instant now) {
+      for (Object[] e : entries) {
+        if (e[0] == from && e[1] == w && java.util.Objects.equals(e[2], now)) {
+          @SuppressWarnings("unchecked")
+          Evaluation<EngineState> r = (Evaluation<EngineState>) e[3];
+          return r;
+        }
+      }
+      return null;
+    }
+
+    void put(EngineState from, WindowSummary w, Instant now, Evaluation<EngineState> r) {
+      if (entries.size() == SIZE) {
+        entries.removeFirst();
+      }
+      entries.addLast(new Object[] {from, w, now, r});
+    }
+  }
 
   /**
    * One window of the project.
@@ -109,8 +142,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
    * @param ingests ingest times of the posts counted before the window was judged
    * @param judged whether the window rules have judged it
    * @param latest latest event time counted in it, ms: "now" for its open-window judgement
-   * @param pendingSince ingest time (ms) of the post whose open-window judgement would alert but
-   *     had to wait for the watermark (see the class comment); 0 when none is waiting
+   * @param waiting how many of the last posts in {@code ingests} wait for the window's judgement
+   *     until the watermark reaches its start (see the class comment); 0: none
    */
   public record OpenWindow(
       WindowSummary summary,
@@ -118,7 +151,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       long[] ingests,
       boolean judged,
       long latest,
-      long pendingSince) {}
+      int waiting) {}
 
   public AlertDetector(ConfigSnapshot config, Duration window, Duration lateness) {
     this.config = config;
@@ -148,6 +181,30 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     decisionLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_DECISION);
     alertLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_ALERT);
     windowLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_WINDOW);
+    memos = new java.util.HashMap<>();
+  }
+
+  /** {@link RuleEngine#onWindow}, remembered (see {@link Memo}). */
+  private Evaluation<EngineState> closed(String project, EngineState from, WindowSummary w) {
+    Memo memo = memos.computeIfAbsent(project, k -> new Memo());
+    Evaluation<EngineState> e = memo.get(from, w, null);
+    if (e == null) {
+      e = engine.onWindow(from, w);
+      memo.put(from, w, null, e);
+    }
+    return e;
+  }
+
+  /** {@link RuleEngine#onPartialWindow}, remembered (see {@link Memo}). */
+  private Evaluation<EngineState> open(
+      String project, EngineState from, WindowSummary w, Instant now) {
+    Memo memo = memos.computeIfAbsent(project, k -> new Memo());
+    Evaluation<EngineState> e = memo.get(from, w, now);
+    if (e == null) {
+      e = engine.onPartialWindow(from, w, now);
+      memo.put(from, w, now, e);
+    }
+    return e;
   }
 
   @Override
@@ -188,8 +245,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       ingests[ingests.length - 1] = t.ingestedAt();
     }
     OpenWindow updated =
-        new OpenWindow(
-            summary, counts, ingests, w.judged(), Math.max(w.latest(), at), w.pendingSince());
+        new OpenWindow(summary, counts, ingests, w.judged(), Math.max(w.latest(), at), w.waiting());
     if (w.judged()) {
       LOG.debug(
           "late post {} at {} for window {} (watermark {})",
@@ -206,12 +262,13 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     if (!updated.judged()) {
       if (watermark >= start - 1) {
         // no earlier window can get a post on time any more: the judgement is kept
-        raised += apply(openWindow(updated), ctx.timerService(), out);
-        updated = withPending(updated, 0);
-      } else if (updated.pendingSince() == 0 && wouldAlert(start, updated)) {
-        updated = withPending(updated, t.ingestedAt());
+        raised += apply(openWindow(m.project(), updated), ctx.timerService(), out);
+      } else if (updated.waiting() > 0 || mustWait(m.project(), start, updated)) {
+        // decided when the watermark reaches the window (onTimer)
+        int waiting = Math.min(updated.waiting() + 1, updated.ingests().length);
+        updated = withWaiting(updated, waiting);
         ctx.timerService().registerEventTimeTimer(start - 1);
-        decided = false; // decided when the watermark reaches the window (onTimer)
+        decided = false;
       }
     }
     windows.put(start, updated);
@@ -226,34 +283,36 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   /** The window rules' judgement of an open window as counted so far. */
-  private Evaluation<EngineState> openWindow(OpenWindow w) throws IOException {
-    return engine.onPartialWindow(engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
+  private Evaluation<EngineState> openWindow(String project, OpenWindow w) throws IOException {
+    return open(project, engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
   }
 
   /**
-   * Whether the open window starting at {@code start} would alert now, judged on a copy of the rule
-   * state in which the earlier windows still open are closed as counted so far. Nothing is kept.
+   * Whether the judgement of the open window starting at {@code start}, before the watermark
+   * reached it, must wait for it: when the open window before it, closed on a copy of the rule
+   * state as counted so far, makes the copy alert for this one; and, without trying, when more than
+   * one earlier window is still open — the watermark is far behind (a backlog, an unpaced replay),
+   * the copy would cost a gap fill per post, and the watermark will come soon. Nothing is kept.
    */
-  private boolean wouldAlert(long start, OpenWindow w) throws Exception {
+  private boolean mustWait(String project, long start, OpenWindow w) throws Exception {
     TreeMap<Long, WindowSummary> before = new TreeMap<>();
     for (Map.Entry<Long, OpenWindow> e : windows.entries()) {
       if (e.getKey() < start && !e.getValue().judged()) {
         before.put(e.getKey(), e.getValue().summary());
       }
     }
+    if (before.size() > 1) {
+      return true;
+    }
     EngineState s = engineState();
     for (WindowSummary earlier : before.values()) {
-      s = engine.onWindow(s, earlier).state();
+      s = closed(project, s, earlier).state();
     }
-    return !engine
-        .onPartialWindow(s, w.summary(), Instant.ofEpochMilli(w.latest()))
-        .alerts()
-        .isEmpty();
+    return !open(project, s, w.summary(), Instant.ofEpochMilli(w.latest())).alerts().isEmpty();
   }
 
-  private static OpenWindow withPending(OpenWindow w, long pendingSince) {
-    return new OpenWindow(
-        w.summary(), w.counts(), w.ingests(), w.judged(), w.latest(), pendingSince);
+  private static OpenWindow withWaiting(OpenWindow w, int waiting) {
+    return new OpenWindow(w.summary(), w.counts(), w.ingests(), w.judged(), w.latest(), waiting);
   }
 
   @Override
@@ -267,7 +326,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
           Instant.ofEpochMilli(start),
           ctx.getCurrentKey(),
           w.summary().total());
-      apply(engine.onWindow(engineState(), w.summary()), ctx.timerService(), out);
+      apply(closed(ctx.getCurrentKey(), engineState(), w.summary()), ctx.timerService(), out);
       long now = System.currentTimeMillis();
       for (long ingestedAt : w.ingests()) {
         windowLatency.update(now - ingestedAt);
@@ -285,14 +344,18 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     // got more posts after it.
     OpenWindow next = windows.get(timestamp + 1);
     if (next != null && !next.judged()) {
-      int raised = apply(openWindow(next), ctx.timerService(), out);
-      if (next.pendingSince() != 0) {
-        long ms = System.currentTimeMillis() - next.pendingSince();
-        decisionLatency.update(ms);
-        for (int i = 0; i < raised; i++) {
-          alertLatency.update(ms);
+      int raised = apply(openWindow(ctx.getCurrentKey(), next), ctx.timerService(), out);
+      if (next.waiting() > 0) {
+        long now = System.currentTimeMillis();
+        long[] in = next.ingests();
+        int first = Math.max(0, in.length - next.waiting());
+        for (int i = first; i < in.length; i++) {
+          decisionLatency.update(now - in[i]);
         }
-        windows.put(timestamp + 1, withPending(next, 0));
+        for (int i = 0; i < raised; i++) {
+          alertLatency.update(now - in[first]); // the first post that waited
+        }
+        windows.put(timestamp + 1, withWaiting(next, 0));
       }
     }
     // forget the window whose lateness ends now

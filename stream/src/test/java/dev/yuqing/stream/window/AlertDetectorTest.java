@@ -163,6 +163,39 @@ class AlertDetectorTest {
     }
   }
 
+  /**
+   * The watermark far behind (two earlier windows still open, as in a backlog): the burst's
+   * judgement waits for the watermark without trying a copy, and the windows before it keep their
+   * posts.
+   */
+  @Test
+  void aBurstFarAheadOfTheWatermarkWaitsForIt() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      Instant t = quiet(h); // watermark 10:20
+      Instant later = Instant.parse("2025-06-17T11:00:00Z");
+      feed(h, mention("n-0", "楼道墙皮脱落", SentimentLabel.NEGATIVE, t.plusSeconds(60)));
+      feed(h, mention("n-1", "车库积水没人管", SentimentLabel.NEGATIVE, later.minusSeconds(1500)));
+      for (int i = 0; i < 6; i++) {
+        feed(h, leak(i, later.plusSeconds(60 + 60 * i)));
+      }
+      feed(h, mention("n-2", "电梯又坏了", SentimentLabel.NEGATIVE, t.plusSeconds(300)));
+      assertThat(spikes(h.extractOutputValues())).isEmpty();
+
+      h.processWatermark(later.plusSeconds(60).toEpochMilli());
+      List<Alert> spikes = spikes(h.extractOutputValues());
+      assertThat(spikes).hasSize(1);
+      assertThat(spikes.get(0).firstAt()).isEqualTo(later);
+      assertThat(spikes.get(0).count()).isEqualTo(6);
+      assertThat(spikes.get(0).trend())
+          .anySatisfy(
+              p -> {
+                assertThat(p.start()).isEqualTo(Instant.parse("2025-06-17T10:00:00Z"));
+                assertThat(p.count()).isEqualTo(2);
+              });
+    }
+  }
+
   @Test
   void rulesAndWindowsSurviveARestoreAndAlertsKeepTheirIds() throws Exception {
     OperatorSubtaskState snapshot;
