@@ -87,7 +87,8 @@ final class SentimentFeatures {
    * furniture of news sites. Nobody writes these in a complaint.
    */
   private static final Pattern NEWS_FORM =
-      Pattern.compile(
+      Regexes.firstChars(
+          "记本通晨晚日0123456789消据数调报（(我相责原中新人央编图摄来",
           "记者|本报|本台|本刊|通讯员|[晨晚日]报讯|日电|\\d{1,2}月\\d{1,2}日(消息|电|讯)|消息[，,]|据了解|据悉"
               + "|据介绍|据报道|据统计|据透露|数据显示|调查显示|报告显示|[（(]组?图[)）]|我要评论|相关新闻|相关阅读"
               + "|责任编辑|原标题|[（(]完[)）]|中新社|新华社|中新网|新华网|人民网|央视网|编者按|图为|摄影?[：:]|来源[：:]");

@@ -21,7 +21,8 @@ final class SignalDetector {
       "(一起|一同|集合|集体|到场|静坐|上访|拉横幅|堵门|堵路|围堵|聚集|签名|报名|团结起来|统一行动" + "|维权|起诉|投诉|抵制|拒交|拒收|去|前往|讨说法|要说法)";
 
   private static final Pattern CALL =
-      Pattern.compile(
+      Regexes.firstChars(
+          "大各全所广业邻兄我受众号呼召组相约一明统联转求接报准",
           GROUP
               + "[^。！？!?]{0,16}?(将|会|要|必须|务必|准备|打算|决定|一起|都|请|速|马上|立即)"
               + "[^。！？!?]{0,14}?"
@@ -42,7 +43,8 @@ final class SignalDetector {
   private static final Pattern PAST = Pattern.compile("^[^。！？!?]{0,12}(了一次|过一次|了|过)");
 
   private static final Pattern TIME =
-      Pattern.compile(
+      Regexes.firstChars(
+          "今明后本下这周星礼0123456789早上中傍晚",
           "((今天|明天|后天|今晚|明早|明晚|本周[一二三四五六日天末]|下周[一二三四五六日天]|这周[一二三四五六日天末]"
               + "|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]"
               + "|\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[日号])"
@@ -60,7 +62,8 @@ final class SignalDetector {
               + "|(?<=[在到去于至赴])[\\p{IsHan}\\dA-Za-z]{1,6}?(东门|南门|西门|北门|正门|大门口|门口|门前|楼下|广场)");
 
   private static final Pattern MEDIA =
-      Pattern.compile("媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
+      Regexes.firstChars(
+          "媒电频热报上新曝找联记采焦舆央", "媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
 
   private static final Cues MEDIA_WORDS = Cues.of("媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
 
@@ -77,7 +80,8 @@ final class SignalDetector {
    * A news byline or a reporter's own verbs: the outlet wrote it, nobody brought journalists in.
    */
   private static final Pattern BYLINE =
-      Pattern.compile(
+      Regexes.firstChars(
+          "本每晚晨中新记（(告向对问接据有媒日我",
           "(本报|本台|每经|晨报|晚报|中新网|新华网|中新社)?记者\\s*[\\p{IsHan}]{2,3}[\\s)）]"
               + "|（记者|\\(记者|本报记者|记者[^。，]{0,6}(了解|获悉|调查|统计|发现|注意到|从|问|就此|在采访中)"
               + "|(告诉|向|对|问)记者"
@@ -87,7 +91,8 @@ final class SignalDetector {
 
   /** The form of a newspaper's own report: datelines, bylines, picture-story tags. */
   private static final Pattern REPORT_FORM =
-      Pattern.compile(
+      Regexes.firstChars(
+          "（(本晨晚0123456789中新每",
           "[（(]组?图[)）]|本报讯|[晨晚]报讯|\\d{1,2}日电|中新社|新华社|中新网|本报记者|每经记者|[（(]记者\\s*[\\p{IsHan}]{2,3}");
 
   /** The message board itself is not media (「通过平台这一权威媒体」). */
