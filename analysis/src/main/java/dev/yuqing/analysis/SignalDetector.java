@@ -63,9 +63,11 @@ final class SignalDetector {
 
   private static final Pattern MEDIA =
       Regexes.firstChars(
-          "媒电频热报上新曝找联记采焦舆央", "媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
+          "媒电频热报上新曝找联记采焦舆央向致本",
+          "向本报|致电本报|本报热线|本报接到|媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
 
-  private static final Cues MEDIA_WORDS = Cues.of("媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
+  private static final Cues MEDIA_WORDS =
+      Cues.of("向本报|致电本报|本报热线|本报接到|媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
 
   private static final Cues GATHERING_HINTS = Cues.of("集合|集中|碰头|到场|静坐|拉横幅|出发|不见不散");
 

@@ -173,6 +173,24 @@ class HandoverTaggerTest {
     assertThat(t.signals().media()).isFalse();
   }
 
+  /** Post text → media involvement. Texts written for this test. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "电视台记者今天来小区采访了交房质量问题;true",
+        "再不解决就打12345投诉，再不行就找电视台曝光;true",
+        "多位业主向本报反映，刚交付的新房天花板漏水，物业电话一直无人接听;true",
+        // a newspaper's own report of a grievance is the exposure itself
+        "本报讯（记者 李明）城南某小区业主反映，交房半年墙体开裂，开发商至今拒不整改;true",
+        // a reporter's byline on neutral market news is not
+        "本报讯（记者 李明）上月全市新建商品住宅成交均价环比持平，成交量小幅回升;false",
+        "我家卫生间漏水，物业一直不来修，太气人了;false",
+      })
+  void media(String text, boolean expected) {
+    assertThat(tag(text).signals().media()).as(text).isEqualTo(expected);
+  }
+
   @Test
   void mediaInvolvement() {
     TaggedPost t = tag("电视台记者今天来小区采访了交房质量问题，开发商这下要被曝光了");
