@@ -50,11 +50,14 @@ final class SignalDetector {
               + "([零一二三四五六七八九十两\\d]{1,3}([点时:：]([零一二三四五六七八九十\\d]{1,2}分?|半|整)?))?"
               + "|(早上|上午|中午|下午|傍晚|晚上)[零一二三四五六七八九十两\\d]{1,3}[点时](半|整)?)");
 
+  /** Where a group meets: a known venue with an optional spot in front of it (售楼部门口). */
   private static final Pattern PLACE =
       Pattern.compile(
           "(售楼部|售楼处|营销中心|住建局|住建委|房管局|信访局|信访办|市政府|区政府|县政府|政府|街道办"
-              + "|法院|项目部|工地|物业公司|物业|开发商|小区)"
-              + "(门口|门前|大门口|大门|楼下|广场|办公室|会议室)?");
+              + "|法院|项目部|工地|物业公司|物业服务中心|物业中心|物业|开发商|小区|会所|中庭|地库)"
+              + "(东门|南门|西门|北门|正门|大门口|门口|门前|大门|楼下|广场|大厅|办公室|会议室)?"
+              // after 在/到/去, any named spot before a gate or a square: 「在市民广场」「到3栋楼下」
+              + "|(?<=[在到去于至赴])[\\p{IsHan}\\dA-Za-z]{1,6}?(东门|南门|西门|北门|正门|大门口|门口|门前|楼下|广场)");
 
   private static final Pattern MEDIA =
       Pattern.compile("媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
@@ -81,6 +84,11 @@ final class SignalDetector {
               + "|对[^。]{0,12}记者(表示|说|分析)|告诉记者|记者采访|接受[^。]{0,8}采访"
               + "|记者\\s+[\\p{IsHan}]{2,3}|据记者|(有|据)媒体(报道|认为|称)|媒体报道称"
               + "|本报讯|晚报讯|日电|我要评论|新闻稿");
+
+  /** The form of a newspaper's own report: datelines, bylines, picture-story tags. */
+  private static final Pattern REPORT_FORM =
+      Pattern.compile(
+          "[（(]组?图[)）]|本报讯|[晨晚]报讯|\\d{1,2}日电|中新社|新华社|中新网|本报记者|每经记者|[（(]记者\\s*[\\p{IsHan}]{2,3}");
 
   /** The message board itself is not media (「通过平台这一权威媒体」). */
   private static final Pattern BOARD = Pattern.compile("(平台|网站|本网|贵网|权威)[^。，]{0,6}媒体");
@@ -137,10 +145,10 @@ final class SignalDetector {
       if (g.lookingAt()
           && !YEAR.matcher(before).find()
           && (!absolute || CALL_WORD.matcher(sentenceAround(text, t0.start())).find())) {
-        String sentence =
-            text.substring(sentenceStart(text, t0.start()), sentenceEnd(text, g.end()));
-        Matcher p = PLACE.matcher(sentence);
-        return new Mobilization(true, t0.group(), p.find() ? p.group() : null);
+        // the place sits between the time and the gathering verb (周六上午九点售楼部门口集合), or
+        // else in the same clause
+        String place = place(text, t0.end(), g.end(), g.end());
+        return new Mobilization(true, t0.group(), place);
       }
     }
     Matcher m = CALL.matcher(text);
@@ -155,11 +163,59 @@ final class SignalDetector {
       String sentence = text.substring(from, to);
       Matcher t = TIME.matcher(sentence);
       String time = t.find() ? t.group() : null;
-      Matcher p = PLACE.matcher(sentence);
-      String place = p.find() ? p.group() : null;
-      return new Mobilization(true, time, place);
+      return new Mobilization(true, time, place(text, m.start(), m.end(), m.end()));
     }
     return new Mobilization(false, null, null);
+  }
+
+  /**
+   * The place of a call: a venue in {@code [from, to)} (the words of the call itself), else the
+   * venue of the call's clause nearest to {@code anchor} (the act), else that of its sentence. A
+   * venue merely mentioned earlier in the sentence (「光找物业登记没用，周六…售楼部门口集合」) loses to the one next to
+   * the act.
+   */
+  static String place(String text, int from, int to, int anchor) {
+    String p = nearest(text, from, to, anchor);
+    if (p == null) {
+      p = nearest(text, clauseStart(text, from), clauseEnd(text, to), anchor);
+    }
+    if (p == null) {
+      p = nearest(text, sentenceStart(text, from), sentenceEnd(text, to), anchor);
+    }
+    return p;
+  }
+
+  private static String nearest(String text, int from, int to, int anchor) {
+    Matcher p = PLACE.matcher(text).region(from, to).useTransparentBounds(true);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    while (p.find()) {
+      int distance = p.end() <= anchor ? anchor - p.end() : p.start() - anchor;
+      distance = Math.abs(distance);
+      if (distance < bestDistance) {
+        best = p.group();
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  private static int clauseStart(String s, int i) {
+    for (int k = Math.min(i, s.length()) - 1; k >= 0; k--) {
+      if ("。！？!?\n，,；;".indexOf(s.charAt(k)) >= 0) {
+        return k + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int clauseEnd(String s, int i) {
+    for (int k = i; k < s.length(); k++) {
+      if ("。！？!?\n，,；;".indexOf(s.charAt(k)) >= 0) {
+        return k;
+      }
+    }
+    return s.length();
   }
 
   private static String sentenceAround(String s, int i) {
@@ -189,6 +245,11 @@ final class SignalDetector {
    * the reporter's own byline and verbs (记者了解到, 告诉记者) do not count.
    */
   private static boolean media(String text, boolean negative) {
+    if (negative && REPORT_FORM.matcher(text).find()) {
+      // a newspaper's own report of a grievance (bylines, 「（组图）」) is the exposure itself,
+      // whether or not it names journalists again
+      return true;
+    }
     if (!MEDIA_WORDS.in(text)) {
       return false;
     }
