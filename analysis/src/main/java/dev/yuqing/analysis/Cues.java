@@ -11,7 +11,8 @@ import java.util.Map;
  * alternative at every position. Immutable and thread-safe.
  */
 final class Cues {
-  private final Map<Character, String[]> byFirst = new HashMap<>();
+  /** Cue words by their first character (a plain array: a map lookup per character is slow). */
+  private final String[][] byFirst = new String[Character.MAX_VALUE + 1][];
 
   Cues(String... words) {
     Map<Character, List<String>> m = new HashMap<>();
@@ -24,7 +25,7 @@ final class Cues {
     m.forEach(
         (c, list) -> {
           list.sort((a, b) -> b.length() - a.length());
-          byFirst.put(c, list.toArray(String[]::new));
+          byFirst[c] = list.toArray(String[]::new);
         });
   }
 
@@ -35,7 +36,7 @@ final class Cues {
 
   /** The cue starting at {@code i}, longest first, or null. */
   String at(String text, int i) {
-    String[] candidates = byFirst.get(text.charAt(i));
+    String[] candidates = byFirst[text.charAt(i)];
     if (candidates != null) {
       for (String w : candidates) {
         if (text.startsWith(w, i)) {

@@ -26,6 +26,7 @@ final class EntityExtractor {
               + "|("
               + NUM
               + "单元\\s*\\d{3,4}(室|房)?)");
+  private static final Cues ADDRESS_HINTS = Cues.of("栋|幢|号楼|座|单元");
   private static final Cues ESTATE =
       Cues.of("小区|花园|家园|公馆|华府|山庄|名郡|新村|佳苑|景苑|雅苑|嘉园|大厦|广场|公寓|国际城|新城|御府|雅居" + "|名苑|水郡|公园");
   private static final Cues DEVELOPER = Cues.of("房地产开发有限公司|房地产有限公司|置业有限公司|地产|置业|房地产");
@@ -86,7 +87,7 @@ final class EntityExtractor {
     named(PROPERTY, rest, Entity.Type.PROPERTY_COMPANY, out);
     named(DEVELOPER, rest, Entity.Type.DEVELOPER, out);
     named(ESTATE, rest, Entity.Type.PROJECT, out);
-    Matcher m = ADDRESS.matcher(text);
+    Matcher m = ADDRESS.matcher(ADDRESS_HINTS.in(text) ? text : "");
     while (m.find()) {
       if (m.group(1) != null) {
         out.add(new Entity(Entity.Type.BUILDING, m.group(1)));

@@ -117,8 +117,22 @@ final class KeyphraseExtractor {
         || p.equals("i");
   }
 
+  /**
+   * A word that can stand in a noun compound. Part-of-speech here is the dictionary's first reading
+   * (no tagging pass, for speed), so words that end like verbs (拖着, 修了) are kept out.
+   */
   private static boolean noun(Token t) {
     String p = t.pos();
-    return (p.startsWith("n") && !p.equals("nx")) || p.equals("vn");
+    String w = t.word();
+    char last = w.charAt(w.length() - 1);
+    return w.length() >= 2
+        && "着了过的".indexOf(last) < 0
+        && (p.equals("n")
+            || p.equals("nz")
+            || p.equals("nt")
+            || p.equals("ns")
+            || p.equals("nis")
+            || p.equals("nnt")
+            || p.equals("nf"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.yuqing.analysis;
 
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.dictionary.other.CharTable;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -29,19 +30,41 @@ public final class Segmenter {
   private static volatile boolean handoverLoaded;
 
   private final Segment segment;
+  private final Segment forcing;
+  private final Segment indexSegment;
+  private final Segment querySegment;
 
-  private Segmenter() {
-    this.segment =
-        new ViterbiSegment()
-            .enableNameRecognize(false)
-            .enableTranslatedNameRecognize(false)
-            .enableJapaneseNameRecognize(false)
-            .enablePlaceRecognize(false)
-            .enableOrganizationRecognize(false)
-            .enableCustomDictionary(true)
-            // dictionary words enter the lattice: 售楼部门口 → 售楼部|门口, not 售楼|部门|口
-            .enableCustomDictionaryForcing(true)
-            .enablePartOfSpeechTagging(true);
+  /**
+   * A search term and where it stands in the original text.
+   *
+   * @param term the normalised term (simplified, half-width, lower-case Latin)
+   * @param start offset of its first character in the original text
+   * @param end offset after its last character in the original text
+   */
+  public record Span(String term, int start, int end) {}
+
+  /** Our dictionary words (handover vocabulary, configured names), to check token boundaries. */
+  private final Cues ownWords;
+
+  private Segmenter(List<String> ownWords) {
+    this.ownWords = new Cues(ownWords.toArray(String[]::new));
+    this.segment = newSegment().enableCustomDictionaryForcing(false);
+    this.forcing = newSegment();
+    this.indexSegment = newSegment().enableIndexMode(true).enableOffset(true);
+    this.querySegment = newSegment().enableOffset(true);
+  }
+
+  private static Segment newSegment() {
+    return new ViterbiSegment()
+        .enableNameRecognize(false)
+        .enableTranslatedNameRecognize(false)
+        .enableJapaneseNameRecognize(false)
+        .enablePlaceRecognize(false)
+        .enableOrganizationRecognize(false)
+        .enableCustomDictionary(true)
+        // dictionary words enter the lattice: 售楼部门口 → 售楼部|门口, not 售楼|部门|口
+        .enableCustomDictionaryForcing(true)
+        .enablePartOfSpeechTagging(true);
   }
 
   /** A segmenter with the handover dictionary. */
@@ -54,21 +77,24 @@ public final class Segmenter {
    * property-company names from the configuration), kept whole as organisation names.
    */
   public static Segmenter create(Collection<String> extraWords) {
+    List<String> own = new ArrayList<>();
     synchronized (DICTIONARY_LOCK) {
-      if (!handoverLoaded) {
-        for (String[] row : Resources.rows("handover-dictionary.txt")) {
+      for (String[] row : Resources.rows("handover-dictionary.txt")) {
+        if (!handoverLoaded) {
           addWord(row[0], row.length >= 3 ? row[1] + " " + row[2] : "nz 2000");
         }
-        handoverLoaded = true;
+        own.add(row[0]);
       }
+      handoverLoaded = true;
       for (String w : extraWords) {
         String n = TextNormalizer.normalize(w).strip();
         if (n.length() >= 2) {
           addWord(n, "nt 3000");
+          own.add(n);
         }
       }
     }
-    return new Segmenter();
+    return new Segmenter(own);
   }
 
   private static void addWord(String word, String natureAndFrequency) {
@@ -83,21 +109,60 @@ public final class Segmenter {
     int start = 0;
     int n = normalized.length();
     while (start < n) {
-      int end = Math.min(n, start + CHUNK);
-      if (end < n) {
-        int cut = lastBreak(normalized, start, end);
-        end = cut > start ? cut : end;
-        // never split a surrogate pair (emoji)
-        if (Character.isHighSurrogate(normalized.charAt(end - 1))) {
-          end--;
-        }
+      // long texts go to HanLP in pieces cut at sentence ends (never inside an emoji)
+      int end = chunkEnd(normalized, start);
+      String chunk = normalized.substring(start, end);
+      List<Term> terms = segment.seg(chunk);
+      if (splitsOwnWord(chunk, terms)) {
+        // HanLP's statistics cut one of our words (售楼部门口 → 售楼|部门|口): segment again with
+        // the dictionary forced into the lattice (2–3 times slower, so only when needed)
+        terms = forcing.seg(chunk);
       }
-      for (Term t : segment.seg(normalized.substring(start, end))) {
+      for (Term t : terms) {
         out.add(new Token(t.word, t.nature == null ? "x" : t.nature.toString()));
       }
       start = end;
     }
     return out;
+  }
+
+  /**
+   * True when a token cuts across a word of our dictionary: it overlaps the word without holding it
+   * or lying inside it (部门 across 售楼部|门口; 停车位 holding 车位 is fine).
+   */
+  private boolean splitsOwnWord(String chunk, List<Term> terms) {
+    int[] tokenAt = null;
+    int[] starts = null;
+    for (int i = 0; i < chunk.length(); i++) {
+      String w = ownWords.at(chunk, i);
+      if (w == null) {
+        continue;
+      }
+      if (tokenAt == null) {
+        // for each character: the index of its token; and each token's start
+        tokenAt = new int[chunk.length()];
+        starts = new int[terms.size() + 1];
+        int at = 0;
+        for (int k = 0; k < terms.size(); k++) {
+          starts[k] = at;
+          int len = terms.get(k).word.length();
+          for (int c = at; c < Math.min(chunk.length(), at + len); c++) {
+            tokenAt[c] = k;
+          }
+          at += len;
+        }
+        starts[terms.size()] = at;
+      }
+      int end = i + w.length();
+      int first = tokenAt[i];
+      int last = tokenAt[end - 1];
+      boolean tokenHoldsWord = first == last;
+      boolean alignedRun = starts[first] == i && starts[last + 1] == end;
+      if (!tokenHoldsWord && !alignedRun) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int lastBreak(String s, int from, int to) {
@@ -108,6 +173,46 @@ public final class Segmenter {
       }
     }
     return -1;
+  }
+
+  /**
+   * Search terms of a text with their offsets in the original text, for documents ({@code
+   * indexMode}: long words and the dictionary words inside them, 售楼部门口 → 售楼部, 门口 …) or queries
+   * (plain words). Normalisation here is character by character (HanLP's CharTable: traditional →
+   * simplified, full-width → half-width, lower case), so offsets stay valid.
+   */
+  public List<Span> spans(String text, boolean indexMode) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    String normal = CharTable.convert(text);
+    Segment s = indexMode ? indexSegment : querySegment;
+    List<Span> out = new ArrayList<>();
+    int start = 0;
+    int n = normal.length();
+    while (start < n) {
+      int end = chunkEnd(normal, start);
+      for (Term t : s.seg(normal.substring(start, end))) {
+        String w = t.word.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!w.isEmpty() && !(t.nature != null && t.nature.toString().startsWith("w"))) {
+          out.add(new Span(w, start + t.offset, start + t.offset + t.word.length()));
+        }
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  private static int chunkEnd(String s, int start) {
+    int end = Math.min(s.length(), start + CHUNK);
+    if (end < s.length()) {
+      int cut = lastBreak(s, start, end);
+      end = cut > start ? cut : end;
+      if (Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--;
+      }
+    }
+    return end;
   }
 
   /**

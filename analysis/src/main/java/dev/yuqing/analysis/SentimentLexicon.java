@@ -21,6 +21,9 @@ final class SentimentLexicon {
               + "|(万分|非常|十分)?(感谢|谢谢|感激)(领导|您|你们|政府|各位)?[！!。.～~]*$"
               + "|(不胜|不甚)?感激(不尽)?[！!。.]*$|为盼|为感");
 
+  /** Words every politeness formula contains (a fast first check before the expression). */
+  private static final Cues POLITE_HINTS = Cues.of("感谢|谢谢|感激|敬礼|您好|你好|领导好|尊敬的|为盼|为感");
+
   final Map<String, Double> weights = new HashMap<>();
   final Set<String> negators = new HashSet<>();
   final Map<String, Double> degrees = new HashMap<>();
@@ -58,6 +61,9 @@ final class SentimentLexicon {
   /** For each character of the text: whether it lies inside a politeness formula. */
   static boolean[] politeSpans(String text) {
     boolean[] polite = new boolean[text.length()];
+    if (!POLITE_HINTS.in(text)) {
+      return polite;
+    }
     java.util.regex.Matcher m = POLITENESS.matcher(text);
     while (m.find()) {
       java.util.Arrays.fill(polite, m.start(), m.end(), true);

@@ -61,6 +61,8 @@ final class SignalDetector {
 
   private static final Cues MEDIA_WORDS = Cues.of("媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
 
+  private static final Cues GATHERING_HINTS = Cues.of("集合|集中|碰头|到场|静坐|拉横幅|出发|不见不散");
+
   /** Words without which no call to act together is read (a fast first check). */
   private static final Cues CALL_HINTS =
       Cues.of(
@@ -122,7 +124,7 @@ final class SignalDetector {
     if (!CALL_HINTS.in(text)) {
       return new Mobilization(false, null, null);
     }
-    Matcher t0 = TIME.matcher(text);
+    Matcher t0 = TIME.matcher(GATHERING_HINTS.in(text) ? text : "");
     while (t0.find()) {
       if (t0.group().isEmpty()) {
         continue;

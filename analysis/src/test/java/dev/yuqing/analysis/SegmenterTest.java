@@ -50,4 +50,32 @@ class SegmenterTest {
     assertThat(tokens).hasSize(5000 * 4);
     assertThat(tokens.stream().filter("漏水"::equals).count()).isEqualTo(5000);
   }
+
+  /** Text → query spans as term@start-end, offsets into the original text. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "售楼部门口集合;售楼部@0-3|门口@3-5|集合@5-7",
+        // traditional and full-width: terms normalised, offsets still those of the original
+        "業主ＡＢＣ投訴;业主@0-2|abc@2-5|投诉@5-7",
+        "翡翠湾 3栋漏水！;翡翠湾@0-3|3@4-5|栋@5-6|漏水@6-8",
+      })
+  void querySpans(String text, String expected) {
+    String got =
+        SEGMENTER.spans(text, false).stream()
+            .map(s -> s.term() + "@" + s.start() + "-" + s.end())
+            .collect(java.util.stream.Collectors.joining("|"));
+    assertThat(got).isEqualTo(expected);
+  }
+
+  @Test
+  void indexSpansAlsoHoldTheWordsInsideLongWords() {
+    List<String> terms =
+        SEGMENTER.spans("精装缩水的业主委员会", true).stream().map(Segmenter.Span::term).toList();
+    assertThat(terms).contains("精装缩水", "业主委员会", "业主", "委员会");
+    for (Segmenter.Span s : SEGMENTER.spans("業主委員會開會", true)) {
+      assertThat(s.end()).isGreaterThan(s.start()).isLessThanOrEqualTo(7);
+    }
+  }
 }

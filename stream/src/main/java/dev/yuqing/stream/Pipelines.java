@@ -1,5 +1,6 @@
 package dev.yuqing.stream;
 
+import dev.yuqing.alerts.rules.RuleEngine;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.StreamConfig;
@@ -64,10 +65,7 @@ public final class Pipelines {
     Clock clock = Clock.systemUTC();
     CrawlerSource source =
         CrawlerSource.unbounded(
-            config.sources(),
-            Stages.crawlers(snap, data, clock),
-            clock,
-            config.stream().maxOutOfOrderness());
+            config, Stages.crawlers(snap, data, clock), clock, config.stream().maxOutOfOrderness());
     return job(
         config,
         snap,
@@ -90,7 +88,7 @@ public final class Pipelines {
     String data = dataDir.toAbsolutePath().toString();
     CrawlerSource source =
         CrawlerSource.until(
-            config.sources(),
+            config,
             Stages.crawlers(snap, data, clock),
             stopAt,
             clock,
@@ -160,6 +158,9 @@ public final class Pipelines {
       int sourceParallelism,
       boolean everythingInDefaultProject,
       Placement placement) {
+    // fail here, in one line, rather than on every task manager: rule windows must be whole
+    // multiples of the stream's windows
+    new RuleEngine(cfg.alerts(), cfg.stream().window());
     Normaliser.Scope scope =
         everythingInDefaultProject
             ? Normaliser.Scope.everything(DEFAULT_PROJECT)

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     description = {
       "流处理基准：完整作业的吞吐量、同一批帖子单纯打标的吞吐量，以及限速回放时从读入到预警判定的延迟。",
       "Phase 1: the job as fast as it goes (posts/s from the first post in to the last one"
-          + " committed in the index). Phase 2: the same tagger alone on the same posts, same number"
+          + " written to the index). Phase 2: the same tagger alone on the same posts, same number"
           + " of threads. Phase 3: a replay paced at half the phase-1 rate for ingest → alert"
           + " decision latency. Last line: posts_per_s=… tag_posts_per_s=… ratio=… p95_alert_ms=…",
       "Default input: the shared data's housing/messages.jsonl.",
@@ -132,7 +132,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
       double streamRate = tp.rate();
       out.printf(
           Locale.ROOT,
-          "stream: %d posts indexed in %.2f s (first in → last committed) = %.1f posts/s;"
+          "stream: %d posts indexed in %.2f s (first in → last written to the index) = %.1f posts/s;"
               + " job %.1f s with start-up%n",
           o1.metrics().count(StageMetrics.INDEXED),
           tp.seconds(),
@@ -179,7 +179,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     }
   }
 
-  /** First post in to last post committed, from progress samples taken every 50 ms. */
+  /** First post in to last post written to the index, from progress samples every 50 ms. */
   private static final class Throughput {
     private final long expected;
     private long first = -1;

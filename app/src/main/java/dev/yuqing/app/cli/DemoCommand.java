@@ -64,6 +64,13 @@ public final class DemoCommand implements Callable<Integer> {
       description = "how long the story plays, wall-clock seconds (default: ${DEFAULT-VALUE})")
   int seconds;
 
+  @Option(
+      names = "--site-only",
+      description =
+          "only serve the little internet (the story plays in --seconds, then stays at its end)"
+              + " and write DIR/demo-config.yaml, until Ctrl-C: to try yuqing crawl or run on it")
+  boolean siteOnly;
+
   @Override
   public Integer call() throws Exception {
     if (seconds < 10 || seconds > 3600) {
@@ -95,6 +102,17 @@ public final class DemoCommand implements Callable<Integer> {
           seconds,
           clock.speed() / 3600);
       out.flush();
+      if (siteOnly) {
+        out.printf("  配置已写入 %s；试试：%n", configFile);
+        out.printf(
+            "    ./yuqing crawl --config %s --data %s --once --out posts.jsonl%n",
+            configFile, data);
+        out.printf("    ./yuqing run --config %s --data %s%n", configFile, data);
+        out.println("  Ctrl-C 结束。");
+        out.flush();
+        Thread.currentThread().join();
+        return 0;
+      }
       Instant stopAt = clock.wallTimeOf(story.endInstant());
       EmbeddedJob.Outcome o =
           EmbeddedJob.run(

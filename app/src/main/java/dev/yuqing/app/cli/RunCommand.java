@@ -56,9 +56,6 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     YuqingConfig cfg = new ConfigLoader().load(config);
-    if (cfg.sources().isEmpty()) {
-      throw new UserError(config + ": sources: no source to crawl");
-    }
     StreamConfig stream = cfg.stream();
     if (parallelism != null) {
       if (parallelism < 1) {

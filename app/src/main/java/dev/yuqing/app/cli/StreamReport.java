@@ -34,7 +34,7 @@ final class StreamReport {
     stage(out, "dedup (dropped)", s.count(StageMetrics.DUPLICATES), secs);
     stage(out, "reposts linked", s.count(StageMetrics.REPOSTS), secs);
     stage(out, "tag", s.count(StageMetrics.TAGGED), secs);
-    stage(out, "index (committed)", s.count(StageMetrics.INDEXED), secs);
+    stage(out, "index (written)", s.count(StageMetrics.INDEXED), secs);
     stage(out, "rule decisions", s.count(StageMetrics.DECISIONS), secs);
     out.printf(
         Locale.ROOT,
@@ -47,7 +47,7 @@ final class StreamReport {
       out.printf("  %-20s %8d (one log line each)%n", "bad input", s.count(StageMetrics.BAD_INPUT));
     }
     out.println("延迟 (ms):");
-    latency(out, "ingest → indexed", s.histogram(StageMetrics.LATENCY_INDEXED));
+    latency(out, "ingest → index write", s.histogram(StageMetrics.LATENCY_INDEXED));
     latency(out, "ingest → decision", s.histogram(StageMetrics.LATENCY_DECISION));
     latency(out, "ingest → window judged", s.histogram(StageMetrics.LATENCY_WINDOW));
     out.printf(

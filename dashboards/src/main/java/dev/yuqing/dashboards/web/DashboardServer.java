@@ -171,6 +171,12 @@ public final class DashboardServer implements Closeable {
     Exchange x = new Exchange(he, tls);
     try {
       handle(x);
+    } catch (Exchange.TooLarge e) {
+      try {
+        x.text(413, "请求过大");
+      } catch (IOException | RuntimeException ignored) {
+        he.close();
+      }
     } catch (Exception e) {
       LOG.warn("{} {} failed", x.method(), x.path(), e);
       try {

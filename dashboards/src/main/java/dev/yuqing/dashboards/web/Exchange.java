@@ -204,10 +204,19 @@ public final class Exchange {
       while ((n = in.read(chunk)) > 0) {
         buf.write(chunk, 0, n);
         if (buf.size() > MAX_FORM_BYTES) {
-          throw new IOException("form larger than " + MAX_FORM_BYTES + " bytes");
+          throw new TooLarge();
         }
       }
       return parse(buf.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A request body over {@link #MAX_FORM_BYTES}: answered 413, never buffered whole. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("form larger than " + MAX_FORM_BYTES + " bytes");
     }
   }
 

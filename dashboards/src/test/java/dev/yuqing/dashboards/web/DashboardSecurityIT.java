@@ -159,6 +159,10 @@ class DashboardSecurityIT {
                 .statusCode())
         .isEqualTo(403);
     assertThat(admin.post("/logout", Map.of()).statusCode()).isEqualTo(403);
+    // a huge form is refused, not buffered
+    assertThat(
+            admin.post(ack, Map.of("_csrf", "x".repeat(Exchange.MAX_FORM_BYTES + 10))).statusCode())
+        .isEqualTo(413);
     assertThat(touched).isEmpty();
     // with the token the request goes through to the alert store
     HttpResponse<String> through = admin.post(ack, Map.of("_csrf", token));

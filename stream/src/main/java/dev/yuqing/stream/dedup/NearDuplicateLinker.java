@@ -5,10 +5,15 @@ import dev.yuqing.core.TaggedPost;
 import dev.yuqing.stream.Tagged;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -26,10 +31,13 @@ import org.apache.flink.util.Collector;
  *
  * <p>"First" is the earliest published: a repost seen before its original (a board lists threads by
  * last reply) is re-linked when the original arrives within {@link #REORDER_HORIZON}; the pair is
- * still counted once. Beyond that horizon, the one seen first stays the first. Fingerprints are
- * found through {@code maxBits + 1} bands (two hashes within {@code maxBits} bits share one band
- * exactly), so a lookup reads a few small lists instead of scanning. State expires after the
- * configured TTL.
+ * still counted once. Beyond that horizon, the one seen first stays the first.
+ *
+ * <p>Fingerprints are found through {@code maxBits + 1} bands (two hashes within {@code maxBits}
+ * bits share one band exactly), so a lookup reads a few small lists instead of scanning. They are
+ * forgotten {@code ttl} after they were last seen (processing time), by a sweep once a day per
+ * project: Flink's own state TTL would, on the heap backend, copy a project's whole map on every
+ * access to clean it incrementally.
  */
 public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagged, Tagged> {
   private static final long serialVersionUID = 1L;
@@ -40,15 +48,19 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
    */
   static final Duration REORDER_HORIZON = Duration.ofDays(1);
 
-  private final Duration ttl;
+  /** How often a project's fingerprints are swept for expired ones. */
+  static final Duration SWEEP = Duration.ofDays(1);
+
+  private final long ttl;
   private final int maxBits;
   private transient MapState<Long, Origin> origins;
   private transient MapState<Integer, long[]> bands;
   private transient MapState<String, Tagged> recent;
+  private transient ValueState<Long> sweepAt;
   private transient Counter reposts;
 
   public NearDuplicateLinker(Duration ttl, int maxBits) {
-    this.ttl = ttl;
+    this.ttl = ttl.toMillis();
     this.maxBits = maxBits;
   }
 
@@ -61,9 +73,20 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
    * @param numbers {@link TextFingerprint#numbers} of its text: a repost has the same numbers
    * @param hash its fingerprint (the key it is stored under)
    * @param eventTime its publication time, epoch millis
+   * @param seenAt when the fingerprint was last seen (processing time, epoch millis)
    */
   public record Origin(
-      String id, String author, boolean shortText, long numbers, long hash, long eventTime) {}
+      String id,
+      String author,
+      boolean shortText,
+      long numbers,
+      long hash,
+      long eventTime,
+      long seenAt) {
+    Origin seen(long at) {
+      return new Origin(id, author, shortText, numbers, hash, eventTime, at);
+    }
+  }
 
   /** Key of a post: its first project, or the empty string when it names none. */
   public static String scope(Tagged t) {
@@ -73,25 +96,30 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
 
   @Override
   public void open(OpenContext ctx) {
-    StateTtlConfig cfg = StateTtlConfig.newBuilder(ttl).build();
-    MapStateDescriptor<Long, Origin> o =
-        new MapStateDescriptor<>("origins", Types.LONG, Types.POJO(Origin.class));
-    o.enableTimeToLive(cfg);
-    origins = getRuntimeContext().getMapState(o);
-    MapStateDescriptor<Integer, long[]> b =
-        new MapStateDescriptor<>(
-            "bands", Types.INT, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
-    b.enableTimeToLive(cfg);
-    bands = getRuntimeContext().getMapState(b);
-    MapStateDescriptor<String, Tagged> r =
-        new MapStateDescriptor<>("recent", Types.STRING, Types.POJO(Tagged.class));
-    r.enableTimeToLive(StateTtlConfig.newBuilder(REORDER_HORIZON).build());
-    recent = getRuntimeContext().getMapState(r);
+    origins =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("origins", Types.LONG, Types.POJO(Origin.class)));
+    bands =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "bands", Types.INT, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    recent =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>("recent", Types.STRING, Types.POJO(Tagged.class)));
+    sweepAt = getRuntimeContext().getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
     reposts = getRuntimeContext().getMetricGroup().counter(StageMetrics.REPOSTS);
   }
 
   @Override
   public void processElement(Tagged in, Context ctx, Collector<Tagged> out) throws Exception {
+    long now = ctx.timerService().currentProcessingTime();
+    if (sweepAt.value() == null) {
+      long at = now + SWEEP.toMillis();
+      sweepAt.update(at);
+      ctx.timerService().registerProcessingTimeTimer(at);
+    }
     Post p = in.post().post();
     if (!in.counted()) {
       // A new version of a post already seen: it keeps whatever link its first version had.
@@ -116,13 +144,14 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
             ? TextFingerprint.simHash(norm + '\u0000' + p.author())
             : TextFingerprint.simHash(norm);
     long numbers = TextFingerprint.numbers(norm);
-    Origin first = find(hash, isShort, numbers);
+    Origin first = find(hash, isShort, numbers, now);
     long at = in.eventTime();
-    Origin self = new Origin(p.id(), p.author(), isShort, numbers, hash, at);
+    Origin self = new Origin(p.id(), p.author(), isShort, numbers, hash, at, now);
     if (first != null && !first.id().equals(p.id())) {
       Tagged earlier = at < first.eventTime() ? recent.get(first.id()) : null;
       reposts.inc();
       if (earlier == null) {
+        origins.put(first.hash(), first.seen(now));
         out.collect(linked(in, first.id(), false));
         return;
       }
@@ -144,6 +173,57 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
     out.collect(in);
   }
 
+  /** Once a day: forget fingerprints not seen for the TTL and posts past the reorder horizon. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tagged> out) throws Exception {
+    long now = timestamp;
+    List<Long> expired = new ArrayList<>();
+    for (Map.Entry<Long, Origin> e : origins.entries()) {
+      if (now - e.getValue().seenAt() > ttl) {
+        expired.add(e.getKey());
+      }
+    }
+    for (Long h : expired) {
+      origins.remove(h);
+    }
+    List<Integer> emptied = new ArrayList<>();
+    for (Map.Entry<Integer, long[]> e : bands.entries()) {
+      long[] kept = Arrays.stream(e.getValue()).filter(this::known).toArray();
+      if (kept.length == 0) {
+        emptied.add(e.getKey());
+      } else if (kept.length < e.getValue().length) {
+        e.setValue(kept);
+      }
+    }
+    for (Integer b : emptied) {
+      bands.remove(b);
+    }
+    List<String> old = new ArrayList<>();
+    for (Map.Entry<String, Tagged> e : recent.entries()) {
+      if (now - e.getValue().ingestedAt() > REORDER_HORIZON.toMillis()) {
+        old.add(e.getKey());
+      }
+    }
+    for (String id : old) {
+      recent.remove(id);
+    }
+    if (origins.isEmpty() && recent.isEmpty()) {
+      sweepAt.clear();
+    } else {
+      long at = now + SWEEP.toMillis();
+      sweepAt.update(at);
+      ctx.timerService().registerProcessingTimeTimer(at);
+    }
+  }
+
+  private boolean known(long hash) {
+    try {
+      return origins.contains(hash);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Tagged linked(Tagged in, String to, boolean counted) {
     TaggedPost t = in.post();
     Post post = t.post().toBuilder().repostOf(to).build();
@@ -153,13 +233,13 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
         counted);
   }
 
-  private Origin find(long hash, boolean isShort, long numbers) throws Exception {
+  private Origin find(long hash, boolean isShort, long numbers, long now) throws Exception {
     if (isShort) {
       // Short texts: only the same words by the same author are a repost.
-      Origin o = origins.get(hash);
+      Origin o = live(origins.get(hash), now);
       return o != null && o.shortText() && o.numbers() == numbers ? o : null;
     }
-    Origin exact = origins.get(hash);
+    Origin exact = live(origins.get(hash), now);
     if (exact != null && !exact.shortText() && exact.numbers() == numbers) {
       return exact;
     }
@@ -176,7 +256,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       for (long c : candidates) {
         int d = TextFingerprint.distance(hash, c);
         if (d <= maxBits && d < bestDistance) {
-          Origin o = origins.get(c);
+          Origin o = live(origins.get(c), now);
           if (o != null && !o.shortText() && o.numbers() == numbers) {
             best = o;
             bestDistance = d;
@@ -185,6 +265,11 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       }
     }
     return best;
+  }
+
+  /** The origin unless it expired (between two sweeps). */
+  private Origin live(Origin o, long now) {
+    return o == null || now - o.seenAt() > ttl ? null : o;
   }
 
   private void remember(long hash, Origin o) throws Exception {
@@ -199,16 +284,8 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       if (old == null) {
         now = new long[] {hash};
       } else {
-        // Drop fingerprints whose origin has expired, so band lists stay short.
-        int n = 0;
-        now = new long[old.length + 1];
-        for (long h : old) {
-          if (origins.contains(h)) {
-            now[n++] = h;
-          }
-        }
-        now[n++] = hash;
-        now = java.util.Arrays.copyOf(now, n);
+        now = Arrays.copyOf(old, old.length + 1);
+        now[old.length] = hash;
       }
       bands.put(band, now);
     }

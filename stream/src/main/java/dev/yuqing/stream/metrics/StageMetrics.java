@@ -35,7 +35,7 @@ public final class StageMetrics {
   /** Posts tagged. */
   public static final String TAGGED = PREFIX + "tagged";
 
-  /** Posts durably indexed (committed). */
+  /** Posts written to the index (searchable within its refresh interval). */
   public static final String INDEXED = PREFIX + "indexed";
 
   /** Post rule decisions (one per counted post and project). */
@@ -47,7 +47,7 @@ public final class StageMetrics {
   /** Alerts handed to the alert service. */
   public static final String ALERTS_DELIVERED = PREFIX + "alerts_delivered";
 
-  /** Latency from ingest to committed in the index, ms. */
+  /** Latency from ingest to written to the index, ms (searchable within its refresh interval). */
   public static final String LATENCY_INDEXED = PREFIX + "latency_indexed_ms";
 
   /** Latency from ingest to the rule decision the post took part in, ms. */

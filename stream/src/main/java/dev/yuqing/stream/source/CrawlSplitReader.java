@@ -101,6 +101,9 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
       errors++;
     }
     a.nextPollAt = now + a.split.revisitMillis();
+    if (now < stopAt && a.nextPollAt > stopAt) {
+      a.nextPollAt = stopAt; // bounded: every source's last crawl happens at the stop time
+    }
     out.add(CrawlRecord.end(a.state, a.nextPollAt, startedAt, pages, errors));
     Set<String> finished = new HashSet<>();
     // Bounded mode: the crawl that started at or after the stop time is the source's last one.

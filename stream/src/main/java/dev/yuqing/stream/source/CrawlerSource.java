@@ -2,6 +2,7 @@ package dev.yuqing.stream.source;
 
 import dev.yuqing.core.Post;
 import dev.yuqing.core.config.SourceConfig;
+import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.crawler.CrawlState;
 import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.stream.Factory;
@@ -55,6 +56,9 @@ public final class CrawlerSource
   private final Clock clock;
   private final long outOfOrderness;
 
+  /** How often entries added with {@code yuqing add} are looked for. */
+  static final Duration MANUAL_REVISIT = Duration.ofMinutes(1);
+
   /** A source to crawl: the serialisable seed of its split. */
   private record Plan(String sourceId, long revisitMillis) implements java.io.Serializable {}
 
@@ -85,19 +89,19 @@ public final class CrawlerSource
    *     time
    */
   public static CrawlerSource unbounded(
-      List<SourceConfig> sources, Factory<Crawlers> factory, Clock clock, Duration outOfOrderness) {
-    return new CrawlerSource(splitsOf(sources), factory, Long.MAX_VALUE, clock, outOfOrderness);
+      YuqingConfig config, Factory<Crawlers> factory, Clock clock, Duration outOfOrderness) {
+    return new CrawlerSource(splitsOf(config), factory, Long.MAX_VALUE, clock, outOfOrderness);
   }
 
   /** Crawls the sources until {@code stopAt} (wall clock), then once more, then finishes. */
   public static CrawlerSource until(
-      List<SourceConfig> sources,
+      YuqingConfig config,
       Factory<Crawlers> factory,
       Instant stopAt,
       Clock clock,
       Duration outOfOrderness) {
     return new CrawlerSource(
-        splitsOf(sources), factory, stopAt.toEpochMilli(), clock, outOfOrderness);
+        splitsOf(config), factory, stopAt.toEpochMilli(), clock, outOfOrderness);
   }
 
   /**
@@ -109,10 +113,17 @@ public final class CrawlerSource
         .withTimestampAssigner((p, ts) -> p.eventTime().toEpochMilli());
   }
 
-  private static List<Plan> splitsOf(List<SourceConfig> sources) {
+  /** One split per source the crawlers know: the configured ones and the manual entries. */
+  private static List<Plan> splitsOf(YuqingConfig config) {
     List<Plan> out = new ArrayList<>();
-    for (SourceConfig s : sources) {
-      out.add(new Plan(s.id(), s.revisit().toMillis()));
+    for (String id : Crawlers.sourceIds(config)) {
+      Duration revisit =
+          config.sources().stream()
+              .filter(s -> s.id().equals(id))
+              .map(SourceConfig::revisit)
+              .findFirst()
+              .orElse(MANUAL_REVISIT);
+      out.add(new Plan(id, revisit.toMillis()));
     }
     return out;
   }

@@ -89,6 +89,19 @@ class NearDuplicateLinkerTest {
   }
 
   @Test
+  void fingerprintsAreForgottenAfterTheTtl() throws Exception {
+    try (var h = harness()) {
+      h.setProcessingTime(0);
+      h.processElement(neg(post("first", LEAK, BEGINNING)), 1);
+      // the daily sweep after the 7-day TTL has passed
+      h.setProcessingTime(Duration.ofDays(8).toMillis());
+      h.processElement(neg(post("much-later", LEAK, ONE_MINUTE_LATER)), 2);
+      assertThat(h.extractOutputValues()).extracting(Tagged::counted).containsExactly(true, true);
+      assertThat(h.numKeyedStateEntries()).isLessThan(20);
+    }
+  }
+
+  @Test
   void postsOfOtherProjectsAreNotLinked() throws Exception {
     try (var h = harness()) {
       h.processElement(neg(post("a", LEAK, BEGINNING)), 1);
