@@ -37,13 +37,26 @@ import org.apache.flink.util.OutputTag;
  *
  * <ul>
  *   <li>Every counted post goes to the post rules at once ({@link RuleEngine#onPost}: critical
- *       words, mobilisation, media) — that decision is what "ingest → alert decision" measures;
+ *       words, mobilisation, media);
+ *   <li>and its window, as counted so far, to the window rules ({@link RuleEngine#onPartialWindow}:
+ *       spike, threshold), so a burst alerts while it happens, not when its window closes. Together
+ *       these are the post's "alert decision" ({@link StageMetrics#LATENCY_DECISION});
  *   <li>when the watermark passes a window's end, the window's {@link WindowSummary} goes to the
  *       window rules ({@link RuleEngine#onWindow}: spike, threshold, new topic), in start order,
- *       once;
+ *       once; an alert the open window already raised is not sent again;
  *   <li>event-time timers at {@link Evaluation#wakeAt} let open incidents resolve ({@link
  *       RuleEngine#onTime}).
  * </ul>
+ *
+ * <p>The open-window judgement is kept (it opens the incident) only once no earlier window can
+ * still receive a post on time, i.e. the watermark has reached the window's start: the rules count
+ * the windows before it as closed when they see it. A post of a window that starts later — the
+ * first {@code maxOutOfOrderness} of a window, while the one before is still open — is judged
+ * against a copy of the rule state in which the open earlier windows are closed as counted so far;
+ * if that copy would alert, the alert is not sent from the copy (a post still to come for the
+ * earlier window could make it a different incident) but the window is marked pending and judged
+ * for real as soon as the watermark reaches its start (a timer there), at the latest when the
+ * earlier window closes.
  *
  * <p>Late posts — behind the watermark, so their window was already judged: they are indexed like
  * any post, and counted in their own window, kept for {@code lateness} after it closed (a later one
@@ -84,6 +97,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   private transient Counter alerts;
   private transient Counter late;
   private transient LatencyHistogram decisionLatency;
+  private transient LatencyHistogram alertLatency;
   private transient LatencyHistogram windowLatency;
 
   /**
@@ -93,9 +107,17 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
    * @param counts "topic␟sentiment" → posts
    * @param ingests ingest times of the posts counted before the window was judged
    * @param judged whether the window rules have judged it
+   * @param latest latest event time counted in it, ms: "now" for its open-window judgement
+   * @param pendingSince ingest time (ms) of the post whose open-window judgement would alert but
+   *     had to wait for the watermark (see the class comment); 0 when none is waiting
    */
   public record OpenWindow(
-      WindowSummary summary, Map<String, Long> counts, long[] ingests, boolean judged) {}
+      WindowSummary summary,
+      Map<String, Long> counts,
+      long[] ingests,
+      boolean judged,
+      long latest,
+      long pendingSince) {}
 
   public AlertDetector(ConfigSnapshot config, Duration window, Duration lateness) {
     this.config = config;
@@ -123,6 +145,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     alerts = g.counter(StageMetrics.ALERTS);
     late = g.counter(StageMetrics.PREFIX + "late");
     decisionLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_DECISION);
+    alertLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_ALERT);
     windowLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_WINDOW);
   }
 
@@ -143,7 +166,9 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
                   m.project(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)),
               Map.of(),
               new long[0],
-              isLate);
+              isLate,
+              at,
+              0);
       if (!isLate) {
         ctx.timerService().registerEventTimeTimer(end - 1);
       }
@@ -161,7 +186,9 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       ingests = Arrays.copyOf(ingests, ingests.length + 1);
       ingests[ingests.length - 1] = t.ingestedAt();
     }
-    windows.put(start, new OpenWindow(summary, counts, ingests, w.judged()));
+    OpenWindow updated =
+        new OpenWindow(
+            summary, counts, ingests, w.judged(), Math.max(w.latest(), at), w.pendingSince());
     if (w.judged()) {
       LOG.debug(
           "late post {} at {} for window {} (watermark {})",
@@ -173,9 +200,59 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       emitCounts(ctx, m.project(), start, end, counts, p, true);
     }
 
-    apply(engine.onPost(engineState(), m.project(), p), ctx.timerService(), out);
+    int raised = apply(engine.onPost(engineState(), m.project(), p), ctx.timerService(), out);
+    boolean decided = true;
+    if (!updated.judged()) {
+      if (watermark >= start - 1) {
+        // no earlier window can get a post on time any more: the judgement is kept
+        raised += apply(openWindow(updated), ctx.timerService(), out);
+        updated = withPending(updated, 0);
+      } else if (updated.pendingSince() == 0 && wouldAlert(start, updated)) {
+        updated = withPending(updated, t.ingestedAt());
+        ctx.timerService().registerEventTimeTimer(start - 1);
+        decided = false; // decided when the watermark reaches the window (onTimer)
+      }
+    }
+    windows.put(start, updated);
+    long ms = System.currentTimeMillis() - t.ingestedAt();
     decisions.inc();
-    decisionLatency.update(System.currentTimeMillis() - t.ingestedAt());
+    if (decided) {
+      decisionLatency.update(ms);
+    }
+    for (int i = 0; i < raised; i++) {
+      alertLatency.update(ms);
+    }
+  }
+
+  /** The window rules' judgement of an open window as counted so far. */
+  private Evaluation<EngineState> openWindow(OpenWindow w) throws IOException {
+    return engine.onPartialWindow(engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
+  }
+
+  /**
+   * Whether the open window starting at {@code start} would alert now, judged on a copy of the rule
+   * state in which the earlier windows still open are closed as counted so far. Nothing is kept.
+   */
+  private boolean wouldAlert(long start, OpenWindow w) throws Exception {
+    TreeMap<Long, WindowSummary> before = new TreeMap<>();
+    for (Map.Entry<Long, OpenWindow> e : windows.entries()) {
+      if (e.getKey() < start && !e.getValue().judged()) {
+        before.put(e.getKey(), e.getValue().summary());
+      }
+    }
+    EngineState s = engineState();
+    for (WindowSummary earlier : before.values()) {
+      s = engine.onWindow(s, earlier).state();
+    }
+    return !engine
+        .onPartialWindow(s, w.summary(), Instant.ofEpochMilli(w.latest()))
+        .alerts()
+        .isEmpty();
+  }
+
+  private static OpenWindow withPending(OpenWindow w, long pendingSince) {
+    return new OpenWindow(
+        w.summary(), w.counts(), w.ingests(), w.judged(), w.latest(), pendingSince);
   }
 
   @Override
@@ -198,8 +275,20 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       if (lateness == 0) {
         windows.remove(start);
       } else {
-        windows.put(start, new OpenWindow(w.summary(), w.counts(), new long[0], true));
+        windows.put(
+            start, new OpenWindow(w.summary(), w.counts(), new long[0], true, w.latest(), 0));
       }
+    }
+    // the watermark reached the start of the next window: a judgement waiting for it is made now
+    OpenWindow next = windows.get(timestamp + 1);
+    if (next != null && !next.judged() && next.pendingSince() != 0) {
+      int raised = apply(openWindow(next), ctx.timerService(), out);
+      long ms = System.currentTimeMillis() - next.pendingSince();
+      decisionLatency.update(ms);
+      for (int i = 0; i < raised; i++) {
+        alertLatency.update(ms);
+      }
+      windows.put(timestamp + 1, withPending(next, 0));
     }
     // forget the window whose lateness ends now
     long forget = timestamp + 1 - lateness - size;
@@ -219,7 +308,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     }
   }
 
-  private void apply(
+  /** Keeps the rules' new state, emits the alerts; returns how many. */
+  private int apply(
       Evaluation<EngineState> e,
       org.apache.flink.streaming.api.TimerService timers,
       Collector<Alert> out)
@@ -237,6 +327,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
         timers.registerEventTimeTimer(at);
       }
     }
+    return e.alerts().size();
   }
 
   private EngineState engineState() throws IOException {
