@@ -87,6 +87,7 @@ class HandoverTaggerTest {
         "周日上午十点在市民广场集合，大家拉横幅维权;周日上午十点;市民广场",
         "各位邻居，明晚七点到3栋楼下碰头，商量物业费的事;明晚七点;3栋楼下",
         "大家相约一起去开发商那里讨说法;-;开发商",
+        "大家都去售楼部讨说法;-;售楼部",
       })
   void mobilizationTimeAndPlace(String text, String time, String place) {
     TaggedPost t = tag(text);
@@ -103,6 +104,8 @@ class HandoverTaggerTest {
         "2018年3月5日业主在售楼部集合讨说法，开发商避而不见",
         "我家卫生间漏水，物业一直不来修，太气人了",
         "周六上午九点售楼部开放参观样板间",
+        // advice to each owner, not a call to act together
+        "大家先拍照留证据，漏水的位置和时间都记下来，再去物业登记。",
       })
   void noMobilization(String text) {
     assertThat(tag(text).signals().mobilization()).as(text).isFalse();
