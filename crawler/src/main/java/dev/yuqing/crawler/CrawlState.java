@@ -40,7 +40,12 @@ public record CrawlState(Map<String, Page> pages, Map<String, Mark> posts, Insta
    *     file's bytes): unchanged means nothing to refetch
    * @param checkedAt when it was last fetched or checked
    */
-  public record Page(String etag, String lastModified, String fingerprint, Instant checkedAt) {}
+  public record Page(String etag, String lastModified, String fingerprint, Instant checkedAt) {
+    /** The same validators, checked again at {@code now} (a 304 answer). */
+    public Page checkedAgain(Instant now) {
+      return new Page(etag, lastModified, fingerprint, now);
+    }
+  }
 
   /**
    * A post emitted (or seen and dropped as out of scope).

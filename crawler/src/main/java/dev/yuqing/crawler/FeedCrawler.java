@@ -9,7 +9,6 @@ import dev.yuqing.crawler.extract.Feed;
 import dev.yuqing.crawler.extract.FeedParser;
 import dev.yuqing.crawler.extract.Pages;
 import dev.yuqing.crawler.fetch.FetchResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,46 +19,19 @@ import java.util.Optional;
  * is fetched with its validators; an item whose date and title are unchanged since the last crawl
  * is not fetched again.
  */
-final class FeedCrawler implements SourceCrawler {
-  private final FeedSourceConfig source;
-  private final CrawlContext ctx;
+final class FeedCrawler extends WebSourceCrawler<FeedSourceConfig> {
   private final FeedParser parser;
   private final ArticleExtractor articles;
 
   FeedCrawler(FeedSourceConfig source, CrawlContext ctx) {
-    this.source = source;
-    this.ctx = ctx;
+    super(source, ctx);
     this.parser = new FeedParser(ctx.dates());
     this.articles = new ArticleExtractor(ctx.dates());
   }
 
   @Override
-  public String sourceId() {
-    return source.id();
-  }
-
-  @Override
-  public Duration revisit() {
-    return source.revisit();
-  }
-
-  @Override
-  public Result crawl(CrawlState state, Progress progress) {
-    CrawlState.Editor st = state.edit();
-    Pager pager = new Pager(source, ctx, progress);
-    Emitter emitter = new Emitter(source, ctx, st, progress);
-    try {
-      for (Pager.Target target : pager.targets()) {
-        crawlFeed(target, st, pager, emitter);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
-  }
-
-  private void crawlFeed(Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
+  protected void crawlTarget(
+      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
       throws InterruptedException {
     Instant now = ctx.clock().instant();
     CrawlState.Page seen = st.page(target.url());
@@ -69,9 +41,7 @@ final class FeedCrawler implements SourceCrawler {
     }
     FetchResponse r = got.get();
     if (r.notModified()) {
-      st.page(
-          target.url(),
-          new CrawlState.Page(seen.etag(), seen.lastModified(), seen.fingerprint(), now));
+      st.page(target.url(), seen.checkedAgain(now));
       return;
     }
     Feed feed;

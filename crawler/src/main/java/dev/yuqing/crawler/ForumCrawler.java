@@ -7,7 +7,6 @@ import dev.yuqing.crawler.extract.ForumExtractor;
 import dev.yuqing.crawler.extract.ForumPage;
 import dev.yuqing.crawler.extract.Pages;
 import dev.yuqing.crawler.fetch.FetchResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,44 +20,17 @@ import java.util.Set;
  * first page (the first post may have been edited) and the pages from the last one read on. The
  * board's first page is fetched with its validators: 304 means nothing changed.
  */
-final class ForumCrawler implements SourceCrawler {
-  private final ForumSourceConfig source;
-  private final CrawlContext ctx;
+final class ForumCrawler extends WebSourceCrawler<ForumSourceConfig> {
   private final ForumExtractor extractor;
 
   ForumCrawler(ForumSourceConfig source, CrawlContext ctx) {
-    this.source = source;
-    this.ctx = ctx;
+    super(source, ctx);
     this.extractor = new ForumExtractor(source.selectors(), ctx.dates());
   }
 
   @Override
-  public String sourceId() {
-    return source.id();
-  }
-
-  @Override
-  public Duration revisit() {
-    return source.revisit();
-  }
-
-  @Override
-  public Result crawl(CrawlState state, Progress progress) {
-    CrawlState.Editor st = state.edit();
-    Pager pager = new Pager(source, ctx, progress);
-    Emitter emitter = new Emitter(source, ctx, st, progress);
-    try {
-      for (Pager.Target target : pager.targets()) {
-        crawlBoard(target, st, pager, emitter);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
-  }
-
-  private void crawlBoard(Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
+  protected void crawlTarget(
+      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
       throws InterruptedException {
     String url = target.url();
     Set<String> visited = new HashSet<>();
@@ -71,8 +43,7 @@ final class ForumCrawler implements SourceCrawler {
       }
       FetchResponse r = got.get();
       if (r.notModified()) {
-        st.page(
-            url, new CrawlState.Page(seen.etag(), seen.lastModified(), seen.fingerprint(), now));
+        st.page(url, seen.checkedAgain(now));
         return; // an unchanged board page: the threads it lists did not move
       }
       st.page(url, new CrawlState.Page(r.etag(), r.lastModified(), Ids.sha256Hex(r.body()), now));

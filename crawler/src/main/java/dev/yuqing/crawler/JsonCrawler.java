@@ -11,7 +11,6 @@ import dev.yuqing.crawler.fetch.FetchResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,42 +23,14 @@ import org.jsoup.Jsoup;
  * its fields read by path. Pages are walked by page number or by the cursor the answer names, and
  * the walk stops early at a page with nothing new (newest-first endpoints).
  */
-final class JsonCrawler implements SourceCrawler {
-  private final JsonSourceConfig source;
-  private final CrawlContext ctx;
+final class JsonCrawler extends WebSourceCrawler<JsonSourceConfig> {
 
   JsonCrawler(JsonSourceConfig source, CrawlContext ctx) {
-    this.source = source;
-    this.ctx = ctx;
+    super(source, ctx);
   }
 
   @Override
-  public String sourceId() {
-    return source.id();
-  }
-
-  @Override
-  public Duration revisit() {
-    return source.revisit();
-  }
-
-  @Override
-  public Result crawl(CrawlState state, Progress progress) {
-    CrawlState.Editor st = state.edit();
-    Pager pager = new Pager(source, ctx, progress);
-    Emitter emitter = new Emitter(source, ctx, st, progress);
-    try {
-      for (Pager.Target target : pager.targets()) {
-        crawlEndpoint(target, st, pager, emitter);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
-  }
-
-  private void crawlEndpoint(
+  protected void crawlTarget(
       Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
       throws InterruptedException {
     JsonSourceConfig.JsonPagination pg = source.pagination();
@@ -80,8 +51,7 @@ final class JsonCrawler implements SourceCrawler {
       }
       FetchResponse r = got.get();
       if (r.notModified()) {
-        st.page(
-            url, new CrawlState.Page(seen.etag(), seen.lastModified(), seen.fingerprint(), now));
+        st.page(url, seen.checkedAgain(now));
         return;
       }
       JsonNode root;

@@ -9,7 +9,6 @@ import dev.yuqing.crawler.extract.ListExtractor;
 import dev.yuqing.crawler.extract.NextPage;
 import dev.yuqing.crawler.extract.Pages;
 import dev.yuqing.crawler.fetch.FetchResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,45 +21,18 @@ import org.jsoup.nodes.Document;
  * extracted generically unless the source gives CSS overrides. An article already read is not
  * fetched again; an unchanged first list page (304) ends the visit.
  */
-final class NewsCrawler implements SourceCrawler {
-  private final NewsSourceConfig source;
-  private final CrawlContext ctx;
+final class NewsCrawler extends WebSourceCrawler<NewsSourceConfig> {
   private final ListExtractor lists = new ListExtractor();
   private final ArticleExtractor articles;
 
   NewsCrawler(NewsSourceConfig source, CrawlContext ctx) {
-    this.source = source;
-    this.ctx = ctx;
+    super(source, ctx);
     this.articles = new ArticleExtractor(ctx.dates());
   }
 
   @Override
-  public String sourceId() {
-    return source.id();
-  }
-
-  @Override
-  public Duration revisit() {
-    return source.revisit();
-  }
-
-  @Override
-  public Result crawl(CrawlState state, Progress progress) {
-    CrawlState.Editor st = state.edit();
-    Pager pager = new Pager(source, ctx, progress);
-    Emitter emitter = new Emitter(source, ctx, st, progress);
-    try {
-      for (Pager.Target target : pager.targets()) {
-        crawlList(target, st, pager, emitter);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    st.lastCrawl(ctx.clock().instant());
-    return new Result(emitter.finish(), st.build(), pager.pages(), pager.errors());
-  }
-
-  private void crawlList(Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
+  protected void crawlTarget(
+      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
       throws InterruptedException {
     String url = target.url();
     Set<String> visited = new HashSet<>();
@@ -74,8 +46,7 @@ final class NewsCrawler implements SourceCrawler {
       }
       FetchResponse r = got.get();
       if (r.notModified()) {
-        st.page(
-            url, new CrawlState.Page(seen.etag(), seen.lastModified(), seen.fingerprint(), now));
+        st.page(url, seen.checkedAgain(now));
         return;
       }
       st.page(url, new CrawlState.Page(r.etag(), r.lastModified(), Ids.sha256Hex(r.body()), now));

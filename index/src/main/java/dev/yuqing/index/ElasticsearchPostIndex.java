@@ -19,7 +19,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.indices.GetIndexTemplateResponse;
 import co.elastic.clients.transport.BackoffPolicy;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.NamedValue;
@@ -54,6 +53,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,9 +157,7 @@ final class ElasticsearchPostIndex implements PostIndex {
               + e.getMessage(),
           e);
     }
-    DeadLetters dead =
-        new DeadLetters(
-            PostIndexes.luceneDirectory(dataDir).resolve("elasticsearch-dead-letter.jsonl"));
+    DeadLetters dead = new DeadLetters(PostIndexes.deadLetterFile(dataDir));
     return new ElasticsearchPostIndex(client, config, readOnly, dead, Clock.systemUTC());
   }
 
@@ -182,23 +180,45 @@ final class ElasticsearchPostIndex implements PostIndex {
   private static void installTemplate(ElasticsearchClient client, String prefix)
       throws IOException {
     long ours = templateVersion();
-    Long theirs = null;
-    try {
-      GetIndexTemplateResponse r = client.indices().getIndexTemplate(g -> g.name(prefix));
-      if (!r.indexTemplates().isEmpty()) {
-        theirs = r.indexTemplates().get(0).indexTemplate().version();
-      }
-    } catch (ElasticsearchException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-    }
+    Long theirs = installedTemplateVersion(client, prefix);
     if (theirs != null && theirs >= ours) {
       return;
     }
     String json = templateJson(prefix);
     client.indices().putIndexTemplate(p -> p.name(prefix).withJson(new StringReader(json)));
     LOG.info("installed index template {} version {} (was {})", prefix, ours, theirs);
+  }
+
+  /**
+   * The version of the cluster's template of that name, null when there is none or it has no
+   * version. Read as plain JSON: the typed client cannot decode templates written without {@code
+   * composed_of} (7.x omits the field then), which is how other tools, older yuqing and ours look.
+   */
+  private static Long installedTemplateVersion(ElasticsearchClient client, String prefix)
+      throws IOException {
+    if (!(client._transport() instanceof RestClientTransport rest)) {
+      throw new IllegalStateException("unexpected transport " + client._transport().getClass());
+    }
+    try {
+      Response r =
+          rest.restClient().performRequest(new Request("GET", "/_index_template/" + prefix));
+      JsonNode version;
+      try (InputStream in = r.getEntity().getContent()) {
+        version =
+            Json.mapper()
+                .readTree(in)
+                .path("index_templates")
+                .path(0)
+                .path("index_template")
+                .path("version");
+      }
+      return version.isIntegralNumber() ? version.asLong() : null;
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /** The monthly index a post belongs to. */
@@ -258,19 +278,25 @@ final class ElasticsearchPostIndex implements PostIndex {
 
   /** Blocks until every post handed to the ingester was acknowledged or parked. */
   private void awaitDrained() {
-    lock.lock();
-    try {
-      while (pending > 0) {
-        drained.await(1, TimeUnit.SECONDS);
-        if (pending > 0) {
-          ingester.flush();
+    while (true) {
+      lock.lock();
+      try {
+        if (pending == 0) {
+          return;
         }
+        drained.await(1, TimeUnit.SECONDS);
+        if (pending == 0) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IndexException("interrupted while waiting for Elasticsearch", e);
+      } finally {
+        lock.unlock();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IndexException("interrupted while waiting for Elasticsearch", e);
-    } finally {
-      lock.unlock();
+      // retried posts come back into the ingester's buffer: send them (never under our lock, which
+      // the bulk listener needs)
+      ingester.flush();
     }
   }
 

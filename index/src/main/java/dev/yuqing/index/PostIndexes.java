@@ -74,6 +74,26 @@ public final class PostIndexes {
     return names;
   }
 
+  /**
+   * Where the Elasticsearch backend parks the posts it could not index: {@code
+   * DATA/index/elasticsearch-dead-letter.jsonl}, one JSON object per line with {@code parkedAt},
+   * {@code target}, {@code status}, {@code reason} and the whole tagged {@code post}.
+   */
+  public static Path deadLetterFile(Path dataDir) {
+    return luceneDirectory(dataDir).resolve(DeadLetters.FILE_NAME);
+  }
+
+  /**
+   * Indexes the parked posts again (once the cause is fixed). The dead-letter file is first renamed
+   * to {@code …jsonl.requeued-<epoch ms>} and kept as a record; posts rejected again are parked
+   * afresh. Lines that are not parked posts are skipped with a warning.
+   *
+   * @return the number of posts handed to the index again
+   */
+  public static int requeueDeadLetters(PostIndex index, Path dataDir) {
+    return DeadLetters.requeue(deadLetterFile(dataDir), index);
+  }
+
   /** A Lucene index in exactly this directory, for reading and writing. */
   public static PostIndex lucene(Path indexDir) {
     return LucenePostIndex.openWritable(indexDir, Duration.ofSeconds(1));

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Elasticsearch 7.17 node in a child JVM (module es-test-node), for ITs. Its Lucene 8.11
- * cannot share our classpath (Lucene 9.12), hence the separate process; failsafe passes where its
- * classes and classpath are ({@code yuqing.esnode.classes}, {@code yuqing.esnode.classpath}).
+ * A real Elasticsearch 7.17 node in a child JVM (module index/es-test-node), for ITs. Its Lucene
+ * 8.11 cannot share our classpath (Lucene 9.12), hence the separate process; failsafe passes where
+ * its classes and classpath are ({@code yuqing.esnode.classes}, {@code yuqing.esnode.classpath}).
  *
  * <p>The node keeps data under its home directory, so {@link #start()} after {@link #kill()} or
  * {@link #stop()} brings back the same cluster on the same ports.

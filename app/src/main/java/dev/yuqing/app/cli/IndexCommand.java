@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = "索引维护 (look after the post index).",
-    subcommands = {IndexStatsCommand.class})
+    subcommands = {IndexStatsCommand.class, IndexRequeueCommand.class})
 public final class IndexCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -47,6 +47,10 @@ class DemoIT {
     }
     assertThat(spike).as("a negative-spike alert among %s", mails.size()).isNotNull();
     assertThat(spike.getSubject()).contains("翡翠湾");
+    // a 二级 alert reaches the command group and, below it, the PR on duty
+    assertThat(spike.getHeader("To", ","))
+        .contains("command-group@example.com")
+        .contains("pr-duty@example.com");
     String body = text(spike);
     assertThat(body).contains("天花板").contains("/forum/thread-110.html");
     // the repost in thread 112 is linked to thread 110's first post, not counted as a voice

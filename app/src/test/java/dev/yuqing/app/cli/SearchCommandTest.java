@@ -151,6 +151,15 @@ class SearchCommandTest {
   }
 
   @Test
+  void requeueWithoutDeadLettersSaysSo() throws Exception {
+    Path config = data.resolve("c.yaml");
+    java.nio.file.Files.writeString(config, "projects:\n  - name: 翡翠湾\n");
+    assertThat(run("index", "requeue", "--config", config.toString(), "--data", data.toString()))
+        .isEqualTo(0);
+    assertThat(out()).endsWith("requeued=0 parked=0" + System.lineSeparator());
+  }
+
+  @Test
   void statsEndWithDocsAndSize() {
     assertThat(run("index", "stats", "--data", data.toString())).isEqualTo(0);
     String[] lines = out().strip().split("\n");
