@@ -73,11 +73,15 @@ public final class HandoverTagger implements Tagger {
 
   @Override
   public TaggedPost tag(Post post) {
-    String title = cap(TextNormalizer.normalize(post.title()));
-    String body = cap(TextNormalizer.normalize(post.text()));
+    String normalTitle = TextNormalizer.normalize(post.title());
+    String normalBody = TextNormalizer.normalize(post.text());
+    String title = cap(normalTitle);
+    String body = cap(normalBody);
+    boolean whole = title == normalTitle && body == normalBody;
     if (!title.isBlank() && body.strip().equals(title.strip())) {
       // a headline repeated as its own text (news lists, feeds): one headline, not two lines
       body = "";
+      whole = false;
     }
     List<Token> tokens = new ArrayList<>();
     int titleTokens = 0;
@@ -94,7 +98,29 @@ public final class HandoverTagger implements Tagger {
     List<Topic> t = topics.classify(title, body, sig.mobilization(), sig.media());
     List<String> k = keyphrases.extract(tokens, titleTokens);
     List<Entity> e = entities.extract(full);
-    return new TaggedPost(post, s, t, k, e, sig);
+    return new TaggedPost(post, s, t, k, e, sig, whole ? words(post, title, body, tokens) : null);
+  }
+
+  /**
+   * The words of the tokens when they are exactly the segmentation of the normalised {@link
+   * Post#fullText()}, else null. The segmenter cuts at line breaks, so the tokens of title, break
+   * and body are those of the joined text whenever normalising the joined text gives the joined
+   * normalised parts: not so when a part was capped or blanked, nor when the simplified conversion,
+   * which decides per text, decides otherwise for the whole (one traditional character in the title
+   * and one in the body convert together, not alone).
+   */
+  private static List<String> words(Post post, String title, String body, List<Token> tokens) {
+    String joined = title.isBlank() ? body : title + "\n" + body;
+    if (!TextNormalizer.normalize(post.fullText()).equals(joined)) {
+      return null;
+    }
+    List<String> words = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      if (!t.punctuation()) {
+        words.add(t.word());
+      }
+    }
+    return words;
   }
 
   /**

@@ -7,7 +7,9 @@ import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * HanLP segmentation with yuqing's handover dictionary: the one word splitter of analysis and of
@@ -29,6 +31,18 @@ public final class Segmenter {
   private static final Object DICTIONARY_LOCK = new Object();
   private static volatile boolean handoverLoaded;
 
+  /** Every word added to the dictionary by any segmenter (guarded by {@link #DICTIONARY_LOCK}). */
+  private static final Set<String> OWN_WORDS = new LinkedHashSet<>();
+
+  /**
+   * Our dictionary words (handover vocabulary, configured names), to check token boundaries. Global
+   * like HanLP's custom dictionary, so that every segmenter in the JVM splits a text the same way
+   * (the tagger's words are what search indexing would get).
+   */
+  private static volatile Cues ownWords = new Cues();
+
+  private static final Token NEWLINE = new Token("\n", "w");
+
   private final Segment segment;
   private final Segment forcing;
   private final Segment indexSegment;
@@ -43,11 +57,7 @@ public final class Segmenter {
    */
   public record Span(String term, int start, int end) {}
 
-  /** Our dictionary words (handover vocabulary, configured names), to check token boundaries. */
-  private final Cues ownWords;
-
-  private Segmenter(List<String> ownWords) {
-    this.ownWords = new Cues(ownWords.toArray(String[]::new));
+  private Segmenter() {
     // no tagging pass for analysis: the dictionary's first reading is enough for the keyphrase
     // filter, and the pass's Viterbi allocates more than the whole segmentation
     this.segment =
@@ -80,24 +90,27 @@ public final class Segmenter {
    * property-company names from the configuration), kept whole as organisation names.
    */
   public static Segmenter create(Collection<String> extraWords) {
-    List<String> own = new ArrayList<>();
     synchronized (DICTIONARY_LOCK) {
+      int known = OWN_WORDS.size();
       for (String[] row : Resources.rows("handover-dictionary.txt")) {
         if (!handoverLoaded) {
           addWord(row[0], row.length >= 3 ? row[1] + " " + row[2] : "nz 2000");
         }
-        own.add(row[0]);
+        OWN_WORDS.add(row[0]);
       }
       handoverLoaded = true;
       for (String w : extraWords) {
         String n = TextNormalizer.normalize(w).strip();
         if (n.length() >= 2) {
           addWord(n, "nt 3000");
-          own.add(n);
+          OWN_WORDS.add(n);
         }
       }
+      if (OWN_WORDS.size() != known) {
+        ownWords = new Cues(OWN_WORDS.toArray(String[]::new));
+      }
     }
-    return new Segmenter(own);
+    return new Segmenter();
   }
 
   private static void addWord(String word, String natureAndFrequency) {
@@ -106,17 +119,34 @@ public final class Segmenter {
     }
   }
 
-  /** Words of an already normalised text (see {@link TextNormalizer}), punctuation included. */
+  /**
+   * Words of an already normalised text (see {@link TextNormalizer}), punctuation included; their
+   * concatenation is the text. A line break always stands alone and each line is segmented on its
+   * own, so {@code terms(a + "\n" + b)} is {@code terms(a)}, the break, then {@code terms(b)}.
+   */
   public List<Token> terms(String normalized) {
     List<Token> out = new ArrayList<>(Math.max(8, normalized.length() / 2));
-    int start = 0;
-    int n = normalized.length();
+    int line = 0;
+    while (true) {
+      int lineEnd = normalized.indexOf('\n', line);
+      segment(normalized, line, lineEnd < 0 ? normalized.length() : lineEnd, out);
+      if (lineEnd < 0) {
+        return out;
+      }
+      out.add(NEWLINE);
+      line = lineEnd + 1;
+    }
+  }
+
+  /** Appends the words of {@code normalized[start, n)}, which holds no line break. */
+  private void segment(String normalized, int start, int n, List<Token> out) {
+    Cues own = ownWords;
     while (start < n) {
       // long texts go to HanLP in pieces cut at sentence ends (never inside an emoji)
-      int end = chunkEnd(normalized, start);
+      int end = chunkEnd(normalized, start, n);
       String chunk = normalized.substring(start, end);
       List<Term> terms = segment.seg(chunk);
-      if (splitsOwnWord(chunk, terms)) {
+      if (splitsOwnWord(own, chunk, terms)) {
         // HanLP's statistics cut one of our words (售楼部门口 → 售楼|部门|口): segment again with
         // the dictionary forced into the lattice (2–3 times slower, so only when needed)
         terms = forcing.seg(chunk);
@@ -126,14 +156,13 @@ public final class Segmenter {
       }
       start = end;
     }
-    return out;
   }
 
   /**
    * True when a token cuts across a word of our dictionary: it overlaps the word without holding it
    * or lying inside it (部门 across 售楼部|门口; 停车位 holding 车位 is fine).
    */
-  private boolean splitsOwnWord(String chunk, List<Term> terms) {
+  private static boolean splitsOwnWord(Cues ownWords, String chunk, List<Term> terms) {
     int[] tokenAt = null;
     int[] starts = null;
     for (int i = 0; i < chunk.length(); i++) {
@@ -194,7 +223,7 @@ public final class Segmenter {
     int start = 0;
     int n = normal.length();
     while (start < n) {
-      int end = chunkEnd(normal, start);
+      int end = chunkEnd(normal, start, n);
       for (Term t : s.seg(normal.substring(start, end))) {
         String w = t.word.strip().toLowerCase(java.util.Locale.ROOT);
         if (!w.isEmpty() && !(t.nature != null && t.nature.toString().startsWith("w"))) {
@@ -206,9 +235,9 @@ public final class Segmenter {
     return out;
   }
 
-  private static int chunkEnd(String s, int start) {
-    int end = Math.min(s.length(), start + CHUNK);
-    if (end < s.length()) {
+  private static int chunkEnd(String s, int start, int limit) {
+    int end = Math.min(limit, start + CHUNK);
+    if (end < limit) {
       int cut = lastBreak(s, start, end);
       end = cut > start ? cut : end;
       if (Character.isHighSurrogate(s.charAt(end - 1))) {

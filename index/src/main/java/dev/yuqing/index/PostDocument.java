@@ -78,9 +78,15 @@ record PostDocument(
     for (SignalKind k : SignalKind.of(p.signals())) {
       signals.add(k.key());
     }
-    List<String> terms = new ArrayList<>();
-    for (TextAnalysis.Token token : TextAnalysis.indexTokens(p.post().fullText())) {
-      terms.add(token.term());
+    List<String> terms;
+    if (p.words() != null) {
+      // the tagger's segmentation of this very text: segmenting it again cost as much as tagging
+      terms = TextAnalysis.indexTerms(p.words());
+    } else {
+      terms = new ArrayList<>();
+      for (TextAnalysis.Token token : TextAnalysis.indexTokens(p.post().fullText())) {
+        terms.add(token.term());
+      }
     }
     String author = p.post().author();
     return new PostDocument(

@@ -79,27 +79,55 @@ final class TextAnalysis {
       String word = w.word();
       int start = at;
       at += word.length();
-      if (w.punctuation() || !hasLetterOrDigit(word)) {
-        continue;
+      if (!w.punctuation()) {
+        addTerms(word, start, max, out);
       }
-      String term = word.strip();
-      int s = Math.min(start, max);
-      out.add(new Token(term, s, Math.min(start + word.length(), max)));
-      if (term.length() >= 3 && term.length() <= MAX_EXPANDED) {
-        for (int i = 0; i < term.length(); i++) {
-          for (int j = i + 2; j <= term.length(); j++) {
-            if (j - i == term.length()) {
-              continue;
-            }
-            String sub = term.substring(i, j);
-            if (isWord(sub)) {
-              out.add(new Token(sub, Math.min(start + i, max), Math.min(start + j, max)));
-            }
+    }
+    return out;
+  }
+
+  /**
+   * The terms of a document from words already segmented by the tagger ({@link
+   * dev.yuqing.core.TaggedPost#words()}): the same terms as {@link #indexTokens} of the text they
+   * were segmented from, without segmenting it again. Offsets are not known (0).
+   */
+  static List<String> indexTerms(List<String> words) {
+    List<Token> out = new ArrayList<>(words.size() + words.size() / 2);
+    for (String word : words) {
+      addTerms(word, 0, 0, out);
+    }
+    List<String> terms = new ArrayList<>(out.size());
+    for (Token t : out) {
+      terms.add(t.term());
+    }
+    return terms;
+  }
+
+  /**
+   * Adds the terms of one non-punctuation word that starts at {@code start}: none for symbols and
+   * emoji; else the word and, in index mode, the dictionary words inside it. Offsets are clamped to
+   * {@code max}.
+   */
+  private static void addTerms(String word, int start, int max, List<Token> out) {
+    if (!hasLetterOrDigit(word)) {
+      return;
+    }
+    String term = word.strip();
+    int s = Math.min(start, max);
+    out.add(new Token(term, s, Math.min(start + word.length(), max)));
+    if (term.length() >= 3 && term.length() <= MAX_EXPANDED) {
+      for (int i = 0; i < term.length(); i++) {
+        for (int j = i + 2; j <= term.length(); j++) {
+          if (j - i == term.length()) {
+            continue;
+          }
+          String sub = term.substring(i, j);
+          if (isWord(sub)) {
+            out.add(new Token(sub, Math.min(start + i, max), Math.min(start + j, max)));
           }
         }
       }
     }
-    return out;
   }
 
   /** The distinct terms of a piece of query text, in order. */

@@ -11,6 +11,7 @@ import dev.yuqing.stream.metrics.StageMetrics;
 import dev.yuqing.stream.source.ReplayFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -144,16 +145,31 @@ public final class BenchStreamCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "stream: %d posts indexed in %.2f s (first in → last written to the index) = %.1f posts/s;"
-              + " job %.1f s with start-up%n",
+              + " job %.1f s with start-up; this JVM's CPU in between %.1f s%n",
           o1.metrics().count(StageMetrics.INDEXED),
           tp.seconds(),
           streamRate,
-          o1.millis() / 1000.0);
+          o1.millis() / 1000.0,
+          tp.cpuSeconds());
       out.flush();
 
       // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
+      long cpu0 = cpuNanos();
       double tagRate = bareTagging(posts, p);
-      out.printf(Locale.ROOT, "bare tagging: %.1f posts/s on %d threads%n", tagRate, p);
+      double tagCpu = (cpuNanos() - cpu0) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "bare tagging: %.1f posts/s on %d threads; this JVM's CPU %.1f s%n",
+          tagRate,
+          p,
+          tagCpu);
+      // the machine may be shared: CPU time per post does not depend on what else runs
+      out.printf(
+          Locale.ROOT,
+          "CPU per post: stream %.2f ms, bare tagging %.2f ms (bare/stream %.2f)%n",
+          tp.cpuSeconds() * 1000 / posts.size(),
+          tagCpu * 1000 / posts.size(),
+          tagCpu / tp.cpuSeconds());
       out.flush();
 
       // phase 3: in event time at a speed factor that plays the posts in --latency-seconds
@@ -211,6 +227,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     private final long expected;
     private long first = -1;
     private long last = -1;
+    private long firstCpu;
+    private long lastCpu;
 
     Throughput(long expected) {
       this.expected = expected;
@@ -220,9 +238,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
       long now = System.nanoTime();
       if (first < 0 && s.count(StageMetrics.INGESTED) > 0) {
         first = now;
+        firstCpu = cpuNanos();
       }
       if (last < 0 && s.count(StageMetrics.INDEXED) >= expected) {
         last = now;
+        lastCpu = cpuNanos();
       }
     }
 
@@ -233,6 +253,18 @@ public final class BenchStreamCommand implements Callable<Integer> {
     double rate() {
       return expected / seconds();
     }
+
+    double cpuSeconds() {
+      return first < 0 || last < 0 ? Double.NaN : (lastCpu - firstCpu) / 1e9;
+    }
+  }
+
+  /** CPU time of this JVM (all threads) in nanoseconds, or 0 when the JVM does not tell. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   private static double bareTagging(List<Post> posts, int threads) throws Exception {

@@ -228,11 +228,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
   private static Tagged linked(Tagged in, String to, boolean rewrite) {
     TaggedPost t = in.post();
     Post post = t.post().toBuilder().repostOf(to).build();
-    return new Tagged(
-        new TaggedPost(post, t.sentiment(), t.topics(), t.keywords(), t.entities(), t.signals()),
-        in.ingestedAt(),
-        false,
-        rewrite);
+    return new Tagged(t.withPost(post), in.ingestedAt(), false, rewrite);
   }
 
   private Origin find(long hash, boolean isShort, long numbers, long now) throws Exception {
