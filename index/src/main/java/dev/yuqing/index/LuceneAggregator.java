@@ -24,10 +24,16 @@ import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -85,13 +91,14 @@ final class LuceneAggregator {
             ? TimeBuckets.Index.EMPTY
             : TimeBuckets.index(lo, hi, r.interval(), r.zone(), MAX_BUCKETS);
     long[] starts = buckets.starts();
+    boolean matchAll = matchesAll(query);
     Counts c =
         searcher.search(
             query,
             new CollectorManager<Counts, Counts>() {
               @Override
               public Counts newCollector() {
-                return new Counts(ords, reader, buckets);
+                return new Counts(ords, reader, buckets, matchAll);
               }
 
               @Override
@@ -151,6 +158,27 @@ final class LuceneAggregator {
         buckets(reader, ords[AUTHOR], c.counts[AUTHOR], r.top()),
         buckets(reader, ords[KEYWORD], c.counts[KEYWORD], r.top()),
         engaged);
+  }
+
+  /** Whether the query is match-all (a boolean query of match-all filters, as an empty request). */
+  static boolean matchesAll(Query q) {
+    if (q instanceof MatchAllDocsQuery) {
+      return true;
+    }
+    if (q instanceof ConstantScoreQuery c) {
+      return matchesAll(c.getQuery());
+    }
+    if (q instanceof BooleanQuery b && !b.clauses().isEmpty()) {
+      for (BooleanClause c : b.clauses()) {
+        if (c.isProhibited()
+            || c.getOccur() == BooleanClause.Occur.SHOULD
+            || !matchesAll(c.getQuery())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static List<Aggregations.Bucket> buckets(
@@ -302,10 +330,12 @@ final class LuceneAggregator {
     final long[] topics = new long[TOPICS];
     final long[][] counts;
     final long[] authorEngagement;
+    final boolean matchAll;
     long total;
 
-    Counts(GlobalOrds[] ords, IndexReader reader, TimeBuckets.Index buckets) {
+    Counts(GlobalOrds[] ords, IndexReader reader, TimeBuckets.Index buckets, boolean matchAll) {
       this.ords = ords;
+      this.matchAll = matchAll;
       this.reader = reader;
       this.buckets = buckets;
       this.starts = buckets.starts();
@@ -351,9 +381,19 @@ final class LuceneAggregator {
       TermCounter project = counter(ctx, PROJECT);
       TermCounter source = counter(ctx, SOURCE);
       TermCounter author = counter(ctx, AUTHOR);
-      SortedSetDocValues keywords = DocValues.getSortedSet(ctx.reader(), TERM_FIELDS[KEYWORD]);
       int[] keywordMap = ords[KEYWORD].segmentToGlobal(ctx.ord, reader);
       long[] keywordCounts = counts[KEYWORD];
+      SortedSetDocValues keywords;
+      if (matchAll && ctx.reader().getLiveDocs() == null) {
+        // Every document of the segment is collected and none is deleted: a keyword's count is
+        // its document frequency in the inverted index (the same distinct values as the doc
+        // values). Reading the segment's keyword terms once replaces reading the keywords of
+        // every post, which was half of an overview over all posts.
+        countKeywordsFromTerms(ctx, keywordMap, keywordCounts);
+        keywords = DocValues.emptySortedSet();
+      } else {
+        keywords = DocValues.getSortedSet(ctx.reader(), TERM_FIELDS[KEYWORD]);
+      }
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -385,6 +425,24 @@ final class LuceneAggregator {
           }
         }
       };
+    }
+
+    private static void countKeywordsFromTerms(LeafReaderContext ctx, int[] toGlobal, long[] counts)
+        throws IOException {
+      Terms terms = ctx.reader().terms(TERM_FIELDS[KEYWORD]);
+      if (terms == null) {
+        return;
+      }
+      SortedSetDocValues values = DocValues.getSortedSet(ctx.reader(), TERM_FIELDS[KEYWORD]);
+      TermsEnum te = terms.iterator();
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        long ord = values.lookupTerm(t);
+        if (ord < 0) {
+          throw new IllegalStateException(
+              "keyword '" + t.utf8ToString() + "' is indexed but has no doc value");
+        }
+        counts[toGlobal == null ? (int) ord : toGlobal[(int) ord]] += te.docFreq();
+      }
     }
 
     private TermCounter counter(LeafReaderContext ctx, int field) throws IOException {
