@@ -116,8 +116,7 @@ public final class Corpora {
   public static List<Example> goldJsonl(Path file) throws IOException {
     List<Example> out = new ArrayList<>();
     for (Evaluation.Gold g : Evaluation.readGold(file)) {
-      String text =
-          g.title() == null || g.title().isBlank() ? g.text() : g.title() + "\n" + g.text();
+      String text = HandoverTagger.join(g.title(), g.text());
       out.add(new Example(text, g.sentiment().ordinal() - 1, HANDOVER));
     }
     return out;

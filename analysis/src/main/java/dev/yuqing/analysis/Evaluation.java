@@ -96,29 +96,41 @@ public final class Evaluation {
                 + ": cross-fitting needs the shared data to retrain");
       }
       out.printf(
-          "gold: %s; the shipped model was trained on its sentiment labels, so it is cross-fitted:"
-              + " %d folds, each tagged with a model retrained without it%n",
+          "gold: %s; the shipped model's stance layer was trained on its sentiment labels, so it is"
+              + " cross-fitted: %d folds, each tagged with the shipped polarity (trained on reviews"
+              + " only) and a stance layer retrained without that fold%n",
           file, FOLDS);
       long t0 = System.nanoTime();
       SentimentTrainer trainer = new SentimentTrainer();
-      List<Example> others = new ArrayList<>();
+      List<Example> handover = new ArrayList<>();
+      List<Example> heldOutReviews = new ArrayList<>();
       List<SentimentModel.TrainingSource> manifest = new ArrayList<>();
       for (SentimentTraining.Source s : SentimentTraining.sources(sharedData, handoverExamples)) {
-        if (!s.entry().sha256().equals(sha)) {
-          others.addAll(s.examples());
-          manifest.add(s.entry());
+        if (s.entry().sha256().equals(sha)) {
+          continue;
+        }
+        manifest.add(s.entry());
+        for (Example e : s.examples()) {
+          if (e.source().equals(Corpora.HANDOVER)) {
+            handover.add(e);
+          } else if (SentimentTrainer.calibration(SentimentTrainer.textHash(e.text()))) {
+            // only the reviews held out of polarity training can reach the stance layer
+            heldOutReviews.add(e);
+          }
         }
       }
-      List<SentimentTrainer.Row> otherRows = trainer.featurize(others);
+      List<SentimentTrainer.Row> handoverRows = trainer.featurize(handover);
+      List<SentimentTrainer.Row> reviewRows = trainer.featurize(heldOutReviews);
       List<SentimentTrainer.Row> goldRows = trainer.featurize(Corpora.goldJsonl(file));
       for (int fold = 0; fold < FOLDS; fold++) {
-        List<SentimentTrainer.Row> train = new ArrayList<>(otherRows);
+        List<SentimentTrainer.Row> train = new ArrayList<>(handoverRows);
         for (int i = 0; i < goldRows.size(); i++) {
           if (i % FOLDS != fold) {
             train.add(goldRows.get(i));
           }
         }
-        taggers[fold] = HandoverTagger.withModel(List.of(), trainer.train(train, manifest));
+        SentimentModel m = trainer.withStance(shipped, train, reviewRows, manifest);
+        taggers[fold] = HandoverTagger.withModel(List.of(), m);
         out.printf(
             Locale.ROOT,
             "  fold %d/%d trained (%.0f s)%n",

@@ -75,6 +75,10 @@ public final class HandoverTagger implements Tagger {
   public TaggedPost tag(Post post) {
     String title = cap(TextNormalizer.normalize(post.title()));
     String body = cap(TextNormalizer.normalize(post.text()));
+    if (!title.isBlank() && body.strip().equals(title.strip())) {
+      // a headline repeated as its own text (news lists, feeds): one headline, not two lines
+      body = "";
+    }
     List<Token> tokens = new ArrayList<>();
     int titleTokens = 0;
     if (!title.isBlank()) {
@@ -83,7 +87,7 @@ public final class HandoverTagger implements Tagger {
       titleTokens = tokens.size();
     }
     tokens.addAll(segmenter.terms(body));
-    String full = title.isBlank() ? body : title + "\n" + body;
+    String full = join(title, body);
 
     Sentiment s = sentiment.analyze(full, tokens);
     Signals sig = signals.detect(full, s.label() == SentimentLabel.NEGATIVE);
@@ -91,6 +95,20 @@ public final class HandoverTagger implements Tagger {
     List<String> k = keyphrases.extract(tokens, titleTokens);
     List<Entity> e = entities.extract(full);
     return new TaggedPost(post, s, t, k, e, sig);
+  }
+
+  /**
+   * The text analysis reads: the title, a newline and the body; only the title when the body is
+   * empty or repeats it; only the body when there is no title.
+   */
+  static String join(String title, String body) {
+    if (title == null || title.isBlank()) {
+      return body == null ? "" : body;
+    }
+    if (body == null || body.isBlank() || body.strip().equals(title.strip())) {
+      return title;
+    }
+    return title + "\n" + body;
   }
 
   private static String cap(String s) {

@@ -48,8 +48,11 @@ public final class Segmenter {
 
   private Segmenter(List<String> ownWords) {
     this.ownWords = new Cues(ownWords.toArray(String[]::new));
-    this.segment = newSegment().enableCustomDictionaryForcing(false);
-    this.forcing = newSegment();
+    // no tagging pass for analysis: the dictionary's first reading is enough for the keyphrase
+    // filter, and the pass's Viterbi allocates more than the whole segmentation
+    this.segment =
+        newSegment().enableCustomDictionaryForcing(false).enablePartOfSpeechTagging(false);
+    this.forcing = newSegment().enablePartOfSpeechTagging(false);
     this.indexSegment = newSegment().enableIndexMode(true).enableOffset(true);
     this.querySegment = newSegment().enableOffset(true);
   }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class SentimentLexicon {
   /** Letter formulas that are politeness, not stance: 「感谢您在百忙之中…」「此致敬礼」「谢谢！」. */
   private static final Pattern POLITENESS =
-      Pattern.compile(
+      Regexes.firstChars(
+          "非十感谢此敬您你领尊万不为",
           "(非常|十分)?(感谢|谢谢)(您|你|领导|各位领导|政府)?(在)?百忙之中[^，。！？,.!?]*"
               + "|(此致)?敬礼|您好|你好|领导好|尊敬的[^，。：:,]{0,16}[：:，,]"
               + "|(万分|非常|十分)?(感谢|谢谢|感激)(领导|您|你们|政府|各位)?[！!。.～~]*$"

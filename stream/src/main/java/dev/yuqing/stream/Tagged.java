@@ -8,8 +8,15 @@ import dev.yuqing.core.TaggedPost;
  * @param post the tagged post
  * @param ingestedAt wall-clock epoch millis when the job took the post in
  * @param counted whether the post counts in the event-time windows (see {@link Ingested#counted})
+ * @param rewrite whether the index already has a version of this post (an edit, or a post re-linked
+ *     as a repost when its original turned up later): the write replaces a document, it adds none
  */
-public record Tagged(TaggedPost post, long ingestedAt, boolean counted) {
+public record Tagged(TaggedPost post, long ingestedAt, boolean counted, boolean rewrite) {
+
+  /** A post written to the index for the first time. */
+  public Tagged(TaggedPost post, long ingestedAt, boolean counted) {
+    this(post, ingestedAt, counted, false);
+  }
 
   public String id() {
     return post.id();

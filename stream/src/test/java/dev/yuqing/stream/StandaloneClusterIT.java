@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * StandaloneSessionClusterEntrypoint}) and a TaskManager ({@code TaskManagerRunner}) as separate
  * JVMs on loopback, started from flink-runtime's own entry points with only Flink on their class
  * path, and the jar submitted through Flink's CLI frontend ({@code CliFrontend run}), which waits
- * for the replay to finish. Runs when the jar was built: {@code mvn -B verify -Pjob-jar -pl stream
- * -am}.
+ * for the replay to finish. The jar is built in the package phase of every build that runs the
+ * tests ({@code mvn -B verify}; the job-jar profile is off only with {@code -DskipTests}).
  */
 class StandaloneClusterIT {
   /** What flink-dist's scripts give every Flink JVM on Java 17 (env.java.opts.all). */
@@ -95,9 +94,9 @@ class StandaloneClusterIT {
 
   @Test
   void theJobJarReplaysOnAStandaloneSessionCluster() throws Exception {
+    // The job-jar profile builds it in every build that runs tests (see stream/pom.xml).
     Path jar = jobJar();
-    Assumptions.assumeTrue(
-        jar != null, "no job jar in target/: build it with -Pjob-jar (mvn -B verify -Pjob-jar)");
+    assertThat(jar).as("the job jar in target/ (built by the job-jar profile)").isNotNull();
 
     Path conf = Files.createDirectories(tmp.resolve("conf"));
     int rest = freePort();

@@ -3,6 +3,7 @@ package dev.yuqing.alerts.channel;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.Html;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +53,7 @@ final class RobotText {
     for (AlertPost p : a.posts()) {
       String label = p.title() != null && !p.title().isBlank() ? p.title() : p.excerpt();
       String text = clean(cut(label, 40));
-      String url = dev.yuqing.alerts.mail.Html.safeUrl(p.url());
+      String url = Html.safeUrl(p.url());
       sb.append('\n').append(i++).append(". ");
       if (url != null) {
         sb.append('[').append(text).append("](").append(url.replace(")", "%29")).append(')');
@@ -61,7 +62,7 @@ final class RobotText {
       }
       sb.append(" — ").append(clean(p.author() == null ? "作者不详" : p.author()));
     }
-    String dash = dev.yuqing.alerts.mail.Html.safeUrl(n.dashboardLink());
+    String dash = Html.safeUrl(n.dashboardLink());
     if (dash != null) {
       sb.append("\n\n[在看板中查看](").append(dash.replace(")", "%29")).append(')');
     }

@@ -1,12 +1,13 @@
 package dev.yuqing.alerts.mail;
 
-import static dev.yuqing.alerts.mail.Html.esc;
+import static dev.yuqing.core.Html.esc;
 
 import dev.yuqing.alerts.channel.Notice;
 import dev.yuqing.alerts.channel.NoticeKind;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.Html;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;

@@ -32,12 +32,16 @@ import picocli.CommandLine.Option;
       "Default input: the shared data's housing/messages.jsonl."
     })
 public final class BenchTagCommand implements Callable<Integer> {
+  /** Posts per block of the alternation. */
+  private static final int BLOCK = 32;
+
   @Option(names = "--in", description = "posts as JSON lines (title, text)")
   Path in;
 
   @Option(
       names = "--seconds",
-      description = "minimum measuring time per side (default: ${DEFAULT-VALUE})",
+      description =
+          "minimum measuring time per side, alternating both sides in small blocks of posts (default: ${DEFAULT-VALUE})",
       defaultValue = "10")
   double seconds;
 
@@ -74,14 +78,39 @@ public final class BenchTagCommand implements Callable<Integer> {
         (double) chars / posts.size(),
         file,
         (System.nanoTime() - t0) / 1e9);
-    // warm both up: class loading, dictionaries, JIT
-    int warm = Math.min(posts.size(), 300);
-    for (int i = 0; i < warm; i++) {
-      tagger.tag(posts.get(i));
-      HanLP.segment(posts.get(i).fullText());
+    // warm both up with a whole pass each: class loading, dictionaries, JIT
+    for (Post p : posts) {
+      tagger.tag(p);
+      HanLP.segment(p.fullText());
     }
-    double tagRate = rate(posts, p -> tagger.tag(p).topics().size());
-    double hanlpRate = rate(posts, p -> HanLP.segment(p.fullText()).size());
+    // alternate both sides over small blocks of the same posts, so that both see the same
+    // machine: on a shared machine the load changes from one second to the next
+    long tagNanos = 0;
+    long hanlpNanos = 0;
+    long passes = 0;
+    long sink = 0;
+    long end = System.nanoTime() + (long) (2 * seconds * 1e9);
+    do {
+      for (int from = 0; from < posts.size(); from += BLOCK) {
+        List<Post> block = posts.subList(from, Math.min(posts.size(), from + BLOCK));
+        long a = System.nanoTime();
+        for (Post p : block) {
+          sink += tagger.tag(p).topics().size();
+        }
+        long b = System.nanoTime();
+        for (Post p : block) {
+          sink += HanLP.segment(p.fullText()).size();
+        }
+        tagNanos += b - a;
+        hanlpNanos += System.nanoTime() - b;
+      }
+      passes++;
+    } while (System.nanoTime() < end);
+    if (sink == 42) {
+      System.out.print("");
+    }
+    double tagRate = passes * posts.size() / (tagNanos / 1e9);
+    double hanlpRate = passes * posts.size() / (hanlpNanos / 1e9);
     System.out.printf(
         Locale.ROOT,
         "tagging: %.1f posts/s (%.0f chars/s); bare HanLP.segment: %.1f posts/s (%.0f chars/s)%n",
@@ -96,25 +125,6 @@ public final class BenchTagCommand implements Callable<Integer> {
         hanlpRate,
         tagRate / hanlpRate);
     return 0;
-  }
-
-  /** Posts per second over whole passes through the posts, for at least {@code seconds}. */
-  private double rate(List<Post> posts, java.util.function.ToIntFunction<Post> work) {
-    long sink = 0;
-    long n = 0;
-    long start = System.nanoTime();
-    long end = start + (long) (seconds * 1e9);
-    do {
-      for (Post p : posts) {
-        sink += work.applyAsInt(p);
-        n++;
-      }
-    } while (System.nanoTime() < end);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    if (sink == 42) {
-      System.out.print("");
-    }
-    return n / elapsed;
   }
 
   private static List<Post> read(Path file) throws IOException {

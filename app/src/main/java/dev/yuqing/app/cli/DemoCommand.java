@@ -125,21 +125,23 @@ public final class DemoCommand implements Callable<Integer> {
               s -> {
                 Instant now = clock.instant();
                 out.printf(
-                    "  [故事时间 %s] 抓取 %d · 打标 %d · 入库 %d · 转载 %d · 预警 %d%n",
+                    "  [故事时间 %s] 抓取 %d · 打标 %d · 入库 %d%s · 转载 %d · 预警 %d%n",
                     STORY.format(now.isAfter(story.endInstant()) ? story.endInstant() : now),
                     s.count(StageMetrics.SOURCED),
                     s.count(StageMetrics.TAGGED),
                     s.count(StageMetrics.INDEXED),
+                    StreamReport.rewritten(s),
                     s.count(StageMetrics.REPOSTS),
                     s.count(StageMetrics.ALERTS));
                 out.flush();
               });
       var m = o.metrics();
       out.printf(
-          "完成：抓取 %d 条 · 打标 %d · 入库 %d · 转载已关联 %d · 预警 %d 次%n",
+          "完成：抓取 %d 条 · 打标 %d · 入库 %d%s · 转载已关联 %d · 预警 %d 次%n",
           m.count(StageMetrics.SOURCED),
           m.count(StageMetrics.TAGGED),
           m.count(StageMetrics.INDEXED),
+          StreamReport.rewritten(m),
           m.count(StageMetrics.REPOSTS),
           m.count(StageMetrics.ALERTS));
       try (PostIndex index =

@@ -10,17 +10,28 @@ import java.util.Locale;
 final class StreamReport {
   private StreamReport() {}
 
-  /** One progress line: what each stage has done so far. */
+  /**
+   * One progress line: what each stage has done so far. 入库 counts distinct posts (what the index
+   * holds); a post written again (an edit, a repost re-linked to an original that came later) is
+   * shown apart.
+   */
   static String line(ProgressReporter.Snapshot s) {
     return String.format(
         Locale.ROOT,
-        "读入 %d · 去重 %d · 转载 %d · 打标 %d · 入库 %d · 预警 %d",
+        "读入 %d · 去重 %d · 转载 %d · 打标 %d · 入库 %d%s · 预警 %d",
         s.count(StageMetrics.SOURCED),
         s.count(StageMetrics.DUPLICATES),
         s.count(StageMetrics.REPOSTS),
         s.count(StageMetrics.TAGGED),
         s.count(StageMetrics.INDEXED),
+        rewritten(s),
         s.count(StageMetrics.ALERTS));
+  }
+
+  /** "（另更新 n 条）" when posts already in the index were written again, else "". */
+  static String rewritten(ProgressReporter.Snapshot s) {
+    long n = s.count(StageMetrics.REWRITTEN);
+    return n == 0 ? "" : String.format(Locale.ROOT, "（另更新 %d 条）", n);
   }
 
   /** The closing figures: per-stage throughput, latency percentiles, back-pressure. */
@@ -34,8 +45,11 @@ final class StreamReport {
     stage(out, "dedup (dropped)", s.count(StageMetrics.DUPLICATES), secs);
     stage(out, "reposts linked", s.count(StageMetrics.REPOSTS), secs);
     stage(out, "tag", s.count(StageMetrics.TAGGED), secs);
-    stage(out, "index (written)", s.count(StageMetrics.INDEXED), secs);
-    stage(out, "rule decisions", s.count(StageMetrics.DECISIONS), secs);
+    stage(out, "index (new posts)", s.count(StageMetrics.INDEXED), secs);
+    if (s.count(StageMetrics.REWRITTEN) > 0) {
+      stage(out, "index (rewritten)", s.count(StageMetrics.REWRITTEN), secs);
+    }
+    stage(out, "alert decisions", s.count(StageMetrics.DECISIONS), secs);
     out.printf(
         Locale.ROOT,
         "  %-20s %8d%n  %-20s %8d%n",
@@ -48,7 +62,8 @@ final class StreamReport {
     }
     out.println("延迟 (ms):");
     latency(out, "ingest → index write", s.histogram(StageMetrics.LATENCY_INDEXED));
-    latency(out, "ingest → decision", s.histogram(StageMetrics.LATENCY_DECISION));
+    latency(out, "ingest → alert decision", s.histogram(StageMetrics.LATENCY_DECISION));
+    latency(out, "ingest → alert raised", s.histogram(StageMetrics.LATENCY_ALERT));
     latency(out, "ingest → window judged", s.histogram(StageMetrics.LATENCY_WINDOW));
     out.printf(
         Locale.ROOT,

@@ -53,4 +53,10 @@ public record ManifestEntry(
             date,
             source));
   }
+
+  /** This entry with its chain hash filled in (entries are built without it, then chained). */
+  public ManifestEntry chained() {
+    return new ManifestEntry(
+        seq, record, type, file, offset, length, sha256, url, date, source, prev, expectedChain());
+  }
 }

@@ -193,20 +193,7 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
                   sourceId,
                   prev,
                   null);
-          e =
-              new ManifestEntry(
-                  e.seq(),
-                  e.record(),
-                  e.type(),
-                  e.file(),
-                  e.offset(),
-                  e.length(),
-                  e.sha256(),
-                  e.url(),
-                  e.date(),
-                  e.source(),
-                  e.prev(),
-                  e.expectedChain());
+          e = e.chained();
           appendLine(dir.resolve(MANIFEST), Json.line(e) + "\n");
           return id;
         });
@@ -300,20 +287,7 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
             "-",
             prev,
             null);
-    e =
-        new ManifestEntry(
-            e.seq(),
-            e.record(),
-            e.type(),
-            e.file(),
-            e.offset(),
-            e.length(),
-            e.sha256(),
-            e.url(),
-            e.date(),
-            e.source(),
-            e.prev(),
-            e.expectedChain());
+    e = e.chained();
     appendLine(dir.resolve(MANIFEST), Json.line(e) + "\n");
   }
 

@@ -1,7 +1,5 @@
 package dev.yuqing.dashboards.web;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,24 +21,7 @@ public final class Html {
 
   /** Escapes text for element content and for double- or single-quoted attribute values. */
   public static String esc(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String s = value.toString();
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\u0000' -> sb.append('\uFFFD');
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return dev.yuqing.core.Html.esc(value == null ? null : value.toString());
   }
 
   /** Percent-encodes a query parameter value. */
@@ -53,19 +34,7 @@ public final class Html {
    * data:, relative paths) becomes null so that no link is made.
    */
   public static String safeHref(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    try {
-      URI u = new URI(url.strip());
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
-        return u.toASCIIString();
-      }
-    } catch (URISyntaxException e) {
-      return null;
-    }
-    return null;
+    return dev.yuqing.core.Html.safeUrl(url);
   }
 
   /** An external link to a crawled URL, or the escaped text alone when the URL is not safe. */

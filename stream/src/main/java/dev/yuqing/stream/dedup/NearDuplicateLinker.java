@@ -158,7 +158,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       // The post seen first is the repost: the original, published before it, came later (a
       // board lists threads by last reply). Re-link the one already out — it was counted, so
       // the original is not counted again — and make the original the one later reposts find.
-      out.collect(linked(earlier, p.id(), false));
+      out.collect(linked(earlier, p.id(), true));
       recent.remove(first.id());
       origins.put(first.hash(), self);
       remember(hash, self);
@@ -224,13 +224,15 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
     }
   }
 
-  private static Tagged linked(Tagged in, String to, boolean counted) {
+  /** {@code in} as a repost of {@code to}: not counted; {@code rewrite} when it was written. */
+  private static Tagged linked(Tagged in, String to, boolean rewrite) {
     TaggedPost t = in.post();
     Post post = t.post().toBuilder().repostOf(to).build();
     return new Tagged(
         new TaggedPost(post, t.sentiment(), t.topics(), t.keywords(), t.entities(), t.signals()),
         in.ingestedAt(),
-        counted);
+        false,
+        rewrite);
   }
 
   private Origin find(long hash, boolean isShort, long numbers, long now) throws Exception {

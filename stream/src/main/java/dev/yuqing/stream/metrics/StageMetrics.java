@@ -35,10 +35,19 @@ public final class StageMetrics {
   /** Posts tagged. */
   public static final String TAGGED = PREFIX + "tagged";
 
-  /** Posts written to the index (searchable within its refresh interval). */
+  /**
+   * Posts written to the index for the first time (searchable within its refresh interval): one per
+   * distinct post, so it adds up with the index's document count.
+   */
   public static final String INDEXED = PREFIX + "indexed";
 
-  /** Post rule decisions (one per counted post and project). */
+  /**
+   * Writes that replaced a post's document (an edit, a post re-linked as a repost when its original
+   * turned up later).
+   */
+  public static final String REWRITTEN = PREFIX + "rewritten";
+
+  /** Alert decisions (one per counted post and project: post rules and its open window). */
   public static final String DECISIONS = PREFIX + "decisions";
 
   /** Alerts raised or updated by the rules. */
@@ -50,8 +59,14 @@ public final class StageMetrics {
   /** Latency from ingest to written to the index, ms (searchable within its refresh interval). */
   public static final String LATENCY_INDEXED = PREFIX + "latency_indexed_ms";
 
-  /** Latency from ingest to the rule decision the post took part in, ms. */
+  /**
+   * Latency from ingest to the alert decision on the post, ms: the post rules judged it and the
+   * window rules judged its window as counted with it (before the window closes).
+   */
   public static final String LATENCY_DECISION = PREFIX + "latency_decision_ms";
+
+  /** Latency from ingest of the post that raised an alert to the alert leaving the rules, ms. */
+  public static final String LATENCY_ALERT = PREFIX + "latency_alert_ms";
 
   /** Latency from ingest to the window rules' judgement of the post's window, ms. */
   public static final String LATENCY_WINDOW = PREFIX + "latency_window_ms";

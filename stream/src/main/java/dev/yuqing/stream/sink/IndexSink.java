@@ -98,10 +98,12 @@ public final class IndexSink implements Sink<Tagged> {
     private final ProcessingTimeService time;
     private final long commitDelayMs;
     private final Counter indexed;
+    private final Counter rewritten;
     private final LatencyHistogram latency;
     // Last version per id within the batch: an edit arriving in the same batch replaces its post.
     private final Map<String, Tagged> buffer = new LinkedHashMap<>();
     private final List<Long> written = new ArrayList<>();
+    private int rewrites;
     private boolean timerSet;
     private long lastCommit;
 
@@ -110,6 +112,7 @@ public final class IndexSink implements Sink<Tagged> {
       this.time = ctx.getProcessingTimeService();
       this.commitDelayMs = commitDelayMs;
       this.indexed = ctx.metricGroup().counter(StageMetrics.INDEXED);
+      this.rewritten = ctx.metricGroup().counter(StageMetrics.REWRITTEN);
       this.latency = StageMetrics.histogram(ctx.metricGroup(), StageMetrics.LATENCY_INDEXED);
     }
 
@@ -117,6 +120,9 @@ public final class IndexSink implements Sink<Tagged> {
     public void write(Tagged t, Context context) {
       buffer.put(t.id(), t);
       written.add(t.ingestedAt());
+      if (t.rewrite()) {
+        rewrites++;
+      }
       if (buffer.size() >= BATCH) {
         upsert();
       }
@@ -150,8 +156,10 @@ public final class IndexSink implements Sink<Tagged> {
       for (long ingestedAt : written) {
         latency.update(now - ingestedAt);
       }
-      indexed.inc(written.size());
+      indexed.inc(written.size() - rewrites);
+      rewritten.inc(rewrites);
       written.clear();
+      rewrites = 0;
     }
 
     /** Durable: before every checkpoint completes, and every few seconds in between. */

@@ -37,13 +37,29 @@ import org.apache.flink.util.OutputTag;
  *
  * <ul>
  *   <li>Every counted post goes to the post rules at once ({@link RuleEngine#onPost}: critical
- *       words, mobilisation, media) — that decision is what "ingest → alert decision" measures;
+ *       words, mobilisation, media);
+ *   <li>and its window, as counted so far, to the window rules ({@link RuleEngine#onPartialWindow}:
+ *       spike, threshold), so a burst alerts while it happens, not when its window closes. Together
+ *       these are the post's "alert decision" ({@link StageMetrics#LATENCY_DECISION});
  *   <li>when the watermark passes a window's end, the window's {@link WindowSummary} goes to the
  *       window rules ({@link RuleEngine#onWindow}: spike, threshold, new topic), in start order,
- *       once;
+ *       once; an alert the open window already raised is not sent again;
  *   <li>event-time timers at {@link Evaluation#wakeAt} let open incidents resolve ({@link
  *       RuleEngine#onTime}).
  * </ul>
+ *
+ * <p>The open-window judgement is kept (it opens the incident) only once no earlier window can
+ * still receive a post on time, i.e. the watermark has reached the window's start: the rules count
+ * the windows before it as closed when they see it. A post of a window that starts later — the
+ * first {@code maxOutOfOrderness} of a window, while the one before is still open — is judged
+ * against a copy of the rule state in which the open earlier windows are closed as counted so far;
+ * if that copy would alert, the alert is not sent from the copy (a post still to come for the
+ * earlier window could make it a different incident) but the window's judgement waits and is made
+ * for real as soon as the watermark reaches its start (a timer there). When more than one earlier
+ * window is still open (the watermark far behind: a backlog, an unpaced replay) the judgement waits
+ * without trying the copy. A post whose judgement waited counts in "ingest → alert decision" when
+ * it is made. Whenever a window closes, the next one's posts so far are judged for real, so an
+ * alert the copy missed (the earlier window got more posts after it) is not left for the close.
  *
  * <p>Late posts — behind the watermark, so their window was already judged: they are indexed like
  * any post, and counted in their own window, kept for {@code lateness} after it closed (a later one
@@ -84,7 +100,39 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   private transient Counter alerts;
   private transient Counter late;
   private transient LatencyHistogram decisionLatency;
+  private transient LatencyHistogram alertLatency;
   private transient LatencyHistogram windowLatency;
+  private transient Map<String, Memo> memos;
+
+  /**
+   * The last window judgements of one project, by identity of their inputs. The rules are pure, so
+   * a judgement made on a copy of the state (see {@link #mustWait}) is the very one the real path
+   * makes when the window closes with no post since — usual when posts are sparse — and is taken
+   * instead of computed twice (filling a long quiet gap window by window is the rules' costly
+   * part). Not state: after a restore it is empty and everything is computed.
+   */
+  private static final class Memo {
+    private static final int SIZE = 4;
+    private final java.util.ArrayDeque<Object[]> entries = new java.util.ArrayDeque<>();
+
+    Evaluation<EngineState> get(EngineState from, WindowSummary w, Instant now) {
+      for (Object[] e : entries) {
+        if (e[0] == from && e[1] == w && java.util.Objects.equals(e[2], now)) {
+          @SuppressWarnings("unchecked")
+          Evaluation<EngineState> r = (Evaluation<EngineState>) e[3];
+          return r;
+        }
+      }
+      return null;
+    }
+
+    void put(EngineState from, WindowSummary w, Instant now, Evaluation<EngineState> r) {
+      if (entries.size() == SIZE) {
+        entries.removeFirst();
+      }
+      entries.addLast(new Object[] {from, w, now, r});
+    }
+  }
 
   /**
    * One window of the project.
@@ -93,9 +141,17 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
    * @param counts "topic␟sentiment" → posts
    * @param ingests ingest times of the posts counted before the window was judged
    * @param judged whether the window rules have judged it
+   * @param latest latest event time counted in it, ms: "now" for its open-window judgement
+   * @param waiting how many of the last posts in {@code ingests} wait for the window's judgement
+   *     until the watermark reaches its start (see the class comment); 0: none
    */
   public record OpenWindow(
-      WindowSummary summary, Map<String, Long> counts, long[] ingests, boolean judged) {}
+      WindowSummary summary,
+      Map<String, Long> counts,
+      long[] ingests,
+      boolean judged,
+      long latest,
+      int waiting) {}
 
   public AlertDetector(ConfigSnapshot config, Duration window, Duration lateness) {
     this.config = config;
@@ -123,7 +179,32 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     alerts = g.counter(StageMetrics.ALERTS);
     late = g.counter(StageMetrics.PREFIX + "late");
     decisionLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_DECISION);
+    alertLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_ALERT);
     windowLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_WINDOW);
+    memos = new java.util.HashMap<>();
+  }
+
+  /** {@link RuleEngine#onWindow}, remembered (see {@link Memo}). */
+  private Evaluation<EngineState> closed(String project, EngineState from, WindowSummary w) {
+    Memo memo = memos.computeIfAbsent(project, k -> new Memo());
+    Evaluation<EngineState> e = memo.get(from, w, null);
+    if (e == null) {
+      e = engine.onWindow(from, w);
+      memo.put(from, w, null, e);
+    }
+    return e;
+  }
+
+  /** {@link RuleEngine#onPartialWindow}, remembered (see {@link Memo}). */
+  private Evaluation<EngineState> open(
+      String project, EngineState from, WindowSummary w, Instant now) {
+    Memo memo = memos.computeIfAbsent(project, k -> new Memo());
+    Evaluation<EngineState> e = memo.get(from, w, now);
+    if (e == null) {
+      e = engine.onPartialWindow(from, w, now);
+      memo.put(from, w, now, e);
+    }
+    return e;
   }
 
   @Override
@@ -143,7 +224,9 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
                   m.project(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)),
               Map.of(),
               new long[0],
-              isLate);
+              isLate,
+              at,
+              0);
       if (!isLate) {
         ctx.timerService().registerEventTimeTimer(end - 1);
       }
@@ -161,7 +244,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       ingests = Arrays.copyOf(ingests, ingests.length + 1);
       ingests[ingests.length - 1] = t.ingestedAt();
     }
-    windows.put(start, new OpenWindow(summary, counts, ingests, w.judged()));
+    OpenWindow updated =
+        new OpenWindow(summary, counts, ingests, w.judged(), Math.max(w.latest(), at), w.waiting());
     if (w.judged()) {
       LOG.debug(
           "late post {} at {} for window {} (watermark {})",
@@ -173,9 +257,62 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       emitCounts(ctx, m.project(), start, end, counts, p, true);
     }
 
-    apply(engine.onPost(engineState(), m.project(), p), ctx.timerService(), out);
+    int raised = apply(engine.onPost(engineState(), m.project(), p), ctx.timerService(), out);
+    boolean decided = true;
+    if (!updated.judged()) {
+      if (watermark >= start - 1) {
+        // no earlier window can get a post on time any more: the judgement is kept
+        raised += apply(openWindow(m.project(), updated), ctx.timerService(), out);
+      } else if (updated.waiting() > 0 || mustWait(m.project(), start, updated)) {
+        // decided when the watermark reaches the window (onTimer)
+        int waiting = Math.min(updated.waiting() + 1, updated.ingests().length);
+        updated = withWaiting(updated, waiting);
+        ctx.timerService().registerEventTimeTimer(start - 1);
+        decided = false;
+      }
+    }
+    windows.put(start, updated);
+    long ms = System.currentTimeMillis() - t.ingestedAt();
     decisions.inc();
-    decisionLatency.update(System.currentTimeMillis() - t.ingestedAt());
+    if (decided) {
+      decisionLatency.update(ms);
+    }
+    for (int i = 0; i < raised; i++) {
+      alertLatency.update(ms);
+    }
+  }
+
+  /** The window rules' judgement of an open window as counted so far. */
+  private Evaluation<EngineState> openWindow(String project, OpenWindow w) throws IOException {
+    return open(project, engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
+  }
+
+  /**
+   * Whether the judgement of the open window starting at {@code start}, before the watermark
+   * reached it, must wait for it: when the open window before it, closed on a copy of the rule
+   * state as counted so far, makes the copy alert for this one; and, without trying, when more than
+   * one earlier window is still open — the watermark is far behind (a backlog, an unpaced replay),
+   * the copy would cost a gap fill per post, and the watermark will come soon. Nothing is kept.
+   */
+  private boolean mustWait(String project, long start, OpenWindow w) throws Exception {
+    TreeMap<Long, WindowSummary> before = new TreeMap<>();
+    for (Map.Entry<Long, OpenWindow> e : windows.entries()) {
+      if (e.getKey() < start && !e.getValue().judged()) {
+        before.put(e.getKey(), e.getValue().summary());
+      }
+    }
+    if (before.size() > 1) {
+      return true;
+    }
+    EngineState s = engineState();
+    for (WindowSummary earlier : before.values()) {
+      s = closed(project, s, earlier).state();
+    }
+    return !open(project, s, w.summary(), Instant.ofEpochMilli(w.latest())).alerts().isEmpty();
+  }
+
+  private static OpenWindow withWaiting(OpenWindow w, int waiting) {
+    return new OpenWindow(w.summary(), w.counts(), w.ingests(), w.judged(), w.latest(), waiting);
   }
 
   @Override
@@ -189,7 +326,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
           Instant.ofEpochMilli(start),
           ctx.getCurrentKey(),
           w.summary().total());
-      apply(engine.onWindow(engineState(), w.summary()), ctx.timerService(), out);
+      apply(closed(ctx.getCurrentKey(), engineState(), w.summary()), ctx.timerService(), out);
       long now = System.currentTimeMillis();
       for (long ingestedAt : w.ingests()) {
         windowLatency.update(now - ingestedAt);
@@ -198,7 +335,27 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
       if (lateness == 0) {
         windows.remove(start);
       } else {
-        windows.put(start, new OpenWindow(w.summary(), w.counts(), new long[0], true));
+        windows.put(
+            start, new OpenWindow(w.summary(), w.counts(), new long[0], true, w.latest(), 0));
+      }
+    }
+    // The watermark reached the start of the next window: its posts so far are judged for real
+    // now — a judgement that waited for this, or one the copy got wrong because the window before
+    // got more posts after it.
+    OpenWindow next = windows.get(timestamp + 1);
+    if (next != null && !next.judged()) {
+      int raised = apply(openWindow(ctx.getCurrentKey(), next), ctx.timerService(), out);
+      if (next.waiting() > 0) {
+        long now = System.currentTimeMillis();
+        long[] in = next.ingests();
+        int first = Math.max(0, in.length - next.waiting());
+        for (int i = first; i < in.length; i++) {
+          decisionLatency.update(now - in[i]);
+        }
+        for (int i = 0; i < raised; i++) {
+          alertLatency.update(now - in[first]); // the first post that waited
+        }
+        windows.put(timestamp + 1, withWaiting(next, 0));
       }
     }
     // forget the window whose lateness ends now
@@ -219,7 +376,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     }
   }
 
-  private void apply(
+  /** Keeps the rules' new state, emits the alerts; returns how many. */
+  private int apply(
       Evaluation<EngineState> e,
       org.apache.flink.streaming.api.TimerService timers,
       Collector<Alert> out)
@@ -237,6 +395,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
         timers.registerEventTimeTimer(at);
       }
     }
+    return e.alerts().size();
   }
 
   private EngineState engineState() throws IOException {

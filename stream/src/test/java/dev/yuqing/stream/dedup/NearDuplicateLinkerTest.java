@@ -58,6 +58,8 @@ class NearDuplicateLinkerTest {
       assertThat(out)
           .extracting(t -> t.id() + "→" + t.post().post().repostOf() + (t.counted() ? "+" : ""))
           .containsExactly("copy→null+", "copy→first", "first→null", "third→first");
+      // "copy" is written twice: the second write replaces its document, it adds none
+      assertThat(out).extracting(Tagged::rewrite).containsExactly(false, true, false, false);
     }
   }
 

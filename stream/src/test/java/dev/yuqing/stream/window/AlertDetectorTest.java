@@ -71,19 +71,28 @@ class AlertDetectorTest {
     h.processElement(new StreamRecord<>(m, m.post().eventTime()));
   }
 
-  /** Two and a half quiet days (the spike rule learns), then ten complaints in one half hour. */
-  private static void quietThenBurst(
-      KeyedOneInputStreamOperatorTestHarness<String, Mention, Alert> h) throws Exception {
+  /** Two and a half quiet days (the spike rule learns); returns the watermark reached. */
+  private static Instant quiet(KeyedOneInputStreamOperatorTestHarness<String, Mention, Alert> h)
+      throws Exception {
     Instant t = BEGINNING;
     for (int i = 0; i < 100; i++) {
       feed(h, mention("calm-" + i, "小区绿化不错", SentimentLabel.POSITIVE, t));
       t = t.plus(Duration.ofMinutes(35));
       h.processWatermark(t.toEpochMilli());
     }
+    return t; // 2025-06-17T10:20Z, in the window [10:00, 10:30)
+  }
+
+  private static Mention leak(int i, Instant at) {
+    return mention("leak-" + i, i + "栋天花板漏水，太气人了", SentimentLabel.NEGATIVE, at);
+  }
+
+  /** The quiet days, then ten complaints in one half hour: leak-0 … leak-9, a minute apart. */
+  private static void quietThenBurst(
+      KeyedOneInputStreamOperatorTestHarness<String, Mention, Alert> h) throws Exception {
+    Instant t = quiet(h);
     for (int i = 0; i < 10; i++) {
-      feed(
-          h,
-          mention("leak-" + i, i + "栋天花板漏水，太气人了", SentimentLabel.NEGATIVE, t.plusSeconds(60 * i)));
+      feed(h, leak(i, t.plusSeconds(60 * i)));
     }
   }
 
@@ -92,39 +101,134 @@ class AlertDetectorTest {
   }
 
   @Test
-  void aBurstIsJudgedWhenItsWindowCloses() throws Exception {
+  void aBurstAlertsWhileItsWindowIsOpenAndNotAgainWhenItCloses() throws Exception {
     try (var h = harness()) {
       h.open();
-      quietThenBurst(h);
+      Instant t = quiet(h);
+      for (int i = 0; i < 4; i++) {
+        feed(h, leak(i, t.plusSeconds(60 * i)));
+      }
       assertThat(spikes(h.extractOutputValues())).isEmpty();
-      h.processWatermark(AFTER_BURST.toEpochMilli());
+      // the fifth complaint reaches the spike rule's minimum: it alerts now, at 10:24
+      feed(h, leak(4, t.plusSeconds(240)));
       List<Alert> spikes = spikes(h.extractOutputValues());
       assertThat(spikes).hasSize(1);
       assertThat(spikes.get(0).project()).isEqualTo("翡翠湾");
-      assertThat(spikes.get(0).count()).isGreaterThanOrEqualTo(5);
+      assertThat(spikes.get(0).count()).isEqualTo(5);
+      assertThat(spikes.get(0).updatedAt()).isEqualTo(t.plusSeconds(240));
+      for (int i = 5; i < 10; i++) {
+        feed(h, leak(i, t.plusSeconds(60 * i)));
+      }
+      h.processWatermark(AFTER_BURST.toEpochMilli());
+      assertThat(spikes(h.extractOutputValues()))
+          .extracting(a -> a.id() + "#" + a.revision())
+          .containsExactly(spikes.get(0).id() + "#1");
+    }
+  }
+
+  /**
+   * A burst in the first minutes of a window, while the window before is still open (the watermark
+   * is behind): it waits for the watermark to reach its window, not for its window to close, and
+   * the posts the earlier window gets meanwhile still count there.
+   */
+  @Test
+  void aBurstBeforeTheWatermarkReachesItsWindowAlertsWhenItDoes() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      Instant t = quiet(h); // watermark 10:20
+      Instant next = Instant.parse("2025-06-17T10:30:00Z");
+      feed(h, mention("n-0", "楼道墙皮脱落", SentimentLabel.NEGATIVE, t.plusSeconds(60)));
+      for (int i = 0; i < 6; i++) {
+        feed(h, leak(i, next.plusSeconds(60 + 60 * i)));
+      }
+      // on time for [10:00, 10:30): the watermark is still at 10:20
+      feed(h, mention("n-1", "车库积水没人管", SentimentLabel.NEGATIVE, t.plusSeconds(300)));
+      assertThat(spikes(h.extractOutputValues())).isEmpty();
+
+      h.processWatermark(next.plusSeconds(60).toEpochMilli());
+      List<Alert> spikes = spikes(h.extractOutputValues());
+      assertThat(spikes).hasSize(1);
+      assertThat(spikes.get(0).firstAt()).isEqualTo(next);
+      assertThat(spikes.get(0).count()).isEqualTo(6);
+      // the rule saw the window before with both of its posts, not as an empty one
+      assertThat(spikes.get(0).trend())
+          .anySatisfy(
+              p -> {
+                assertThat(p.start()).isEqualTo(next.minus(WINDOW));
+                assertThat(p.count()).isEqualTo(2);
+              });
+
+      h.processWatermark(next.plus(Duration.ofHours(2)).toEpochMilli());
+      assertThat(spikes(h.extractOutputValues())).hasSize(1);
+    }
+  }
+
+  /**
+   * The watermark far behind (two earlier windows still open, as in a backlog): the burst's
+   * judgement waits for the watermark without trying a copy, and the windows before it keep their
+   * posts.
+   */
+  @Test
+  void aBurstFarAheadOfTheWatermarkWaitsForIt() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      Instant t = quiet(h); // watermark 10:20
+      Instant later = Instant.parse("2025-06-17T11:00:00Z");
+      feed(h, mention("n-0", "楼道墙皮脱落", SentimentLabel.NEGATIVE, t.plusSeconds(60)));
+      feed(h, mention("n-1", "车库积水没人管", SentimentLabel.NEGATIVE, later.minusSeconds(1500)));
+      for (int i = 0; i < 6; i++) {
+        feed(h, leak(i, later.plusSeconds(60 + 60 * i)));
+      }
+      feed(h, mention("n-2", "电梯又坏了", SentimentLabel.NEGATIVE, t.plusSeconds(300)));
+      assertThat(spikes(h.extractOutputValues())).isEmpty();
+
+      h.processWatermark(later.plusSeconds(60).toEpochMilli());
+      List<Alert> spikes = spikes(h.extractOutputValues());
+      assertThat(spikes).hasSize(1);
+      assertThat(spikes.get(0).firstAt()).isEqualTo(later);
+      assertThat(spikes.get(0).count()).isEqualTo(6);
+      assertThat(spikes.get(0).trend())
+          .anySatisfy(
+              p -> {
+                assertThat(p.start()).isEqualTo(Instant.parse("2025-06-17T10:00:00Z"));
+                assertThat(p.count()).isEqualTo(2);
+              });
     }
   }
 
   @Test
   void rulesAndWindowsSurviveARestoreAndAlertsKeepTheirIds() throws Exception {
     OperatorSubtaskState snapshot;
-    List<String> first;
+    List<String> afterSnapshot;
+    Instant t;
     try (var h = harness()) {
       h.open();
-      quietThenBurst(h);
+      t = quiet(h);
+      for (int i = 0; i < 3; i++) {
+        feed(h, leak(i, t.plusSeconds(60 * i)));
+      }
       snapshot = h.snapshot(1, 1);
+      int before = h.extractOutputValues().size();
+      for (int i = 3; i < 10; i++) {
+        feed(h, leak(i, t.plusSeconds(60 * i)));
+      }
       h.processWatermark(AFTER_BURST.toEpochMilli());
-      first =
-          spikes(h.extractOutputValues()).stream().map(a -> a.id() + "#" + a.revision()).toList();
+      List<Alert> all = h.extractOutputValues();
+      afterSnapshot =
+          all.subList(before, all.size()).stream().map(a -> a.id() + "#" + a.revision()).toList();
     }
-    assertThat(first).isNotEmpty();
+    assertThat(afterSnapshot).isNotEmpty();
+    // the restored job replays what came after the checkpoint: the same decisions, same ids
     try (var h = harness()) {
       h.initializeState(snapshot);
       h.open();
+      for (int i = 3; i < 10; i++) {
+        feed(h, leak(i, t.plusSeconds(60 * i)));
+      }
       h.processWatermark(AFTER_BURST.toEpochMilli());
-      assertThat(spikes(h.extractOutputValues()))
+      assertThat(h.extractOutputValues())
           .extracting(a -> a.id() + "#" + a.revision())
-          .containsExactlyElementsOf(first);
+          .containsExactlyElementsOf(afterSnapshot);
     }
   }
 

@@ -1,9 +1,12 @@
-package dev.yuqing.alerts.mail;
+package dev.yuqing.core;
 
 import java.net.URI;
 import java.util.Locale;
 
-/** Escaping for crawled text shown in mail and chat: it is hostile and must never run. */
+/**
+ * Escaping for crawled text shown in HTML — mail, chat cards, the demo site, the dashboard: it is
+ * hostile and must never run. One escaper for all of them, so a fix reaches every page.
+ */
 public final class Html {
   private Html() {}
 
@@ -21,6 +24,7 @@ public final class Html {
         case '&' -> sb.append("&amp;");
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
+        case '\u0000' -> sb.append('\uFFFD'); // browsers differ on NUL: never pass it on
         default -> sb.append(c);
       }
     }
