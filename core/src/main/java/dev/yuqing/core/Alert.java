@@ -62,47 +62,6 @@ public record Alert(
     total = Math.max(total, count);
   }
 
-  /** The first form of this record, kept for callers written against it. */
-  public Alert(
-      String id,
-      String key,
-      String rule,
-      String ruleType,
-      String project,
-      String topic,
-      Grade grade,
-      AlertState state,
-      Instant firstAt,
-      Instant updatedAt,
-      String reason,
-      long count,
-      double baseline,
-      List<String> topTopics,
-      List<String> topKeywords,
-      List<AlertPost> posts,
-      int revision) {
-    this(
-        id,
-        key,
-        rule,
-        ruleType,
-        project,
-        topic,
-        grade,
-        state,
-        firstAt,
-        updatedAt,
-        reason,
-        count,
-        baseline,
-        topTopics,
-        topKeywords,
-        posts,
-        revision,
-        null,
-        count);
-  }
-
   /** The mail subject: grade first, then project and what happened. */
   public String subject() {
     return "【舆情预警·" + grade.level() + "】" + project + "：" + headline();

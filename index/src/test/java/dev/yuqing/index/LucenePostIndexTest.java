@@ -24,6 +24,44 @@ class LucenePostIndexTest extends PostIndexContract {
   }
 
   @Test
+  void keywordsOfAllPostsCountedFromTermsMatchThoseCountedPostByPost() {
+    SearchRequest all = SearchRequest.all(0);
+    // the same posts, but a filter: counted post by post
+    SearchRequest filtered = SearchRequest.builder().from(java.time.Instant.EPOCH).build();
+    assertThat(LuceneAggregator.matchesAll(LuceneQueries.query(all, TextQuery.parse(null))))
+        .isTrue();
+    assertThat(LuceneAggregator.matchesAll(LuceneQueries.query(filtered, TextQuery.parse(null))))
+        .isFalse();
+    Aggregations before = everyKeyword(all);
+    assertThat(before.keywords()).isNotEmpty();
+    assertThat(before.keywords()).isEqualTo(everyKeyword(filtered).keywords());
+    // a replaced post leaves a deleted document behind: that segment is counted post by post
+    TaggedPost moved = Posts.post("kw").keywords("漏水", "空鼓").build();
+    index.upsert(List.of(moved));
+    index.commit();
+    index.upsert(List.of(Posts.post("kw").keywords("空鼓").build()));
+    index.commit();
+    Aggregations after = everyKeyword(all);
+    assertThat(after.keywords())
+        .isEqualTo(everyKeyword(filtered).keywords())
+        .contains(new Aggregations.Bucket("空鼓", count(before, "空鼓") + 1));
+    assertThat(count(after, "漏水")).isEqualTo(count(before, "漏水"));
+  }
+
+  private Aggregations everyKeyword(SearchRequest r) {
+    return index.aggregate(
+        new AggregationRequest(r, AggregationRequest.Interval.DAY, AggregationRequest.CHINA, 1000));
+  }
+
+  private static long count(Aggregations a, String keyword) {
+    return a.keywords().stream()
+        .filter(b -> b.key().equals(keyword))
+        .mapToLong(Aggregations.Bucket::count)
+        .findFirst()
+        .orElse(0);
+  }
+
+  @Test
   void committedPostsSurviveReopeningAndReadersSeeOnlyCommits() {
     index.close();
     try (PostIndex writer = PostIndexes.lucene(dir.resolve("index"));

@@ -62,6 +62,8 @@ class AlertMailTest {
                 "业主乙",
                 T,
                 "urn:uuid:9")),
+        1,
+        List.of(),
         1);
   }
 
