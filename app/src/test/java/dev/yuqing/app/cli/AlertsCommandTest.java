@@ -57,6 +57,8 @@ class AlertsCommandTest {
                 "维权群主",
                 t,
                 "urn:uuid:1")),
+        1,
+        List.of(),
         1);
   }
 
