@@ -103,7 +103,9 @@ class ReportRenderIT {
             List.of("房屋质量"),
             List.of("漏水", "裂缝"),
             List.of(),
-            3);
+            3,
+            List.of(),
+            18);
     List<AlertChange> history =
         List.of(
             new AlertChange(fired, "received", "收到预警，第1版"),
