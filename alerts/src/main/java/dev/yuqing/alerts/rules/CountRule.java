@@ -68,18 +68,8 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     }
     Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
     Map<String, Series> next = new TreeMap<>(state.series());
-    TreeSet<String> keys = new TreeSet<>(next.keySet());
-    if (perTopic()) {
-      for (String topic : w.topicTotal().keySet()) {
-        if (count(w, topic) > 0) {
-          keys.add(topic);
-        }
-      }
-    } else {
-      keys.add("");
-    }
     List<Alert> alerts = new ArrayList<>();
-    for (String key : keys) {
+    for (String key : keys(next, w)) {
       String topic = key.isEmpty() ? null : key;
       Series s = next.get(key);
       if (s == null) {
@@ -97,6 +87,21 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     return new Evaluation<>(new CountRuleState(watching, next), alerts, wakeAt(next));
   }
 
+  /** The series to step for a window: those kept, plus each topic (or the one key "") it counts. */
+  private TreeSet<String> keys(Map<String, Series> series, WindowSummary w) {
+    TreeSet<String> keys = new TreeSet<>(series.keySet());
+    if (perTopic()) {
+      for (String topic : w.topicTotal().keySet()) {
+        if (count(w, topic) > 0) {
+          keys.add(topic);
+        }
+      }
+    } else {
+      keys.add("");
+    }
+    return keys;
+  }
+
   /**
    * Judges the open window without learning from it: when it is already above threshold the
    * incident opens (or is updated, per realert) now, with the id it would get at the window's
@@ -109,17 +114,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
     Map<String, Series> next = new TreeMap<>(state.series());
     List<Alert> alerts = new ArrayList<>();
-    TreeSet<String> keys = new TreeSet<>(next.keySet());
-    if (perTopic()) {
-      for (String topic : w.topicTotal().keySet()) {
-        if (count(w, topic) > 0) {
-          keys.add(topic);
-        }
-      }
-    } else {
-      keys.add("");
-    }
-    for (String key : keys) {
+    for (String key : keys(next, w)) {
       String topic = key.isEmpty() ? null : key;
       Series s = next.get(key);
       if (s == null) {

@@ -1,5 +1,9 @@
 package dev.yuqing.app.cli;
 
+import dev.yuqing.app.UserError;
+import dev.yuqing.core.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -23,5 +27,28 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The posts a benchmark reads: {@code in} when given, else the shared real messages; a missing
+   * file is a user error naming the benchmark ({@code name}, e.g. "bench tag").
+   */
+  static Path messages(Path in, String name) {
+    Path file = in;
+    if (file == null) {
+      file =
+          SharedData.file("housing/messages.jsonl")
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          name
+                              + ": give --in FILE ("
+                              + SharedData.missingReason("housing/messages.jsonl")
+                              + ")"));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(name + ": --in " + file + ": no such file");
+    }
+    return file;
   }
 }

@@ -3,7 +3,6 @@ package dev.yuqing.app.cli;
 import dev.yuqing.analysis.HandoverTagger;
 import dev.yuqing.app.UserError;
 import dev.yuqing.core.Post;
-import dev.yuqing.core.SharedData;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.metrics.LatencyHistogram;
@@ -68,20 +67,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = in;
-    if (file == null) {
-      file =
-          SharedData.file("housing/messages.jsonl")
-              .orElseThrow(
-                  () ->
-                      new UserError(
-                          "bench stream: give --in FILE ("
-                              + SharedData.missingReason("housing/messages.jsonl")
-                              + ")"));
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new UserError("bench stream: --in " + file + ": no such file");
-    }
+    Path file = BenchCommand.messages(in, "bench stream");
     int p =
         parallelism != null
             ? parallelism

@@ -5,7 +5,6 @@ import com.hankcs.hanlp.HanLP;
 import dev.yuqing.analysis.HandoverTagger;
 import dev.yuqing.app.UserError;
 import dev.yuqing.core.Post;
-import dev.yuqing.core.SharedData;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,20 +46,7 @@ public final class BenchTagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path file = in;
-    if (file == null) {
-      file =
-          SharedData.file("housing/messages.jsonl")
-              .orElseThrow(
-                  () ->
-                      new UserError(
-                          "bench tag: give --in FILE ("
-                              + SharedData.missingReason("housing/messages.jsonl")
-                              + ")"));
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new UserError("bench tag: --in " + file + ": no such file");
-    }
+    Path file = BenchCommand.messages(in, "bench tag");
     List<Post> posts = read(file);
     if (posts.isEmpty()) {
       throw new UserError("bench tag: " + file + " holds no posts");
