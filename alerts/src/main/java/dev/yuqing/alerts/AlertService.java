@@ -72,6 +72,10 @@ public final class AlertService implements AutoCloseable {
   private final java.util.concurrent.locks.ReentrantLock tickLock =
       new java.util.concurrent.locks.ReentrantLock();
 
+  /** A tick asked for by {@link #wake} is queued and has not started yet. */
+  private final java.util.concurrent.atomic.AtomicBoolean tickQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** Deliveries being sent right now: an update must not be folded into a message in flight. */
   private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -161,10 +165,19 @@ public final class AlertService implements AutoCloseable {
     return fresh;
   }
 
-  /** With a background ticker, runs a tick now instead of at the next period. */
+  /**
+   * With a background ticker, runs a tick now instead of at the next period. A burst of submits
+   * asks for one tick, not one each: a tick reads every open alert and pending delivery from disk,
+   * and one per submit made the service's cost grow with the square of a burst. The flag is cleared
+   * before the tick starts, so a submit during a tick still gets a tick after it.
+   */
   private synchronized void wake() {
-    if (ticker != null) {
-      ticker.execute(this::safeTick);
+    if (ticker != null && tickQueued.compareAndSet(false, true)) {
+      ticker.execute(
+          () -> {
+            tickQueued.set(false);
+            safeTick();
+          });
     }
   }
 

@@ -91,6 +91,88 @@ class AlertServiceTest {
   }
 
   @Test
+  void aSubmitDuringABackgroundTickGetsATickOfItsOwn() throws Exception {
+    // Submits ask for one tick between them, not one each. The period is an hour, so within the
+    // test only the ticks that submits ask for deliver: alert b arrives while a's tick is on the
+    // wire and must not be left waiting for the period.
+    svc.close();
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    dev.yuqing.alerts.channel.Channel outbox =
+        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
+    dev.yuqing.alerts.channel.Channel slow =
+        new dev.yuqing.alerts.channel.Channel() {
+          @Override
+          public String id() {
+            return outbox.id();
+          }
+
+          @Override
+          public boolean accepts(Grade g) {
+            return true;
+          }
+
+          @Override
+          public void deliver(dev.yuqing.alerts.channel.Notice n)
+              throws dev.yuqing.alerts.channel.DeliveryException {
+            entered.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            outbox.deliver(n);
+          }
+        };
+    svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
+    svc.start(Duration.ofHours(1)); // its first tick runs now, on an empty queue
+    // let that first tick finish (it creates the store's lock file), so that a goes out in the
+    // tick a's submit asks for; were a picked up by the first tick, b would ride a's own tick
+    // and this test would prove less, never fail wrongly
+    Path lock = data.resolve("alerts").resolve("lock");
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.exists(lock) && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(100);
+    Alert a = burst.get(0);
+    svc.submit(a);
+    entered.await();
+    svc.submit(otherAlert(a, "b")); // while a's tick is delivering
+    release.countDown();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (outbox().size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(outbox()).hasSize(2);
+    assertThat(svc.store().pending()).isEmpty();
+  }
+
+  /** {@code a} as another alert (id and key suffixed). */
+  static Alert otherAlert(Alert a, String suffix) {
+    return new Alert(
+        a.id() + "-" + suffix,
+        a.key() + "-" + suffix,
+        a.rule(),
+        a.ruleType(),
+        a.project(),
+        a.topic(),
+        a.grade(),
+        a.state(),
+        a.firstAt(),
+        a.updatedAt(),
+        a.reason(),
+        a.count(),
+        a.baseline(),
+        a.topTopics(),
+        a.topKeywords(),
+        a.posts(),
+        a.revision(),
+        a.trend(),
+        a.total());
+  }
+
+  @Test
   void aReplayedAlertIsDroppedAlsoAfterARestart() throws Exception {
     svc.submit(burst.get(0));
     svc.tick();
