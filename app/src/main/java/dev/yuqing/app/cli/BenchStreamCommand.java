@@ -147,12 +147,15 @@ public final class BenchStreamCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "stream: %d posts indexed in %.2f s (first in → last written to the index) = %.1f posts/s;"
-              + " job %.1f s with start-up; this JVM's CPU in between %.1f s%n",
+              + " job %.1f s with start-up; this JVM's CPU in between %.1f s, of which the JIT"
+              + " compiler threads %.1f s and the garbage collector %.1f s%n",
           o1.metrics().count(StageMetrics.INDEXED),
           tp.seconds(),
           streamRate,
           o1.millis() / 1000.0,
-          tp.cpuSeconds());
+          tp.cpuSeconds(),
+          tp.jitAndGcSeconds()[0],
+          tp.jitAndGcSeconds()[1]);
       out.flush();
 
       // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
@@ -231,6 +234,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     private long last = -1;
     private long firstCpu;
     private long lastCpu;
+    private long[] firstJit;
+    private long[] lastJit;
 
     Throughput(long expected) {
       this.expected = expected;
@@ -241,10 +246,12 @@ public final class BenchStreamCommand implements Callable<Integer> {
       if (first < 0 && s.count(StageMetrics.INGESTED) > 0) {
         first = now;
         firstCpu = cpuNanos();
+        firstJit = jitAndGcMillis();
       }
       if (last < 0 && s.count(StageMetrics.INDEXED) >= expected) {
         last = now;
         lastCpu = cpuNanos();
+        lastJit = jitAndGcMillis();
       }
     }
 
@@ -256,9 +263,51 @@ public final class BenchStreamCommand implements Callable<Integer> {
       return expected / seconds();
     }
 
+    /** CPU seconds of the JIT compiler and of the garbage collector in the window, or NaN. */
+    double[] jitAndGcSeconds() {
+      if (first < 0 || last < 0 || firstJit[0] < 0 || lastJit[0] < 0) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+      return new double[] {(lastJit[0] - firstJit[0]) / 1e3, (lastJit[1] - firstJit[1]) / 1e3};
+    }
+
     double cpuSeconds() {
       return first < 0 || last < 0 ? Double.NaN : (lastCpu - firstCpu) / 1e9;
     }
+  }
+
+  /**
+   * CPU time (ms) of this JVM's JIT compiler threads and of its garbage collector threads, from
+   * Linux's {@code /proc/self/task} (the JVM's own compilation time counts waiting, and its thread
+   * bean does not see these threads); {-1, -1} elsewhere.
+   */
+  static long[] jitAndGcMillis() {
+    long jit = 0;
+    long gc = 0;
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+      for (Path t : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        String[] f = stat.substring(close + 2).split(" ");
+        // utime and stime, fields 14 and 15 of stat, in clock ticks (USER_HZ: 100 on Linux)
+        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+          jit += ms;
+        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+          gc += ms;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new long[] {-1, -1};
+    }
+    return new long[] {jit, gc};
   }
 
   /** CPU time of this JVM (all threads) in nanoseconds, or 0 when the JVM does not tell. */
