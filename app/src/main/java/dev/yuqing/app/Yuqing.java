@@ -40,6 +40,8 @@ public final class Yuqing implements Runnable {
 
   /** Runs a command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    // the CLI owns its JVM: it may name Jakarta Mail's provider once for every mail it composes
+    dev.yuqing.alerts.mail.MailProvider.pin();
     CommandLine cli = commandLine();
     return cli.execute(args);
   }

@@ -33,10 +33,6 @@ import java.util.Optional;
 public final class AlertMail {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  static {
-    MailProvider.pin();
-  }
-
   private final ZoneId zone;
   private final String from;
   private final String ackCommand;
