@@ -103,6 +103,16 @@ final class SignalDetector {
   /** The message board itself is not media (「通过平台这一权威媒体」). */
   private static final Pattern BOARD = Pattern.compile("(平台|网站|本网|贵网|权威)[^。，]{0,6}媒体");
 
+  /**
+   * Someone else telling the writer to go to the press (「接线员说…就找新闻媒体」) is advice, not involvement;
+   * the writer's own threat (「再不解决就找电视台曝光」) is read as involvement.
+   */
+  private static final Pattern ADVICE =
+      Pattern.compile(
+          "(他|她|他们|她们|对方|工作人员|客服|接线员|话务员|领导|处长|科长|主任|经理|物业|开发商)"
+              + "[^。！？!?]{0,4}(说|称|表示|建议|让|叫|要我们|要求我们)[^。！？!?]{0,40}?"
+              + "(去找|找|联系|求助)(新闻)?(媒体|记者|电视台|报社)");
+
   /** 「曝」 by a regulator naming offenders is not media exposure. */
   private static final Pattern REGULATOR_EXPOSE =
       Pattern.compile("(住建委|住建局|房管局|监管|部门|通报)[^。]{0,10}(再曝|曝光)");
@@ -267,6 +277,7 @@ final class SignalDetector {
     boolean news = !cleaned.equals(text);
     cleaned = REGULATOR_EXPOSE.matcher(cleaned).replaceAll(" ");
     cleaned = BOARD.matcher(cleaned).replaceAll(" ");
+    cleaned = ADVICE.matcher(cleaned).replaceAll(" ");
     // in a news report, journalists are part of the story only when it exposes a grievance
     return MEDIA.matcher(cleaned).find() && (!news || negative);
   }

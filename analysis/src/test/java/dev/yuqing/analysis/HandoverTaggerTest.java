@@ -189,6 +189,11 @@ class HandoverTaggerTest {
         // a reporter's byline on neutral market news is not
         "本报讯（记者 李明）上月全市新建商品住宅成交均价环比持平，成交量小幅回升;false",
         "我家卫生间漏水，物业一直不来修，太气人了;false",
+        // somebody else's advice to go to the press is not the press involved
+        "打了三次12345，接线员说他们解决不了，让我们自己去找媒体;false",
+        "小区停水三天，他说电话不能公开，如果我们要解决问题就找新闻媒体;false",
+        // the advice is dropped, what the owners then did is not
+        "物业经理说随便我们找记者，第二天我们就去电视台反映了;true",
       })
   void media(String text, boolean expected) {
     assertThat(tag(text).signals().media()).as(text).isEqualTo(expected);
