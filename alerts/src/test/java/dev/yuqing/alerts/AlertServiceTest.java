@@ -62,6 +62,39 @@ class AlertServiceTest {
     }
   }
 
+  /**
+   * The outbox channel behind a gate, a slow SMTP server in effect: a delivery counts {@code
+   * entered} down, then waits for {@code release}.
+   */
+  dev.yuqing.alerts.channel.Channel blockingOutbox(
+      java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch release) {
+    dev.yuqing.alerts.channel.Channel outbox =
+        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
+    return new dev.yuqing.alerts.channel.Channel() {
+      @Override
+      public String id() {
+        return outbox.id();
+      }
+
+      @Override
+      public boolean accepts(Grade g) {
+        return true;
+      }
+
+      @Override
+      public void deliver(dev.yuqing.alerts.channel.Notice n)
+          throws dev.yuqing.alerts.channel.DeliveryException {
+        entered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        outbox.deliver(n);
+      }
+    };
+  }
+
   static MimeMessage read(Path eml) throws Exception {
     try (InputStream in = Files.newInputStream(eml)) {
       return new MimeMessage(Session.getInstance(new Properties()), in);
@@ -98,32 +131,7 @@ class AlertServiceTest {
     svc.close();
     java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    dev.yuqing.alerts.channel.Channel outbox =
-        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
-    dev.yuqing.alerts.channel.Channel slow =
-        new dev.yuqing.alerts.channel.Channel() {
-          @Override
-          public String id() {
-            return outbox.id();
-          }
-
-          @Override
-          public boolean accepts(Grade g) {
-            return true;
-          }
-
-          @Override
-          public void deliver(dev.yuqing.alerts.channel.Notice n)
-              throws dev.yuqing.alerts.channel.DeliveryException {
-            entered.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            outbox.deliver(n);
-          }
-        };
+    dev.yuqing.alerts.channel.Channel slow = blockingOutbox(entered, release);
     svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
     svc.start(Duration.ofHours(1)); // its first tick runs now, on an empty queue
     // let that first tick finish (it creates the store's lock file), so that a goes out in the
@@ -277,32 +285,7 @@ class AlertServiceTest {
     svc.close();
     java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    dev.yuqing.alerts.channel.Channel outbox =
-        AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
-    dev.yuqing.alerts.channel.Channel slow =
-        new dev.yuqing.alerts.channel.Channel() {
-          @Override
-          public String id() {
-            return outbox.id();
-          }
-
-          @Override
-          public boolean accepts(Grade g) {
-            return true;
-          }
-
-          @Override
-          public void deliver(dev.yuqing.alerts.channel.Notice n)
-              throws dev.yuqing.alerts.channel.DeliveryException {
-            entered.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            outbox.deliver(n); // a slow SMTP server, in effect
-          }
-        };
+    dev.yuqing.alerts.channel.Channel slow = blockingOutbox(entered, release);
     svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
     svc.submit(burst.get(0));
     Thread sender = new Thread(svc::tick);
