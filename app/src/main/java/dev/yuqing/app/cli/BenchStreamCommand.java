@@ -144,6 +144,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
               tp::sample);
       tp.sample(o1.metrics());
       double streamRate = tp.rate();
+      double[] jitAndGc = tp.jitAndGcSeconds();
       out.printf(
           Locale.ROOT,
           "stream: %d posts indexed in %.2f s (first in → last written to the index) = %.1f posts/s;"
@@ -154,8 +155,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
           streamRate,
           o1.millis() / 1000.0,
           tp.cpuSeconds(),
-          tp.jitAndGcSeconds()[0],
-          tp.jitAndGcSeconds()[1]);
+          jitAndGc[0],
+          jitAndGc[1]);
       out.flush();
 
       // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
