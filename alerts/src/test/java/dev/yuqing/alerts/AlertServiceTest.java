@@ -62,6 +62,15 @@ class AlertServiceTest {
     }
   }
 
+  /** Replaces the service by one whose only channel is {@link #blockingOutbox}. */
+  void reopenBehindGate(
+      java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch release) {
+    svc.close();
+    svc =
+        new AlertService(
+            data.resolve("alerts"), cfg, List.of(blockingOutbox(entered, release)), clock);
+  }
+
   /**
    * The outbox channel behind a gate, a slow SMTP server in effect: a delivery counts {@code
    * entered} down, then waits for {@code release}.
@@ -128,11 +137,9 @@ class AlertServiceTest {
     // Submits ask for one tick between them, not one each. The period is an hour, so within the
     // test only the ticks that submits ask for deliver: alert b arrives while a's tick is on the
     // wire and must not be left waiting for the period.
-    svc.close();
     java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    dev.yuqing.alerts.channel.Channel slow = blockingOutbox(entered, release);
-    svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
+    reopenBehindGate(entered, release);
     svc.start(Duration.ofHours(1)); // its first tick runs now, on an empty queue
     // let that first tick finish (it creates the store's lock file), so that a goes out in the
     // tick a's submit asks for; were a picked up by the first tick, b would ride a's own tick
@@ -282,11 +289,9 @@ class AlertServiceTest {
 
   @Test
   void anUpdateArrivingWhileTheFirstMessageIsBeingSentIsSentAfterIt() throws Exception {
-    svc.close();
     java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    dev.yuqing.alerts.channel.Channel slow = blockingOutbox(entered, release);
-    svc = new AlertService(data.resolve("alerts"), cfg, List.of(slow), clock);
+    reopenBehindGate(entered, release);
     svc.submit(burst.get(0));
     Thread sender = new Thread(svc::tick);
     sender.start();

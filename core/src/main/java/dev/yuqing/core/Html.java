@@ -16,7 +16,13 @@ public final class Html {
       return "";
     }
     StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
+    esc(s, 0, s.length(), sb);
+    return sb.toString();
+  }
+
+  /** Appends {@code s[from, to)} escaped as {@link #esc(String)} does (highlighted snippets). */
+  public static void esc(CharSequence s, int from, int to, StringBuilder sb) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
@@ -28,7 +34,6 @@ public final class Html {
         default -> sb.append(c);
       }
     }
-    return sb.toString();
   }
 
   /**

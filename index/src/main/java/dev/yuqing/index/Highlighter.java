@@ -1,5 +1,6 @@
 package dev.yuqing.index;
 
+import dev.yuqing.core.Html;
 import dev.yuqing.core.TaggedPost;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,27 +81,13 @@ final class Highlighter {
       if (a >= b || a < at) {
         continue;
       }
-      escape(text, at, a, sb);
+      Html.esc(text, at, a, sb);
       sb.append("<em>");
-      escape(text, a, b, sb);
+      Html.esc(text, a, b, sb);
       sb.append("</em>");
       at = b;
     }
-    escape(text, at, to, sb);
+    Html.esc(text, at, to, sb);
     return sb.toString();
-  }
-
-  static void escape(String s, int from, int to, StringBuilder sb) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
   }
 }

@@ -111,17 +111,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
       // Lucene, the rules and the mail code (measured: about half the warm rate, see
       // docs/stream.md), which says nothing about the job's throughput.
       long w0 = System.nanoTime();
-      Throughput cold = new Throughput(posts.stream().map(Post::id).distinct().count());
-      EmbeddedJob.Outcome o0 =
-          EmbeddedJob.run(
-              Pipelines.replay(stream, file, 0, work.resolve("warm-up")),
-              stream,
-              work.resolve("warm-up"),
-              "bench-warm-up",
-              false,
-              Duration.ofMillis(50),
-              cold::sample);
-      cold.sample(o0.metrics());
+      // every distinct post is written once as a new document (edits and re-links rewrite one)
+      long distinct = posts.stream().map(Post::id).distinct().count();
+      Throughput cold = new Throughput(distinct);
+      timed(stream, file, work.resolve("warm-up"), "bench-warm-up", cold);
       bareTagging(posts, p);
       out.printf(
           Locale.ROOT,
@@ -131,18 +124,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
       out.flush();
 
       // phase 1: the whole job, as fast as it goes
-      // every distinct post is written once as a new document (edits and re-links rewrite one)
-      Throughput tp = new Throughput(posts.stream().map(Post::id).distinct().count());
-      EmbeddedJob.Outcome o1 =
-          EmbeddedJob.run(
-              Pipelines.replay(stream, file, 0, work.resolve("throughput")),
-              stream,
-              work.resolve("throughput"),
-              "bench",
-              false,
-              Duration.ofMillis(50),
-              tp::sample);
-      tp.sample(o1.metrics());
+      Throughput tp = new Throughput(distinct);
+      EmbeddedJob.Outcome o1 = timed(stream, file, work.resolve("throughput"), "bench", tp);
       double streamRate = tp.rate();
       double[] jitAndGc = tp.jitAndGcSeconds();
       out.printf(
@@ -226,6 +209,22 @@ public final class BenchStreamCommand implements Callable<Integer> {
     } finally {
       delete(work);
     }
+  }
+
+  /** The job over {@code file} as fast as it goes, under {@code dir}, timed by {@code tp}. */
+  private static EmbeddedJob.Outcome timed(
+      StreamConfig stream, Path file, Path dir, String name, Throughput tp) throws Exception {
+    EmbeddedJob.Outcome o =
+        EmbeddedJob.run(
+            Pipelines.replay(stream, file, 0, dir),
+            stream,
+            dir,
+            name,
+            false,
+            Duration.ofMillis(50),
+            tp::sample);
+    tp.sample(o.metrics());
+    return o;
   }
 
   /** First post in to last post written to the index, from progress samples every 50 ms. */
