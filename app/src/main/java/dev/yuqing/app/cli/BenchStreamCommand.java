@@ -67,9 +67,12 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--warm-up-runs",
-      defaultValue = "3",
-      description = "whole-job runs before the measured one (default: ${DEFAULT-VALUE})")
-  int warmUpRuns;
+      paramLabel = "N",
+      description = {
+        "whole-job runs before the measured one (default: until the JIT compiler has settled, see"
+            + " below)"
+      })
+  Integer warmUpRuns;
 
   @Override
   public Integer call() throws Exception {
@@ -112,30 +115,38 @@ public final class BenchStreamCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("yuqing-bench-stream");
     try {
       // warm-up, not measured: the whole job over the same posts (each run into its own
-      // directory), then the tagger alone, --warm-up-runs times, so that both measured phases run
-      // compiled code. A job that runs for days is measured warm; cold, this JVM spends the first
-      // run compiling Flink, Lucene, the rules and the mail code. Measured on the 2-core machine
-      // (the JIT's CPU per run, printed on each warm-up line): 5.1–7.4 s in the first run,
-      // 1.6–4.0 s in the second, 1.5–2.5 s in the third and 1.5–2.4 s in every later one (up to
-      // 8 tried): three runs reach that level, more buy nothing.
+      // directory; the tagger alone after the first), until the JIT compiler has settled, so that
+      // both measured phases run compiled code. A job that runs for days is measured warm: on the
+      // 2-core machine the C2 compiler's queue waits reached seconds, and it went on compiling
+      // methods for the first time for over two minutes (the JIT's CPU per run, printed on each
+      // warm-up line: 5–7 s in the first run, about 2 s in runs 2–12, under 10 % of the run's CPU
+      // from about run 16). Measured in between, the job's rate says how busy the compiler is.
       long w0 = System.nanoTime();
       // every distinct post is written once as a new document (edits and re-links rewrite one)
       long distinct = posts.stream().map(Post::id).distinct().count();
-      for (int r = 1; r <= warmUpRuns; r++) {
-        Throughput cold = new Throughput(distinct);
-        timed(stream, file, work.resolve("warm-up-" + r), "bench-warm-up", cold);
-        bareTagging(posts, p);
+      WarmUp warm = warmUpRuns != null ? WarmUp.runs(warmUpRuns) : WarmUp.untilSettled();
+      while (!warm.done((System.nanoTime() - w0) / 1e9)) {
+        Throughput run = new Throughput(distinct);
+        int r = warm.count() + 1;
+        timed(stream, file, work.resolve("warm-up-" + r), "bench-warm-up", run);
+        if (r == 1) {
+          bareTagging(posts, p);
+        }
+        double[] jitAndGc = run.jitAndGcSeconds();
+        warm.add(jitAndGc[0], run.cpuSeconds());
         out.printf(
             Locale.ROOT,
-            "warm-up %d (not measured): the job %.1f posts/s, JIT %.1f s of CPU %.1f s; then the"
-                + " tagger; %.1f s%n",
+            "warm-up %d (not measured): the job %.1f posts/s, JIT %.1f s of CPU %.1f s%s; %.1f s%n",
             r,
-            cold.rate(),
-            cold.jitAndGcSeconds()[0],
-            cold.cpuSeconds(),
+            run.rate(),
+            jitAndGc[0],
+            run.cpuSeconds(),
+            r == 1 ? ", then the tagger alone" : "",
             (System.nanoTime() - w0) / 1e9);
         out.flush();
       }
+      out.println(warm.verdict());
+      out.flush();
 
       // phase 1: the whole job, as fast as it goes
       Throughput tp = new Throughput(distinct);
