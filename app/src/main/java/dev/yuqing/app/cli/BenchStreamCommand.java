@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "流处理基准：完整作业的吞吐量、同一批帖子单纯打标的吞吐量，以及限速回放时从读入到预警判定的延迟。",
-      "After a warm-up (not measured: the whole job --warm-up-runs times, each followed by the tagger alone), phase 1: the job as fast as it goes (posts/s from the first post in to the last one"
+      "After a warm-up (not measured: the whole job again and again until the JIT compiler has settled, or --warm-up-runs times; the tagger alone after the first run), phase 1: the job as fast as it goes (posts/s from the first post in to the last one"
           + " written to the index). Phase 2: the same tagger alone on the same posts, same number"
           + " of threads. Phase 3: a replay in event time at the speed factor that plays its posts"
           + " in --latency-seconds (at most half the phase-1 rate) for ingest → alert decision"
@@ -70,7 +70,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
       paramLabel = "N",
       description = {
         "whole-job runs before the measured one (default: until the JIT compiler has settled, see"
-            + " below)"
+            + " docs/stream.md)"
       })
   Integer warmUpRuns;
 
@@ -129,6 +129,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
         Throughput run = new Throughput(distinct);
         int r = warm.count() + 1;
         timed(stream, file, work.resolve("warm-up-" + r), "bench-warm-up", run);
+        delete(work.resolve("warm-up-" + r)); // index, outbox and checkpoints: dozens of runs
         if (r == 1) {
           bareTagging(posts, p);
         }
@@ -369,6 +370,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     }
   }
 
+  /** Deletes a run's directory; what vanished meanwhile (Flink cleaning up its own) is fine. */
   private static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
@@ -378,13 +380,21 @@ public final class BenchStreamCommand implements Callable<Integer> {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-            Files.delete(f);
+            Files.deleteIfExists(f);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
+          public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+            if (e instanceof java.nio.file.NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
           public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.delete(d);
+            Files.deleteIfExists(d);
             return FileVisitResult.CONTINUE;
           }
         });
