@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,8 +50,8 @@ public final class AlertStore {
    * alert and pending delivery after every burst of submits, so without this the JSON parsing per
    * tick grew with the number of open alerts (in bench stream, where about 200 alerts open and
    * close in a few seconds, the alert service thread went from about 10 % to 8–9 % of the job's
-   * CPU). Values are immutable records; another process's change (a {@code yuqing alerts ack}) is a
-   * new file version and is read again.
+   * CPU: a small saving, within the bench's noise). Values are immutable records; another process's
+   * change (a {@code yuqing alerts ack}) is a new file version and is read again.
    */
   private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
 
@@ -235,7 +236,7 @@ public final class AlertStore {
   private <T> Optional<T> read(Path p, Class<T> type) {
     try {
       BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-      Object stamp = stamp(a);
+      Stamp stamp = Stamp.of(a);
       Parsed cached = parsed.get(p);
       if (cached != null && cached.stamp().equals(stamp) && type.isInstance(cached.value())) {
         return Optional.of(type.cast(cached.value()));
@@ -258,11 +259,13 @@ public final class AlertStore {
    * writing a file twice within one clock tick could go unseen). Null file key (not Linux): time
    * and size alone.
    */
-  private static Object stamp(BasicFileAttributes a) {
-    return java.util.Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.size());
+  private record Stamp(Object fileKey, FileTime modified, long size) {
+    static Stamp of(BasicFileAttributes a) {
+      return new Stamp(a.fileKey(), a.lastModifiedTime(), a.size());
+    }
   }
 
-  private void remember(Path p, Object stamp, Object value) {
+  private void remember(Path p, Stamp stamp, Object value) {
     if (parsed.size() >= PARSED_MAX) {
       parsed.clear(); // the working set (open alerts, pending deliveries) is refilled at once
     }
@@ -270,7 +273,7 @@ public final class AlertStore {
   }
 
   /** A parsed file and the version it was parsed from. */
-  private record Parsed(Object stamp, Object value) {}
+  private record Parsed(Stamp stamp, Object value) {}
 
   private void write(Path p, Object value) {
     try {

@@ -20,7 +20,6 @@ final class WarmUp {
 
   private final Integer fixed;
   private final List<double[]> runs = new ArrayList<>();
-  private boolean capped;
 
   private WarmUp(Integer fixed) {
     this.fixed = fixed;
@@ -59,8 +58,7 @@ final class WarmUp {
     if (settled()) {
       return true;
     }
-    capped = runs.size() >= MAX_RUNS || elapsed >= MAX_SECONDS;
-    return capped;
+    return runs.size() >= MAX_RUNS || elapsed >= MAX_SECONDS;
   }
 
   private boolean settled() {
@@ -72,7 +70,7 @@ final class WarmUp {
     return run[0] <= SETTLED * run[1];
   }
 
-  /** One line for the bench's output: how the warm-up ended. */
+  /** One line for the bench's output: how the warm-up ended (call once {@link #done} said so). */
   String verdict() {
     int n = runs.size();
     if (fixed != null) {
@@ -83,7 +81,7 @@ final class WarmUp {
       return String.format(
           Locale.ROOT, "warm-up: %d runs (this system does not tell the JIT's CPU)", n);
     }
-    if (capped) {
+    if (!settled()) {
       return String.format(
           Locale.ROOT,
           "warm-up: the JIT compiler had not settled after %d runs; the figures below include"
