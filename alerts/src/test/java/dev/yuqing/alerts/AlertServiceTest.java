@@ -155,8 +155,10 @@ class AlertServiceTest {
     entered.await();
     svc.submit(otherAlert(a, "b")); // while a's tick is delivering
     release.countDown();
+    // the mail file appears a moment before the delivery is recorded as sent: wait for both
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (outbox().size() < 2 && System.nanoTime() < deadline) {
+    while ((outbox().size() < 2 || !svc.store().pending().isEmpty())
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(outbox()).hasSize(2);
