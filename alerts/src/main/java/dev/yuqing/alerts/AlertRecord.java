@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An alert as the service keeps it in {@code DIR/alerts/incidents/<id>.json}: the latest revision
- * the rules sent, with the lifecycle the service and people added (grade after escalation, state,
- * who acknowledged or resolved it), and its history.
+ * An alert as the service keeps it in the {@link AlertStore}: the latest revision the rules sent,
+ * with the lifecycle the service and people added (grade after escalation, state, who acknowledged
+ * or resolved it), and its history.
  *
  * @param alert the latest revision, with the current grade and state applied
  * @param revision highest revision received from the rules (the dedup key with the id)

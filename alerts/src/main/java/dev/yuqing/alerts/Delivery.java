@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One notice to one channel, persisted in {@code DIR/alerts/deliveries/<id>.json} before it is sent
- * and updated after every attempt: the durable queue.
+ * One notice to one channel, persisted in the {@link AlertStore} before it is sent and updated
+ * after every attempt: the durable queue.
  *
  * @param id {@code <message id>~<channel>}: deterministic, so a repeat cannot be queued twice
  * @param seq queue order; a delivery waits for earlier ones of the same alert and channel

@@ -73,6 +73,11 @@ public final class AlertMail {
     text.setText(text(n), "UTF-8", "plain");
     MimeBodyPart html = new MimeBodyPart();
     html.setText(html(n, chart.isPresent()), "UTF-8", "html");
+    // Base64, as Chinese mail clients send: Jakarta Mail would pick quoted-printable for text that
+    // is partly ASCII, which spells out every byte of a Chinese character as =XX (three times the
+    // size) one byte per call, and deciding scans the whole text first
+    text.setHeader("Content-Transfer-Encoding", "base64");
+    html.setHeader("Content-Transfer-Encoding", "base64");
 
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(text);

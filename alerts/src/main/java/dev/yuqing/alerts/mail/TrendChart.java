@@ -5,7 +5,6 @@ import dev.yuqing.core.TrendPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -90,8 +89,8 @@ public final class TrendChart {
               1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     }
     try {
-      return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-    } catch (IOException | RuntimeException e) {
+      return Optional.of(PngEncoder.encode(BitmapEncoder.getBufferedImage(chart)));
+    } catch (RuntimeException e) {
       // A chart is a courtesy: an alert without one must still go out.
       return Optional.empty();
     }

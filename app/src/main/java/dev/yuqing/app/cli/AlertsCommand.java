@@ -9,7 +9,6 @@ import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.AlertState;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public final class AlertsCommand implements Runnable {
   /** The store of a data directory; a user error when there is none. */
   static AlertStore store(Path data) {
     Path dir = data.resolve("alerts");
-    if (!Files.isDirectory(dir.resolve("incidents"))) {
+    if (!AlertStore.exists(dir)) {
       throw new UserError(
           dir + ": no alerts here (they appear once yuqing run or demo raised one)");
     }
