@@ -413,21 +413,20 @@ public final class AlertStore {
   }
 
   /** Appends the transaction as one line and forces it to disk; compacts when it is time. */
-  private void commit() {
-    byte[] line;
-    synchronized (this) {
-      if (txn.isEmpty()) {
-        return;
-      }
-      // another store of this directory in this thread may have committed meanwhile (a nested
-      // transaction): read its lines, then put this transaction's versions back on top
-      long before = loaded;
-      readJournal();
-      if (loaded != before) {
-        txn.values().forEach(this::applyAny);
-      }
-      line = encode(List.copyOf(txn.values()));
+  private synchronized void commit() {
+    // holds this store's monitor throughout: a reader of this store in another thread would
+    // otherwise read the new line while it is written and count it twice
+    if (txn.isEmpty()) {
+      return;
     }
+    // another store of this directory in this thread may have committed meanwhile (a nested
+    // transaction): read its lines, then put this transaction's versions back on top
+    long before = loaded;
+    readJournal();
+    if (loaded != before) {
+      txn.values().forEach(this::applyAny);
+    }
+    byte[] line = encode(List.copyOf(txn.values()));
     try (FileChannel ch =
         FileChannel.open(
             journal,
@@ -439,14 +438,12 @@ public final class AlertStore {
         ch.write(b);
       }
       ch.force(false);
-      synchronized (this) {
-        if (fileKey == null) {
-          fileKey = Files.readAttributes(journal, BasicFileAttributes.class).fileKey();
-        }
-        loaded += line.length;
-        seenSize = loaded;
-        entries += txn.size();
+      if (fileKey == null) {
+        fileKey = Files.readAttributes(journal, BasicFileAttributes.class).fileKey();
       }
+      loaded += line.length;
+      seenSize = loaded;
+      entries += txn.size();
     } catch (IOException e) {
       try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
         ch.truncate(loaded); // a partial line must not stay behind
@@ -455,11 +452,9 @@ public final class AlertStore {
       }
       throw new UncheckedIOException(journal + ": cannot write: " + e.getMessage(), e);
     }
-    synchronized (this) {
-      long live = alerts.size() + deliveries.size();
-      if (entries >= compactMinEntries && entries > 4 * live) {
-        compact();
-      }
+    long live = alerts.size() + deliveries.size();
+    if (entries >= compactMinEntries && entries > 4 * live) {
+      compact();
     }
   }
 

@@ -31,6 +31,9 @@ public final class OutboxChannel implements Channel {
   private final ZoneId zone;
   private final Session session = Session.getInstance(new Properties());
 
+  /** Whether this channel made (or found) its directory; made again after an error. */
+  private volatile boolean dirMade;
+
   public OutboxChannel(Path dir, AlertMail mail, ZoneId zone) {
     this.dir = dir;
     this.mail = mail;
@@ -71,9 +74,13 @@ public final class OutboxChannel implements Channel {
       return;
     }
     try {
-      Files.createDirectories(dir);
+      if (!dirMade) {
+        Files.createDirectories(dir); // once: each call costs system calls, as does each line here
+        dirMade = true;
+      }
       MimeMessage m = mail.compose(session, n, n.createdAt());
       Path tmp = Files.createTempFile(dir, ".writing-", ".tmp");
+      boolean moved = false;
       try {
         // buffered: the mail encoders write a line, or a byte, at a time, and unbuffered each write
         // is a system call (measured in bench stream: the job's CPU per post, 4.97 → 3.65 ms)
@@ -85,10 +92,14 @@ public final class OutboxChannel implements Channel {
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        moved = true;
       } finally {
-        Files.deleteIfExists(tmp);
+        if (!moved) {
+          Files.deleteIfExists(tmp);
+        }
       }
     } catch (IOException e) {
+      dirMade = false; // the directory may have been removed: make it again on the next attempt
       throw new DeliveryException("outbox " + dir + ": " + e.getMessage(), false, e);
     } catch (MessagingException e) {
       throw new DeliveryException("outbox: cannot compose mail: " + e.getMessage(), true, e);

@@ -74,6 +74,15 @@ public final class BenchStreamCommand implements Callable<Integer> {
       })
   Integer warmUpRuns;
 
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      paramLabel = "N",
+      description =
+          "measured rounds, each the whole job then bare tagging; the medians count (default:"
+              + " ${DEFAULT-VALUE})")
+  int rounds;
+
   @Override
   public Integer call() throws Exception {
     Path file = BenchCommand.messages(in, "bench stream");
@@ -83,6 +92,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
             : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     if (p < 1) {
       throw new UserError("--parallelism " + p + ": must be at least 1");
+    }
+    if (rounds < 1) {
+      throw new UserError("--rounds " + rounds + ": must be at least 1");
     }
     List<String> lines = new ArrayList<>();
     List<Post> posts = new ArrayList<>();
@@ -149,45 +161,77 @@ public final class BenchStreamCommand implements Callable<Integer> {
       out.println(warm.verdict());
       out.flush();
 
-      // phase 1: the whole job, as fast as it goes
-      collectGarbage();
-      Throughput tp = new Throughput(distinct);
-      EmbeddedJob.Outcome o1 = timed(stream, file, work.resolve("throughput"), "bench", tp);
-      double streamRate = tp.rate();
-      double[] jitAndGc = tp.jitAndGcSeconds();
-      out.printf(
-          Locale.ROOT,
-          "stream: %d posts indexed in %.2f s (first in → last written to the index) = %.1f posts/s;"
-              + " job %.1f s with start-up; this JVM's CPU in between %.1f s, of which the JIT"
-              + " compiler threads %.1f s and the garbage collector %.1f s%n",
-          o1.metrics().count(StageMetrics.INDEXED),
-          tp.seconds(),
-          streamRate,
-          o1.millis() / 1000.0,
-          tp.cpuSeconds(),
-          jitAndGc[0],
-          jitAndGc[1]);
-      out.flush();
+      // phases 1 and 2, alternated --rounds times, the medians counting: the machine's speed
+      // drifts by a fifth from minute to minute, and one pair measured a few seconds apart moved
+      // the ratio by as much (single-round ratios of 0.36 and 0.56 within ten minutes)
+      List<Double> streamRates = new ArrayList<>();
+      List<Double> tagRates = new ArrayList<>();
+      List<Double> streamCpus = new ArrayList<>();
+      List<Double> tagCpus = new ArrayList<>();
+      for (int r = 1; r <= rounds; r++) {
+        String round = rounds > 1 ? " [round " + r + " of " + rounds + "]" : "";
+        // phase 1: the whole job, as fast as it goes
+        collectGarbage();
+        Throughput tp = new Throughput(distinct);
+        Path dir = work.resolve("throughput-" + r);
+        EmbeddedJob.Outcome o1 = timed(stream, file, dir, "bench", tp);
+        delete(dir);
+        double[] jitAndGc = tp.jitAndGcSeconds();
+        out.printf(
+            Locale.ROOT,
+            "stream: %d posts indexed in %.2f s (first in → last written to the index) = %.1f"
+                + " posts/s; job %.1f s with start-up; this JVM's CPU in between %.1f s, of which"
+                + " the JIT compiler threads %.1f s and the garbage collector %.1f s%s%n",
+            o1.metrics().count(StageMetrics.INDEXED),
+            tp.seconds(),
+            tp.rate(),
+            o1.millis() / 1000.0,
+            tp.cpuSeconds(),
+            jitAndGc[0],
+            jitAndGc[1],
+            round);
+        out.flush();
 
-      // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
-      collectGarbage();
-      long cpu0 = cpuNanos();
-      double tagRate = bareTagging(posts, p);
-      double tagCpu = (cpuNanos() - cpu0) / 1e9;
-      out.printf(
-          Locale.ROOT,
-          "bare tagging: %.1f posts/s on %d threads; this JVM's CPU %.1f s%n",
-          tagRate,
-          p,
-          tagCpu);
-      // the machine may be shared: CPU time per post does not depend on what else runs
-      out.printf(
-          Locale.ROOT,
-          "CPU per post: stream %.2f ms, bare tagging %.2f ms (bare/stream %.2f)%n",
-          tp.cpuSeconds() * 1000 / posts.size(),
-          tagCpu * 1000 / posts.size(),
-          tagCpu / tp.cpuSeconds());
-      out.flush();
+        // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
+        collectGarbage();
+        long cpu0 = cpuNanos();
+        double tagRate = bareTagging(posts, p);
+        double tagCpu = (cpuNanos() - cpu0) / 1e9;
+        out.printf(
+            Locale.ROOT,
+            "bare tagging: %.1f posts/s on %d threads; this JVM's CPU %.1f s%s%n",
+            tagRate,
+            p,
+            tagCpu,
+            round);
+        // the machine may be shared: CPU time per post does not depend on what else runs
+        out.printf(
+            Locale.ROOT,
+            "CPU per post: stream %.2f ms, bare tagging %.2f ms (bare/stream %.2f)%s%n",
+            tp.cpuSeconds() * 1000 / posts.size(),
+            tagCpu * 1000 / posts.size(),
+            tagCpu / tp.cpuSeconds(),
+            round);
+        out.flush();
+        streamRates.add(tp.rate());
+        tagRates.add(tagRate);
+        streamCpus.add(tp.cpuSeconds() * 1000 / posts.size());
+        tagCpus.add(tagCpu * 1000 / posts.size());
+      }
+      double streamRate = median(streamRates);
+      double tagRate = median(tagRates);
+      if (rounds > 1) {
+        out.printf(
+            Locale.ROOT,
+            "medians of %d rounds: stream %.1f posts/s, bare tagging %.1f posts/s; CPU per post"
+                + " stream %.2f ms, bare tagging %.2f ms%n",
+            rounds,
+            streamRate,
+            tagRate,
+            median(streamCpus),
+            median(tagCpus));
+        out.flush();
+      }
 
       // phase 3: in event time at a speed factor that plays the posts in --latency-seconds
       // (gaps between posts scaled evenly, so windows, watermarks and alerts are those of a
@@ -344,6 +388,12 @@ public final class BenchStreamCommand implements Callable<Integer> {
    * without it the measured job paid for a concurrent marking cycle over them (G1's marking threads
    * took about 4 % of its CPU) that a job running for days would not meet at that moment.
    */
+  static double median(List<Double> xs) {
+    List<Double> s = xs.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
   private static void collectGarbage() {
     System.gc();
   }

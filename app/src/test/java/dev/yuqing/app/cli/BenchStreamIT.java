@@ -52,7 +52,9 @@ class BenchStreamIT {
               "--latency-seconds",
               "3",
               "--warm-up-runs",
-              "1");
+              "1",
+              "--rounds",
+              "2");
     } finally {
       System.setOut(old);
     }
@@ -64,6 +66,8 @@ class BenchStreamIT {
         .contains("stream: 300 posts indexed")
         .contains("of which the JIT compiler threads")
         .contains("bare tagging:")
+        .contains("[round 2 of 2]")
+        .contains("medians of 2 rounds: stream ")
         .contains("ingest → alert decision");
     String[] all = out.strip().split("\n");
     Matcher m = LAST.matcher(all[all.length - 1]);
