@@ -137,10 +137,12 @@ public final class AlertStore {
     ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
     jvm.lock();
     try {
+      boolean nested;
       synchronized (this) {
-        if (txnOwner == Thread.currentThread()) {
-          return body.get(); // nested: part of the transaction already open
-        }
+        nested = txnOwner == Thread.currentThread();
+      }
+      if (nested) {
+        return body.get(); // part of the transaction already open
       }
       FileLock file = jvm.getHoldCount() == 1 ? fileLock() : null;
       try {
@@ -524,6 +526,9 @@ public final class AlertStore {
    * new journal, then moves those files to {@code DIR/alerts/imported/}.
    */
   private void importFileLayout() {
+    if (Files.exists(journal)) {
+      return; // another process imported it first
+    }
     List<Object> versions = new ArrayList<>();
     Map<String, Delivery> ds = new LinkedHashMap<>();
     try {

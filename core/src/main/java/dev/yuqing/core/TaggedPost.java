@@ -49,6 +49,13 @@ public record TaggedPost(
     this(post, sentiment, topics, keywords, entities, signals, null);
   }
 
+  /** This tagged post without its segmented words (only the index uses them). */
+  public TaggedPost withoutWords() {
+    return words == null
+        ? this
+        : new TaggedPost(post, sentiment, topics, keywords, entities, signals);
+  }
+
   /**
    * The same tagged post about another version of the post (a repost link, say); the words are kept
    * only when its text is the same.

@@ -171,7 +171,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
       for (int r = 1; r <= rounds; r++) {
         String round = rounds > 1 ? " [round " + r + " of " + rounds + "]" : "";
         // phase 1: the whole job, as fast as it goes
-        collectGarbage();
         Throughput tp = new Throughput(distinct);
         Path dir = work.resolve("throughput-" + r);
         EmbeddedJob.Outcome o1 = timed(stream, file, dir, "bench", tp);
@@ -193,7 +192,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
         out.flush();
 
         // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
-        collectGarbage();
         long cpu0 = cpuNanos();
         double tagRate = bareTagging(posts, p);
         double tagCpu = (cpuNanos() - cpu0) / 1e9;
@@ -382,20 +380,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
     return new long[] {jit, gc};
   }
 
-  /**
-   * A full collection before each measured phase, as benchmark harnesses do between iterations: the
-   * dozens of warm-up runs leave dead mini clusters, indexes and buffers in the old generation, and
-   * without it the measured job paid for a concurrent marking cycle over them (G1's marking threads
-   * took about 4 % of its CPU) that a job running for days would not meet at that moment.
-   */
   static double median(List<Double> xs) {
     List<Double> s = xs.stream().sorted().toList();
     int n = s.size();
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-  }
-
-  private static void collectGarbage() {
-    System.gc();
   }
 
   /** CPU time of this JVM (all threads) in nanoseconds, or 0 when the JVM does not tell. */
