@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.flink.client.deployment.executors.LocalExecutor;
 import org.apache.flink.configuration.Configuration;
@@ -32,10 +33,8 @@ final class EmbeddedJob {
   /**
    * One RPC system for all embedded runs in this JVM, never closed (the JVM's own). Flink loads its
    * RPC system (Pekko) into a class loader of its own, and each MiniCluster would load it again: a
-   * process running several jobs (bench stream runs dozens, the tests many) filled its heap and
-   * metaspace with dead copies, and the collector's cycles to unload them landed in the middle of
-   * measured runs (heap after collection rising from 270 to 740 MB over ten runs; a round with 1.9
-   * s of collector CPU instead of 0.1–0.3 s), with the JIT compiling each copy anew.
+   * process running several jobs (bench stream runs dozens, a test JVM many) kept loading and
+   * JIT-compiling fresh copies and left the dead ones for the collector to unload.
    */
   private static synchronized RpcSystem sharedRpcSystem() {
     if (rpcSystem == null) {
@@ -74,9 +73,14 @@ final class EmbeddedJob {
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName("yuqing " + name);
     Configuration effective = Configuration.fromMap(env.getConfiguration().toMap());
+    AtomicReference<MiniCluster> cluster = new AtomicReference<>();
     JobClient client =
         LocalExecutor.createWithFactory(
-                effective, mc -> new MiniCluster(mc, () -> Reference.borrowed(sharedRpcSystem())))
+                effective,
+                mc -> {
+                  cluster.set(new MiniCluster(mc, () -> Reference.borrowed(sharedRpcSystem())));
+                  return cluster.get();
+                })
             .execute(graph, effective, EmbeddedJob.class.getClassLoader())
             .get();
     Thread cancel =
@@ -116,7 +120,17 @@ final class EmbeddedJob {
       }
     }
     long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    return new Outcome(ms, ProgressReporter.snapshot(), bp);
+    // taken before the cluster is down: closing it closes the metric groups
+    Outcome outcome = new Outcome(ms, ProgressReporter.snapshot(), bp);
+    // the cluster shuts down by itself once the job has ended, but in the background: wait for
+    // it, so that a caller running another job next (bench stream runs dozens) does not have
+    // this one's teardown running beside it
+    try {
+      cluster.get().closeAsync().get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // a slow teardown is not this run's failure
+    }
+    return outcome;
   }
 
   private static Exception failure(ExecutionException e) {
