@@ -188,14 +188,7 @@ public final class AlertStore {
 
   public void put(AlertRecord r) {
     Objects.requireNonNull(r, "alert record");
-    locked(
-        () -> {
-          synchronized (this) {
-            txn.put("a:" + r.id(), r);
-            apply(r);
-          }
-          return null;
-        });
+    stage("a:" + r.id(), r);
   }
 
   /** The open alerts (not resolved), oldest id first. */
@@ -231,11 +224,16 @@ public final class AlertStore {
   /** Stores a new version of a delivery: queued while pending, kept as history once finished. */
   public void put(Delivery d) {
     Objects.requireNonNull(d, "delivery");
+    stage("d:" + d.id(), d);
+  }
+
+  /** Adds a version to the open transaction (a transaction of its own outside one). */
+  private void stage(String key, Object version) {
     locked(
         () -> {
           synchronized (this) {
-            txn.put("d:" + d.id(), d);
-            apply(d);
+            txn.put(key, version);
+            applyAny(version);
           }
           return null;
         });
