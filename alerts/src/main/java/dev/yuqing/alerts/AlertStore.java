@@ -38,11 +38,12 @@ import org.slf4j.LoggerFactory;
  * counts, so a crash keeps a transaction whole or drops it whole: a torn last line is ignored and
  * cut off by the next writer. The latest version of each alert and delivery wins.
  *
- * <p>Why a journal and not a file per alert and delivery (as before): in {@code yuqing bench
- * stream} that layout cost about 250 system calls per alert (temporary file, force, rename, the
- * open marker, the queue counter, listings and stats for every pending delivery), and on this
- * machine system calls were most of the alert service's CPU, a fifth of the whole job's. A
- * transaction here is one append and one force.
+ * <p>Why a journal and not a file per alert and delivery (as before): that layout cost about 250
+ * system calls per alert (temporary file, force, rename, the open marker, the queue counter,
+ * listings and stats for every pending delivery; {@code strace -c} of 200 paced alerts through the
+ * service), and on this machine system calls were most of the alert service's CPU, which in {@code
+ * yuqing bench stream} was a fifth of the whole job's. A transaction here is one append and one
+ * force.
  *
  * <p>Changes run under {@link #locked}, which holds a JVM lock and a file lock on {@code
  * DIR/alerts/lock}: the running service, {@code yuqing alerts ack} in another process and the
@@ -89,8 +90,10 @@ public final class AlertStore {
   private long entries;
   private long maxSeq;
 
-  /** The transaction being built (keys "a:id", "d:id"), or null outside {@link #locked}. */
-  private Map<String, Object> txn;
+  /** The versions the open transaction wrote, by id; null outside {@link #locked}. */
+  private Map<String, AlertRecord> txnAlerts;
+
+  private Map<String, Delivery> txnDeliveries;
 
   private Thread txnOwner;
 
@@ -161,7 +164,8 @@ public final class AlertStore {
     synchronized (this) {
       readJournal();
       cutTornTail();
-      txn = new LinkedHashMap<>();
+      txnAlerts = new LinkedHashMap<>();
+      txnDeliveries = new LinkedHashMap<>();
       txnOwner = Thread.currentThread();
     }
     boolean committed = false;
@@ -172,7 +176,8 @@ public final class AlertStore {
       return result;
     } finally {
       synchronized (this) {
-        txn = null;
+        txnAlerts = null;
+        txnDeliveries = null;
         txnOwner = null;
         if (!committed) {
           reload(); // forget what the failed transaction applied in memory
@@ -188,7 +193,11 @@ public final class AlertStore {
 
   public void put(AlertRecord r) {
     Objects.requireNonNull(r, "alert record");
-    stage("a:" + r.id(), r);
+    change(
+        () -> {
+          txnAlerts.put(r.id(), r);
+          apply(r);
+        });
   }
 
   /** The open alerts (not resolved), oldest id first. */
@@ -224,16 +233,19 @@ public final class AlertStore {
   /** Stores a new version of a delivery: queued while pending, kept as history once finished. */
   public void put(Delivery d) {
     Objects.requireNonNull(d, "delivery");
-    stage("d:" + d.id(), d);
+    change(
+        () -> {
+          txnDeliveries.put(d.id(), d);
+          apply(d);
+        });
   }
 
-  /** Adds a version to the open transaction (a transaction of its own outside one). */
-  private void stage(String key, Object version) {
+  /** Runs {@code change} in the open transaction (in a transaction of its own outside one). */
+  private void change(Runnable change) {
     locked(
         () -> {
           synchronized (this) {
-            txn.put(key, version);
-            applyAny(version);
+            change.run();
           }
           return null;
         });
@@ -279,14 +291,6 @@ public final class AlertStore {
     Txn {
       alerts = alerts == null ? List.of() : alerts;
       deliveries = deliveries == null ? List.of() : deliveries;
-    }
-  }
-
-  private void applyAny(Object version) {
-    if (version instanceof AlertRecord r) {
-      apply(r);
-    } else {
-      apply((Delivery) version);
     }
   }
 
@@ -416,7 +420,7 @@ public final class AlertStore {
   private synchronized void commit() {
     // holds this store's monitor throughout: a reader of this store in another thread would
     // otherwise read the new line while it is written and count it twice
-    if (txn.isEmpty()) {
+    if (txnAlerts.isEmpty() && txnDeliveries.isEmpty()) {
       return;
     }
     // another store of this directory in this thread may have committed meanwhile (a nested
@@ -424,9 +428,11 @@ public final class AlertStore {
     long before = loaded;
     readJournal();
     if (loaded != before) {
-      txn.values().forEach(this::applyAny);
+      txnAlerts.values().forEach(this::apply);
+      txnDeliveries.values().forEach(this::apply);
     }
-    byte[] line = encode(List.copyOf(txn.values()));
+    byte[] line =
+        encode(new Txn(List.copyOf(txnAlerts.values()), List.copyOf(txnDeliveries.values())));
     try (FileChannel ch =
         FileChannel.open(
             journal,
@@ -443,7 +449,7 @@ public final class AlertStore {
       }
       loaded += line.length;
       seenSize = loaded;
-      entries += txn.size();
+      entries += txnAlerts.size() + txnDeliveries.size();
     } catch (IOException e) {
       try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
         ch.truncate(loaded); // a partial line must not stay behind
@@ -458,20 +464,11 @@ public final class AlertStore {
     }
   }
 
-  /** One journal line (ending in a newline) holding {@code versions}. */
-  private byte[] encode(List<Object> versions) {
-    List<AlertRecord> as = new ArrayList<>();
-    List<Delivery> ds = new ArrayList<>();
-    for (Object v : versions) {
-      if (v instanceof AlertRecord r) {
-        as.add(r);
-      } else {
-        ds.add((Delivery) v);
-      }
-    }
+  /** One journal line (ending in a newline). */
+  private byte[] encode(Txn t) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-      json.writeValue(out, new Txn(as, ds));
+      json.writeValue(out, t);
       out.write('\n');
       return out.toByteArray();
     } catch (IOException e) {
@@ -481,15 +478,14 @@ public final class AlertStore {
 
   /** Rewrites the journal with the latest versions only (call under the lock). */
   synchronized void compact() {
-    List<Object> live = new ArrayList<>();
-    alerts.values().stream().sorted(Comparator.comparing(AlertRecord::id)).forEach(live::add);
-    live.addAll(sorted(new ArrayList<>(deliveries.values())));
-    replaceJournal(live);
+    replaceJournal(
+        alerts.values().stream().sorted(Comparator.comparing(AlertRecord::id)).toList(),
+        sorted(new ArrayList<>(deliveries.values())));
     reload();
   }
 
-  /** Writes {@code versions} as a new journal (100 to a line) and moves it into place. */
-  private void replaceJournal(List<Object> versions) {
+  /** Writes the versions as a new journal (100 to a line) and moves it into place. */
+  private void replaceJournal(List<AlertRecord> as, List<Delivery> ds) {
     Path tmp = dir.resolve("." + JOURNAL + ".tmp");
     try {
       try (FileChannel ch =
@@ -498,9 +494,15 @@ public final class AlertStore {
               StandardOpenOption.CREATE,
               StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING)) {
-        for (int i = 0; i < versions.size(); i += 100) {
-          ByteBuffer b =
-              ByteBuffer.wrap(encode(versions.subList(i, Math.min(versions.size(), i + 100))));
+        List<Txn> lines = new ArrayList<>();
+        for (int i = 0; i < as.size(); i += 100) {
+          lines.add(new Txn(as.subList(i, Math.min(as.size(), i + 100)), List.of()));
+        }
+        for (int i = 0; i < ds.size(); i += 100) {
+          lines.add(new Txn(List.of(), ds.subList(i, Math.min(ds.size(), i + 100))));
+        }
+        for (Txn t : lines) {
+          ByteBuffer b = ByteBuffer.wrap(encode(t));
           while (b.hasRemaining()) {
             ch.write(b);
           }
@@ -527,11 +529,11 @@ public final class AlertStore {
     if (Files.exists(journal)) {
       return; // another process imported it first
     }
-    List<Object> versions = new ArrayList<>();
+    List<AlertRecord> as = new ArrayList<>();
     Map<String, Delivery> ds = new LinkedHashMap<>();
     try {
       for (Path p : jsonFiles(dir.resolve("incidents"))) {
-        versions.add(json.readValue(p.toFile(), AlertRecord.class));
+        as.add(json.readValue(p.toFile(), AlertRecord.class));
       }
       for (Path p : jsonFiles(dir.resolve("deliveries"))) {
         Delivery d = json.readValue(p.toFile(), Delivery.class);
@@ -544,8 +546,7 @@ public final class AlertStore {
     } catch (IOException e) {
       throw new UncheckedIOException(dir + ": cannot import the alert files: " + e.getMessage(), e);
     }
-    versions.addAll(ds.values());
-    replaceJournal(versions);
+    replaceJournal(as, List.copyOf(ds.values()));
     Path imported = dir.resolve("imported");
     try {
       Files.createDirectories(imported);
@@ -558,7 +559,8 @@ public final class AlertStore {
       LOG.warn(
           "{}: imported into {}, but cannot move the old files: {}", dir, JOURNAL, e.toString());
     }
-    LOG.info("{}: imported {} alert and delivery files into {}", dir, versions.size(), JOURNAL);
+    LOG.info(
+        "{}: imported {} alerts and {} deliveries into {}", dir, as.size(), ds.size(), JOURNAL);
     synchronized (this) {
       reload();
     }

@@ -212,7 +212,7 @@ record SentimentModel(
   /**
    * The shipped model, loaded once per class loader: it is never modified, and each tagger built
    * its own copy (a job builds one per subtask, and a JVM running several jobs, as bench stream
-   * does, one per run): about 5 MB of weight arrays, each big enough for the garbage collector to
+   * does, one per run): about 4 MB of weight arrays, each big enough for the garbage collector to
    * put straight into the old generation, where the dead copies piled up until a marking cycle.
    */
   static synchronized SentimentModel shipped() {
