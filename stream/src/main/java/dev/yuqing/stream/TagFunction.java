@@ -26,8 +26,7 @@ public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
 
   @Override
   public Tagged map(Ingested in) {
-    // before the repost linker, "not counted" means a new version of a post already seen
-    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted(), !in.counted());
+    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted(), in.rewrite());
     tagged.inc();
     return t;
   }

@@ -23,8 +23,10 @@ import org.apache.flink.util.Collector;
  * bounded source and their own sinks and {@code main} wires the production ones.
  *
  * <pre>
- * source → normalise → keyBy(id): exact dedup → tag → keyBy(project): link reposts ─┬→ index sink
- *   └→ keyBy(project): event-time windows per topic × sentiment + alert rules → alert sink
+ * source → normalise → keyBy(id): exact dedup → keyBy(project): link reposts
+ *   → rebalance → tag ─┬→ index sink (same thread)
+ *                      └→ keyBy(project): event-time windows per topic × sentiment + alert rules
+ *                         → alert sink
  * </pre>
  *
  * Event time is the post's publication time, with bounded out-of-orderness; a source split that
@@ -99,6 +101,10 @@ public final class YuqingJob {
             .uid("sources")
             .setParallelism(Math.max(1, Math.min(sourceParallelism, cfg.parallelism())));
 
+    // The repost linker runs before the tagger: it needs only the text, and after it the tagged
+    // post (with the segmented words the index uses) goes on in the same thread to the index
+    // sink, never serialised; one project's posts sit on one linker subtask, so they are spread
+    // again for tagging.
     DataStream<Tagged> tagged =
         posts
             .map(new Normaliser(settings.scope()))
@@ -109,19 +115,20 @@ public final class YuqingJob {
             .process(new ExactDedup(cfg.dedupTtl()))
             .name("dedup-exact")
             .uid("dedup-exact")
-            .map(new TagFunction(settings.tagger()))
-            .name("tag")
-            .uid("tag")
             .keyBy(NearDuplicateLinker::scope)
             .process(new NearDuplicateLinker(cfg.dedupTtl(), cfg.nearDuplicateBits()))
             .name("dedup-reposts")
-            .uid("dedup-reposts");
+            .uid("dedup-reposts")
+            .rebalance()
+            .map(new TagFunction(settings.tagger()))
+            .name("tag")
+            .uid("tag");
 
     if (indexSink != null) {
-      // spread: after the per-project repost linker one project's posts sit on one subtask, and
-      // analysing documents for the index costs as much as tagging them
+      // chained to the tagger where the writers may run at full parallelism (Elasticsearch, the
+      // embedded Lucene index's shared writer); a single Lucene writer on a cluster gets its posts
+      // over the network
       tagged
-          .rebalance()
           .sinkTo(indexSink)
           .name("index")
           .uid("index")

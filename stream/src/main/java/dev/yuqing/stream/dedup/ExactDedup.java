@@ -62,6 +62,7 @@ public final class ExactDedup extends KeyedProcessFunction<String, Ingested, Ing
     int version = Math.max(p.version(), s.version() + 1);
     seen.update(new Seen(p.contentHash(), version));
     edits.inc();
-    out.collect(in.withPost(p.toBuilder().version(version).build(), false));
+    // an edit replaces the document of the version the index has
+    out.collect(in.withPost(p.toBuilder().version(version).build(), false, true));
   }
 }

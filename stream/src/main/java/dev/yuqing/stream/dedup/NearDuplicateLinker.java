@@ -1,8 +1,7 @@
 package dev.yuqing.stream.dedup;
 
 import dev.yuqing.core.Post;
-import dev.yuqing.core.TaggedPost;
-import dev.yuqing.stream.Tagged;
+import dev.yuqing.stream.Ingested;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import org.apache.flink.util.Collector;
  * Post#repostOf()} set to the first post's id and is not counted in the windows; it is still
  * indexed, so the dashboard can show where it spread. A near match must keep every number of the
  * first text: the same complaint template filled in with another building and flat is another
- * homeowner's voice, not a repost.
+ * homeowner's voice, not a repost. It runs before the tagger (it needs only the text), so what it
+ * keeps and checkpoints are posts, not tagged posts with their segmented words.
  *
  * <p>"First" is the earliest published: a repost seen before its original (a board lists threads by
  * last reply) is re-linked when the original arrives within {@link #REORDER_HORIZON}; the pair is
@@ -39,7 +39,7 @@ import org.apache.flink.util.Collector;
  * project: Flink's own state TTL would, on the heap backend, copy a project's whole map on every
  * access to clean it incrementally.
  */
-public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagged, Tagged> {
+public final class NearDuplicateLinker extends KeyedProcessFunction<String, Ingested, Ingested> {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -55,7 +55,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
   private final int maxBits;
   private transient MapState<Long, Origin> origins;
   private transient MapState<Integer, long[]> bands;
-  private transient MapState<String, Tagged> recent;
+  private transient MapState<String, Ingested> recent;
   private transient ValueState<Long> sweepAt;
   private transient Counter reposts;
 
@@ -89,8 +89,8 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
   }
 
   /** Key of a post: its first project, or the empty string when it names none. */
-  public static String scope(Tagged t) {
-    var projects = t.post().post().projects();
+  public static String scope(Ingested in) {
+    var projects = in.post().projects();
     return projects.isEmpty() ? "" : projects.get(0);
   }
 
@@ -107,20 +107,21 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
     recent =
         getRuntimeContext()
             .getMapState(
-                new MapStateDescriptor<>("recent", Types.STRING, Types.POJO(Tagged.class)));
+                // "recent" held tagged posts when the linker ran after the tagger
+                new MapStateDescriptor<>("recent-posts", Types.STRING, Types.POJO(Ingested.class)));
     sweepAt = getRuntimeContext().getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
     reposts = getRuntimeContext().getMetricGroup().counter(StageMetrics.REPOSTS);
   }
 
   @Override
-  public void processElement(Tagged in, Context ctx, Collector<Tagged> out) throws Exception {
+  public void processElement(Ingested in, Context ctx, Collector<Ingested> out) throws Exception {
     long now = ctx.timerService().currentProcessingTime();
     if (sweepAt.value() == null) {
       long at = now + SWEEP.toMillis();
       sweepAt.update(at);
       ctx.timerService().registerProcessingTimeTimer(at);
     }
-    Post p = in.post().post();
+    Post p = in.post();
     if (!in.counted()) {
       // A new version of a post already seen: it keeps whatever link its first version had.
       out.collect(in);
@@ -148,7 +149,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
     long at = in.eventTime();
     Origin self = new Origin(p.id(), p.author(), isShort, numbers, hash, at, now);
     if (first != null && !first.id().equals(p.id())) {
-      Tagged earlier = at < first.eventTime() ? recent.get(first.id()) : null;
+      Ingested earlier = at < first.eventTime() ? recent.get(first.id()) : null;
       reposts.inc();
       if (earlier == null) {
         origins.put(first.hash(), first.seen(now));
@@ -163,7 +164,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       origins.put(first.hash(), self);
       remember(hash, self);
       recent.put(p.id(), in);
-      out.collect(new Tagged(in.post(), in.ingestedAt(), false));
+      out.collect(in.withPost(p, false, false));
       return;
     }
     if (first == null) {
@@ -175,7 +176,8 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
 
   /** Once a day: forget fingerprints not seen for the TTL and posts past the reorder horizon. */
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tagged> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Ingested> out)
+      throws Exception {
     long now = timestamp;
     List<Long> expired = new ArrayList<>();
     for (Map.Entry<Long, Origin> e : origins.entries()) {
@@ -199,7 +201,7 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
       bands.remove(b);
     }
     List<String> old = new ArrayList<>();
-    for (Map.Entry<String, Tagged> e : recent.entries()) {
+    for (Map.Entry<String, Ingested> e : recent.entries()) {
       if (now - e.getValue().ingestedAt() > REORDER_HORIZON.toMillis()) {
         old.add(e.getKey());
       }
@@ -225,10 +227,8 @@ public final class NearDuplicateLinker extends KeyedProcessFunction<String, Tagg
   }
 
   /** {@code in} as a repost of {@code to}: not counted; {@code rewrite} when it was written. */
-  private static Tagged linked(Tagged in, String to, boolean rewrite) {
-    TaggedPost t = in.post();
-    Post post = t.post().toBuilder().repostOf(to).build();
-    return new Tagged(t.withPost(post), in.ingestedAt(), false, rewrite);
+  private static Ingested linked(Ingested in, String to, boolean rewrite) {
+    return in.withPost(in.post().toBuilder().repostOf(to).build(), false, rewrite);
   }
 
   private Origin find(long hash, boolean isShort, long numbers, long now) throws Exception {

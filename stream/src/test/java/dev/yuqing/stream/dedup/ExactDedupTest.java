@@ -39,6 +39,7 @@ class ExactDedupTest {
       List<Ingested> out = h.extractOutputValues();
       assertThat(out).extracting(i -> i.post().id()).containsExactly("a", "a", "b");
       assertThat(out).extracting(Ingested::counted).containsExactly(true, false, true);
+      assertThat(out).extracting(Ingested::rewrite).containsExactly(false, true, false);
       assertThat(out.get(1).post().version()).isEqualTo(2);
     }
   }

@@ -3,13 +3,10 @@ package dev.yuqing.stream.dedup;
 import static dev.yuqing.stream.Fixtures.BEGINNING;
 import static dev.yuqing.stream.Fixtures.ONE_MINUTE_LATER;
 import static dev.yuqing.stream.Fixtures.post;
-import static dev.yuqing.stream.Fixtures.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.core.Post;
-import dev.yuqing.core.SentimentLabel;
-import dev.yuqing.core.Topic;
-import dev.yuqing.stream.Tagged;
+import dev.yuqing.stream.Ingested;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -20,46 +17,46 @@ import org.junit.jupiter.api.Test;
 class NearDuplicateLinkerTest {
   private static final String LEAK = "昨晚下了一夜大雨，早上起来发现客厅天花板在滴水，墙角全是水渍，木地板都泡了。刚交房一天就漏水，华景地产的质量就这样？";
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Tagged, Tagged> harness()
+  private static KeyedOneInputStreamOperatorTestHarness<String, Ingested, Ingested> harness()
       throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
         new NearDuplicateLinker(Duration.ofDays(7), 6), NearDuplicateLinker::scope, Types.STRING);
   }
 
-  private static Tagged neg(Post p) {
-    return tagged(p, SentimentLabel.NEGATIVE, Topic.QUALITY);
+  private static Ingested in(Post p) {
+    return new Ingested(p, 0, true);
   }
 
   @Test
   void repostsUnderOtherUrlsAndPunctuationAreLinkedToTheFirst() throws Exception {
     try (var h = harness()) {
-      h.processElement(neg(post("first", LEAK, BEGINNING)), 1);
-      h.processElement(neg(post("copy", LEAK.replaceAll("[，。？]", " "), ONE_MINUTE_LATER)), 2);
-      h.processElement(neg(post("quoted", "转：" + LEAK, ONE_MINUTE_LATER)), 3);
+      h.processElement(in(post("first", LEAK, BEGINNING)), 1);
+      h.processElement(in(post("copy", LEAK.replaceAll("[，。？]", " "), ONE_MINUTE_LATER)), 2);
+      h.processElement(in(post("quoted", "转：" + LEAK, ONE_MINUTE_LATER)), 3);
       h.processElement(
-          neg(post("other", "我家也是！主卧天花板渗水，墙皮已经鼓起来了，前天验房的时候还好好的。", ONE_MINUTE_LATER)), 4);
+          in(post("other", "我家也是！主卧天花板渗水，墙皮已经鼓起来了，前天验房的时候还好好的。", ONE_MINUTE_LATER)), 4);
 
-      List<Tagged> out = h.extractOutputValues();
-      assertThat(out).extracting(Tagged::id).containsExactly("first", "copy", "quoted", "other");
+      List<Ingested> out = h.extractOutputValues();
+      assertThat(out).extracting(Ingested::id).containsExactly("first", "copy", "quoted", "other");
       assertThat(out)
-          .extracting(t -> t.post().post().repostOf())
+          .extracting(t -> t.post().repostOf())
           .containsExactly(null, "first", "first", null);
-      assertThat(out).extracting(Tagged::counted).containsExactly(true, false, false, true);
+      assertThat(out).extracting(Ingested::counted).containsExactly(true, false, false, true);
     }
   }
 
   @Test
   void anOriginalSeenAfterItsRepostBecomesTheFirst() throws Exception {
     try (var h = harness()) {
-      h.processElement(neg(post("copy", LEAK.replaceAll("[，。？]", " "), ONE_MINUTE_LATER)), 1);
-      h.processElement(neg(post("first", LEAK, BEGINNING)), 2);
-      h.processElement(neg(post("third", "转：" + LEAK, ONE_MINUTE_LATER.plusSeconds(60))), 3);
-      List<Tagged> out = h.extractOutputValues();
+      h.processElement(in(post("copy", LEAK.replaceAll("[，。？]", " "), ONE_MINUTE_LATER)), 1);
+      h.processElement(in(post("first", LEAK, BEGINNING)), 2);
+      h.processElement(in(post("third", "转：" + LEAK, ONE_MINUTE_LATER.plusSeconds(60))), 3);
+      List<Ingested> out = h.extractOutputValues();
       assertThat(out)
-          .extracting(t -> t.id() + "→" + t.post().post().repostOf() + (t.counted() ? "+" : ""))
+          .extracting(t -> t.id() + "→" + t.post().repostOf() + (t.counted() ? "+" : ""))
           .containsExactly("copy→null+", "copy→first", "first→null", "third→first");
       // "copy" is written twice: the second write replaces its document, it adds none
-      assertThat(out).extracting(Tagged::rewrite).containsExactly(false, true, false, false);
+      assertThat(out).extracting(Ingested::rewrite).containsExactly(false, true, false, false);
     }
   }
 
@@ -69,11 +66,11 @@ class NearDuplicateLinkerTest {
       Post a = post("a", "同问，我家也漏水", BEGINNING);
       Post b = post("b", "同问，我家也漏水", ONE_MINUTE_LATER);
       Post c = post("c", "同问！我家也漏水！", ONE_MINUTE_LATER).toBuilder().author(a.author()).build();
-      h.processElement(neg(a), 1);
-      h.processElement(neg(b), 2);
-      h.processElement(neg(c), 3);
+      h.processElement(in(a), 1);
+      h.processElement(in(b), 2);
+      h.processElement(in(c), 3);
       assertThat(h.extractOutputValues())
-          .extracting(t -> t.post().post().repostOf())
+          .extracting(t -> t.post().repostOf())
           .containsExactly(null, null, "a");
     }
   }
@@ -81,11 +78,11 @@ class NearDuplicateLinkerTest {
   @Test
   void theSameTemplateWithAnotherFlatIsAnotherVoice() throws Exception {
     try (var h = harness()) {
-      h.processElement(neg(post("a", "1栋101室客厅天花板漏水，墙角全是水渍，刚交房就这样，质量太差了！", BEGINNING)), 1);
-      h.processElement(neg(post("b", "5栋129室客厅天花板漏水，墙角全是水渍，刚交房就这样，质量太差了！", ONE_MINUTE_LATER)), 2);
-      h.processElement(neg(post("c", "5栋129室客厅天花板漏水 墙角全是水渍 刚交房就这样 质量太差了", ONE_MINUTE_LATER)), 3);
+      h.processElement(in(post("a", "1栋101室客厅天花板漏水，墙角全是水渍，刚交房就这样，质量太差了！", BEGINNING)), 1);
+      h.processElement(in(post("b", "5栋129室客厅天花板漏水，墙角全是水渍，刚交房就这样，质量太差了！", ONE_MINUTE_LATER)), 2);
+      h.processElement(in(post("c", "5栋129室客厅天花板漏水 墙角全是水渍 刚交房就这样 质量太差了", ONE_MINUTE_LATER)), 3);
       assertThat(h.extractOutputValues())
-          .extracting(t -> t.post().post().repostOf())
+          .extracting(t -> t.post().repostOf())
           .containsExactly(null, null, "b");
     }
   }
@@ -94,11 +91,11 @@ class NearDuplicateLinkerTest {
   void fingerprintsAreForgottenAfterTheTtl() throws Exception {
     try (var h = harness()) {
       h.setProcessingTime(0);
-      h.processElement(neg(post("first", LEAK, BEGINNING)), 1);
+      h.processElement(in(post("first", LEAK, BEGINNING)), 1);
       // the daily sweep after the 7-day TTL has passed
       h.setProcessingTime(Duration.ofDays(8).toMillis());
-      h.processElement(neg(post("much-later", LEAK, ONE_MINUTE_LATER)), 2);
-      assertThat(h.extractOutputValues()).extracting(Tagged::counted).containsExactly(true, true);
+      h.processElement(in(post("much-later", LEAK, ONE_MINUTE_LATER)), 2);
+      assertThat(h.extractOutputValues()).extracting(Ingested::counted).containsExactly(true, true);
       assertThat(h.numKeyedStateEntries()).isLessThan(20);
     }
   }
@@ -106,11 +103,11 @@ class NearDuplicateLinkerTest {
   @Test
   void postsOfOtherProjectsAreNotLinked() throws Exception {
     try (var h = harness()) {
-      h.processElement(neg(post("a", LEAK, BEGINNING)), 1);
+      h.processElement(in(post("a", LEAK, BEGINNING)), 1);
       Post elsewhere =
           post("b", LEAK, ONE_MINUTE_LATER).toBuilder().projects(List.of("云栖府")).build();
-      h.processElement(neg(elsewhere), 2);
-      assertThat(h.extractOutputValues()).extracting(Tagged::counted).containsExactly(true, true);
+      h.processElement(in(elsewhere), 2);
+      assertThat(h.extractOutputValues()).extracting(Ingested::counted).containsExactly(true, true);
     }
   }
 }
