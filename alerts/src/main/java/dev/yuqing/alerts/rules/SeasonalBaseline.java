@@ -142,24 +142,24 @@ public record SeasonalBaseline(
     double nextVariance = variance + alpha * ((count - e) * (count - e) - variance);
     // The first window sets the level outright: an EWMA started at 0 would take a day to trust.
     double nextLevel = observed == 0 ? count / f : level + alpha * (count / f - level);
-    double[] h = hourLevels;
-    double[] d = dayLevels;
-    long[] hs = hourSeen;
-    long[] ds = daySeen;
+    SeasonalBaseline next =
+        new SeasonalBaseline(
+            nextLevel, nextVariance, hourLevels, dayLevels, hourSeen, daySeen, observed + 1);
     if (seasonal) {
-      h = hourLevels.clone();
-      d = dayLevels.clone();
-      hs = hourSeen.clone();
-      ds = daySeen.clone();
+      // the constructor copied the arrays: the new state's own may be updated before it is
+      // handed out (a rule fills a quiet fortnight window by window, so copying them twice per
+      // window was most of the window rules' garbage)
       int hour = windowStart.getHour();
       int day = day(windowStart);
       // A plain mean until the EWMA's memory is full, so the first windows do not weigh for ever.
-      hs[hour]++;
-      ds[day]++;
-      h[hour] += Math.max(HOUR_RATE, 1.0 / hs[hour]) * (count - h[hour]);
-      d[day] += Math.max(DAY_RATE, 1.0 / ds[day]) * (count - d[day]);
+      next.hourSeen[hour]++;
+      next.daySeen[day]++;
+      next.hourLevels[hour] +=
+          Math.max(HOUR_RATE, 1.0 / next.hourSeen[hour]) * (count - next.hourLevels[hour]);
+      next.dayLevels[day] +=
+          Math.max(DAY_RATE, 1.0 / next.daySeen[day]) * (count - next.dayLevels[day]);
     }
-    return new SeasonalBaseline(nextLevel, nextVariance, h, d, hs, ds, observed + 1);
+    return next;
   }
 
   /**

@@ -122,6 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
               "demo",
               false,
               Duration.ofSeconds(3),
+              false, // progress reads counts only
               s -> {
                 Instant now = clock.instant();
                 out.printf(

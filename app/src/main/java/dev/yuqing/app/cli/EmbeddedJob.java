@@ -52,6 +52,8 @@ final class EmbeddedJob {
    * @param name checkpoint name under the data directory ({@code run}, {@code replay-…})
    * @param restore continue from the newest checkpoint of {@code name}, if any
    * @param every how often {@code progress} is called
+   * @param latencies whether {@code progress} reads latency histograms (merging them costs; the
+   *     outcome always has them)
    */
   static Outcome run(
       YuqingJob job,
@@ -60,6 +62,7 @@ final class EmbeddedJob {
       String name,
       boolean restore,
       Duration every,
+      boolean latencies,
       Consumer<ProgressReporter.Snapshot> progress)
       throws Exception {
     Configuration conf =
@@ -103,10 +106,10 @@ final class EmbeddedJob {
           result.get(Math.max(50, Math.min(every.toMillis(), 500)), TimeUnit.MILLISECONDS);
           break;
         } catch (TimeoutException e) {
-          ProgressReporter.Snapshot s = ProgressReporter.snapshot();
+          ProgressReporter.Snapshot s = ProgressReporter.snapshot(false);
           bp.sample(s);
           if (bp.due(every)) {
-            progress.accept(s);
+            progress.accept(latencies ? ProgressReporter.snapshot() : s);
           }
         }
       }

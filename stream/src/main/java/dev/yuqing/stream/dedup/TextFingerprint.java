@@ -30,10 +30,13 @@ public final class TextFingerprint {
     }
     String s = HanLP.convertToSimplifiedChinese(Normalizer.normalize(text, Normalizer.Form.NFKC));
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints()
-        .filter(Character::isLetterOrDigit)
-        .map(Character::toLowerCase)
-        .forEach(sb::appendCodePoint);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        sb.appendCodePoint(Character.toLowerCase(cp));
+      }
+      i += Character.charCount(cp);
+    }
     return sb.toString();
   }
 
@@ -47,11 +50,28 @@ public final class TextFingerprint {
     if (n == 1) {
       add(weights, mix(normalised.charAt(0)));
     }
-    java.util.HashSet<Integer> seen = new java.util.HashSet<>(n * 2);
+    // distinct bigrams through an open-addressing set of ints (a HashSet<Integer> boxed every
+    // bigram: most of the linker's garbage); 0 marks a free slot, so bigram 0 is kept apart
+    int[] seen = new int[Integer.highestOneBit(n) * 4];
+    int mask = seen.length - 1;
+    boolean zeroSeen = false;
     for (int i = 0; i + 1 < n; i++) {
       int feature = (normalised.charAt(i) << 16) | normalised.charAt(i + 1);
-      if (seen.add(feature)) {
-        add(weights, mix(feature));
+      long h = mix(feature);
+      if (feature == 0) {
+        if (!zeroSeen) {
+          zeroSeen = true;
+          add(weights, h);
+        }
+        continue;
+      }
+      int slot = (int) (h >>> 32) & mask;
+      while (seen[slot] != 0 && seen[slot] != feature) {
+        slot = (slot + 1) & mask;
+      }
+      if (seen[slot] == 0) {
+        seen[slot] = feature;
+        add(weights, h);
       }
     }
     long h = 0;

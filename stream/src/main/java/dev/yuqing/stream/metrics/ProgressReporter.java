@@ -74,8 +74,10 @@ public final class ProgressReporter implements MetricReporter {
   private synchronized void addTo(Snapshot s) {
     retiredCounts.forEach((k, v) -> s.counts.merge(k, v, Long::sum));
     counters.forEach((m, k) -> s.counts.merge(k, ((Counter) m).getCount(), Long::sum));
-    retiredHistograms.forEach((k, h) -> s.histogram(k).mergeFrom(h));
-    histograms.forEach((m, k) -> s.histogram(k).mergeFrom((LatencyHistogram) m));
+    if (s.histograms != null) {
+      retiredHistograms.forEach((k, h) -> s.histogram(k).mergeFrom(h));
+      histograms.forEach((m, k) -> s.histogram(k).mergeFrom((LatencyHistogram) m));
+    }
     gauges.forEach(
         (m, k) -> {
           Object v = ((Gauge<?>) m).getValue();
@@ -96,7 +98,16 @@ public final class ProgressReporter implements MetricReporter {
 
   /** Everything all live reporters know right now. */
   public static Snapshot snapshot() {
-    Snapshot s = new Snapshot();
+    return snapshot(true);
+  }
+
+  /**
+   * What all live reporters know right now; the latency histograms only when asked for: merging
+   * them allocates about 50 KB per histogram, and the embedded runs sample back-pressure (and bench
+   * stream its progress) every 50 ms.
+   */
+  public static Snapshot snapshot(boolean latencies) {
+    Snapshot s = new Snapshot(latencies);
     for (ProgressReporter r : LIVE) {
       r.addTo(s);
     }
@@ -113,15 +124,27 @@ public final class ProgressReporter implements MetricReporter {
   /** A point-in-time view: counters summed over subtasks, histograms merged. */
   public static final class Snapshot {
     private final Map<String, Long> counts = new TreeMap<>();
-    private final Map<String, LatencyHistogram> histograms = new TreeMap<>();
+    private final Map<String, LatencyHistogram> histograms;
     private final Map<String, Double> backPressured = new TreeMap<>();
     private final Map<String, Double> busy = new TreeMap<>();
+
+    private Snapshot(boolean latencies) {
+      histograms = latencies ? new TreeMap<>() : null;
+    }
 
     public long count(String name) {
       return counts.getOrDefault(name, 0L);
     }
 
+    /**
+     * A latency histogram merged over subtasks.
+     *
+     * @throws IllegalStateException when the snapshot was taken without latencies
+     */
     public LatencyHistogram histogram(String name) {
+      if (histograms == null) {
+        throw new IllegalStateException("snapshot taken without latency histograms: " + name);
+      }
       return histograms.computeIfAbsent(name, k -> new LatencyHistogram());
     }
 

@@ -2,6 +2,8 @@ package dev.yuqing.stream.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextFingerprintTest {
@@ -63,5 +65,55 @@ class TextFingerprintTest {
       }
     }
     assertThat(shared).isEqualTo(1);
+  }
+
+  /**
+   * Fingerprints live in checkpoints (the linker's origins): a faster implementation must compute
+   * exactly what the first one did, a set of boxed bigrams.
+   */
+  @Test
+  void theFingerprintIsThatOfTheDistinctBigrams() {
+    java.util.Random random = new java.util.Random(7);
+    List<String> texts = new ArrayList<>(List.of("a", "ab", "aaaa", "\u0000\u0000x", LEAK + LEAK));
+    for (int i = 0; i < 200; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + random.nextInt(600);
+      for (int j = 0; j < n; j++) {
+        // a small alphabet, so bigrams repeat and slots collide
+        sb.append(
+            (char) (random.nextBoolean() ? '0' + random.nextInt(10) : 0x4E00 + random.nextInt(40)));
+      }
+      texts.add(sb.toString());
+    }
+    for (String t : texts) {
+      assertThat(TextFingerprint.simHash(t)).as(t).isEqualTo(boxedSimHash(t));
+    }
+  }
+
+  private static long boxedSimHash(String s) {
+    int[] weights = new int[64];
+    if (s.length() == 1) {
+      addBits(weights, TextFingerprint.mix(s.charAt(0)));
+    }
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int i = 0; i + 1 < s.length(); i++) {
+      int feature = (s.charAt(i) << 16) | s.charAt(i + 1);
+      if (seen.add(feature)) {
+        addBits(weights, TextFingerprint.mix(feature));
+      }
+    }
+    long h = 0;
+    for (int b = 0; b < 64; b++) {
+      if (weights[b] > 0) {
+        h |= 1L << b;
+      }
+    }
+    return h;
+  }
+
+  private static void addBits(int[] weights, long hash) {
+    for (int b = 0; b < 64; b++) {
+      weights[b] += ((hash >>> b) & 1) == 1 ? 1 : -1;
+    }
   }
 }
