@@ -137,6 +137,35 @@ class AlertMailTest {
   }
 
   @Test
+  void theChartPlotsEachWindowsCountWhereItBelongs() throws Exception {
+    Alert a = Alerts.burst().get(0);
+    java.awt.image.BufferedImage img =
+        ImageIO.read(
+            new ByteArrayInputStream(TrendChart.png(a, ZONE, CjkFont.find()).orElseThrow()));
+    List<dev.yuqing.core.TrendPoint> trend = a.trend();
+    double[] xs = TrendChart.xs(trend);
+    long top = TrendChart.top(trend);
+    for (int i = 0; i < trend.size(); i++) {
+      int x = (int) Math.round(xs[i]);
+      int y = (int) Math.round(TrendChart.y(trend.get(i).count(), top));
+      // the centre of the window's marker, unless the legend box covers it
+      if (x > TrendChart.LEFT + 120 || y > TrendChart.TOP + 60) {
+        assertThat(img.getRGB(x, y) & 0xFFFFFF)
+            .as("window %d (%d posts) at %d,%d", i, trend.get(i).count(), x, y)
+            .isEqualTo(TrendChart.SERIES.getRGB() & 0xFFFFFF);
+      }
+    }
+    // the baseline is drawn where the alert has one
+    boolean grey = false;
+    for (int x = TrendChart.LEFT + 130; x < TrendChart.RIGHT && !grey; x++) {
+      for (int y = TrendChart.TOP; y < TrendChart.BOTTOM && !grey; y++) {
+        grey = (img.getRGB(x, y) & 0xFFFFFF) == (TrendChart.BASELINE.getRGB() & 0xFFFFFF);
+      }
+    }
+    assertThat(grey).isEqualTo(trend.stream().anyMatch(p -> !Double.isNaN(p.baseline())));
+  }
+
+  @Test
   void aFontFileThatCannotDrawChineseIsSkipped() throws Exception {
     java.nio.file.Path notAFont = java.nio.file.Files.createTempFile("nofont", ".ttf");
     try {
