@@ -76,7 +76,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--rounds",
-      defaultValue = "3",
+      defaultValue = "5",
       paramLabel = "N",
       description =
           "measured rounds, each the whole job then bare tagging; the medians count (default:"

@@ -12,13 +12,13 @@ class WarmUpTest {
     assertThat(w.done(0)).isFalse();
     w.add(5.4, 17.8); // cold
     w.add(2.1, 9.0);
-    w.add(0.6, 6.3); // calm (9.5 %)
+    w.add(0.3, 6.3); // calm (4.8 %)
     assertThat(w.done(40)).isFalse();
-    w.add(1.1, 7.5); // busy again (14.7 %)
+    w.add(0.5, 6.4); // busy again (7.8 %)
     assertThat(w.done(50)).isFalse();
-    w.add(0.5, 6.4);
+    w.add(0.3, 6.4);
     assertThat(w.done(60)).isFalse();
-    w.add(0.5, 6.6);
+    w.add(0.2, 6.6);
     assertThat(w.done(70)).isTrue();
     assertThat(w.verdict()).contains("settled after 6 runs");
   }
