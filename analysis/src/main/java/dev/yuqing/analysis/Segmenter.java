@@ -31,6 +31,9 @@ public final class Segmenter {
   private static final Object DICTIONARY_LOCK = new Object();
   private static volatile boolean handoverLoaded;
 
+  /** Changes to the JVM-wide dictionary so far (written under {@link #DICTIONARY_LOCK}). */
+  private static volatile long dictionaryGeneration;
+
   /** Every word added to the dictionary by any segmenter (guarded by {@link #DICTIONARY_LOCK}). */
   private static final Set<String> OWN_WORDS = new LinkedHashSet<>();
 
@@ -116,7 +119,16 @@ public final class Segmenter {
   private static void addWord(String word, String natureAndFrequency) {
     if (!CustomDictionary.contains(word)) {
       CustomDictionary.add(word, natureAndFrequency);
+      dictionaryGeneration++; // only under DICTIONARY_LOCK
     }
+  }
+
+  /**
+   * A number that changes whenever a word is added to the JVM-wide dictionary, so that what was
+   * derived from the dictionary can be kept until then.
+   */
+  public static long dictionaryGeneration() {
+    return dictionaryGeneration;
   }
 
   /**
