@@ -56,16 +56,6 @@ public record TaggedPost(
         : new TaggedPost(post, sentiment, topics, keywords, entities, signals);
   }
 
-  /**
-   * The same tagged post about another version of the post (a repost link, say); the words are kept
-   * only when its text is the same.
-   */
-  public TaggedPost withPost(Post other) {
-    boolean sameText = Objects.equals(other.fullText(), post.fullText());
-    return new TaggedPost(
-        other, sentiment, topics, keywords, entities, signals, sameText ? words : null);
-  }
-
   public String id() {
     return post.id();
   }

@@ -5,6 +5,7 @@ import com.hankcs.hanlp.dictionary.CustomDictionary;
 import dev.yuqing.analysis.Segmenter;
 import dev.yuqing.analysis.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,13 @@ final class TextAnalysis {
 
   /** Names added with {@link #addWords}, in the order first added. */
   private static final Set<String> WORDS = new LinkedHashSet<>();
+
+  /** Sub-words by word, valid for one dictionary generation (see {@link #subWords}). */
+  private record SubWords(long generation, ConcurrentHashMap<String, int[]> spans) {}
+
+  private static final int MAX_REMEMBERED = 100_000;
+
+  private static volatile SubWords subWords = new SubWords(-1, new ConcurrentHashMap<>());
 
   private TextAnalysis() {}
 
@@ -150,18 +158,11 @@ final class TextAnalysis {
           }
         }
       }
-      spans = java.util.Arrays.copyOf(found, n);
+      spans = Arrays.copyOf(found, n);
       memo.spans().put(term, spans);
     }
     return spans;
   }
-
-  /** Sub-words by word, valid for one dictionary generation. */
-  private record SubWords(long generation, ConcurrentHashMap<String, int[]> spans) {}
-
-  private static final int MAX_REMEMBERED = 100_000;
-
-  private static volatile SubWords subWords = new SubWords(-1, new ConcurrentHashMap<>());
 
   /** The distinct terms of a piece of query text, in order. */
   static List<String> queryTerms(String text) {

@@ -253,7 +253,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
               "bench-latency",
               false,
               Duration.ofSeconds(5),
-              false, // progress reads counts only
               s -> {});
       out.printf(
           Locale.ROOT,
@@ -293,7 +292,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
             name,
             false,
             Duration.ofMillis(50),
-            false, // progress reads counts only
             tp::sample);
     tp.sample(o.metrics());
     return o;

@@ -122,7 +122,6 @@ public final class DemoCommand implements Callable<Integer> {
               "demo",
               false,
               Duration.ofSeconds(3),
-              false, // progress reads counts only
               s -> {
                 Instant now = clock.instant();
                 out.printf(

@@ -109,7 +109,6 @@ public final class ReplayCommand implements Callable<Integer> {
             name,
             !fresh,
             Duration.ofSeconds(2),
-            false, // progress reads counts only
             s -> {
               out.println("  " + StreamReport.line(s));
               out.flush();

@@ -89,7 +89,6 @@ public final class RunCommand implements Callable<Integer> {
             "run",
             true,
             every,
-            false, // progress reads counts only
             s -> {
               out.printf(
                   "[%s] 抓取 %d 条（%d 页）· %s%n",

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -253,7 +254,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
 
     private void append(int n) {
       if (length + n > line.length) {
-        line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
       }
       System.arraycopy(block, pos, line, length, n);
       length += n;
