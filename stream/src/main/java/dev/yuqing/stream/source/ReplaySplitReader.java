@@ -43,7 +43,6 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   private boolean woken;
 
   private ReplaySplit current;
-  private InputStream in;
   private Lines lines;
   private String name;
   private long offset;
@@ -123,8 +122,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   private void open(ReplaySplit s) throws IOException {
     FileChannel ch = FileChannel.open(Path.of(s.path()), StandardOpenOption.READ);
     ch.position(s.offset());
-    in = Channels.newInputStream(ch);
-    lines = new Lines(in);
+    lines = new Lines(Channels.newInputStream(ch));
     name = Path.of(s.path()).getFileName().toString();
     offset = s.offset();
     line = s.line();
@@ -186,9 +184,9 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   }
 
   private void closeFile() throws IOException {
-    if (in != null) {
-      in.close();
-      in = null;
+    if (lines != null) {
+      lines.close();
+      lines = null;
     }
   }
 
@@ -202,7 +200,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
    * and a byte-array stream (both synchronized on every byte) was most of the fetcher thread's time
    * in bench stream.
    */
-  static final class Lines {
+  static final class Lines implements java.io.Closeable {
     private final InputStream in;
     private final byte[] block = new byte[1 << 16];
     private int pos;
@@ -245,6 +243,11 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
         }
         pos = limit;
       }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
 
     /** The line {@link #next} read, without its line feed, decoded as UTF-8. */
