@@ -80,6 +80,32 @@ class LucenePostIndexTest extends PostIndexContract {
   }
 
   @Test
+  void aCommitWithNothingNewWritesNoCommitPoint() throws Exception {
+    index.commit();
+    long first = commitGeneration();
+    index.commit(); // what the job does at a checkpoint when no post came in
+    index.commit();
+    assertThat(commitGeneration()).isEqualTo(first);
+    TaggedPost fresh = Posts.post("new").title("外墙渗水").text("下雨后外墙渗水。").build();
+    index.upsert(List.of(fresh));
+    index.commit();
+    assertThat(commitGeneration()).isEqualTo(first + 1);
+    TextAnalysis.addWords(List.of("云栖湾"));
+    index.commit(); // a new project name only: stored for searchers in other processes
+    assertThat(commitGeneration()).isEqualTo(first + 2);
+    try (PostIndex reader = PostIndexes.luceneReadOnly(dir.resolve("index"))) {
+      assertThat(reader.get(fresh.id())).contains(fresh);
+    }
+  }
+
+  private long commitGeneration() throws Exception {
+    try (org.apache.lucene.store.Directory d =
+        org.apache.lucene.store.FSDirectory.open(dir.resolve("index"))) {
+      return org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getGeneration();
+    }
+  }
+
+  @Test
   void closingWhileRefreshesRunKeepsEveryPost() {
     index.close();
     index = null;
