@@ -113,12 +113,6 @@ final class LucenePostIndex implements PostIndex {
   private final ScheduledExecutorService refresher;
   private volatile boolean closed;
 
-  /** Guards {@link #committedWords}; commits of concurrent callers run one after the other. */
-  private final Object commitLock = new Object();
-
-  /** The names stored with the last commit this writer made (null: none yet). */
-  private String committedWords;
-
   private LucenePostIndex(
       Path path,
       Directory directory,
@@ -222,22 +216,32 @@ final class LucenePostIndex implements PostIndex {
   public void commit() {
     try {
       if (writer != null) {
-        synchronized (commitLock) {
-          // The job commits before every checkpoint, also when nothing came in. Setting the commit
-          // data counts as a change, so it is set, and a commit point written and synced, only
-          // when there is something to commit: an idle index is not rewritten every 10 s.
-          String words = Json.line(TextAnalysis.words());
-          if (writer.hasUncommittedChanges() || !words.equals(committedWords)) {
-            writer.setLiveCommitData(Map.of(WORDS_KEY, words).entrySet());
-            writer.commit();
-            committedWords = words;
-          }
+        // The job commits before every checkpoint, also when nothing came in. Setting the commit
+        // data counts as a change, so it is set, and a commit point written and synced, only when
+        // there is something to commit: an idle index is not rewritten every 10 s.
+        String words = Json.line(TextAnalysis.words());
+        if (writer.hasUncommittedChanges() || !words.equals(committedWords())) {
+          writer.setLiveCommitData(Map.of(WORDS_KEY, words).entrySet());
+          writer.commit();
         }
       }
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new IndexException(path + ": cannot commit: " + e.getMessage(), e);
     }
+  }
+
+  /** The names in the commit data the writer holds (the last commit's, or set since), or null. */
+  private String committedWords() {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (WORDS_KEY.equals(e.getKey())) {
+          return e.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -8,8 +8,7 @@ import dev.yuqing.core.TaggedPost;
  * @param post the tagged post
  * @param ingestedAt wall-clock epoch millis when the job took the post in
  * @param counted whether the post counts in the event-time windows (see {@link Ingested#counted})
- * @param rewrite whether the index already has a version of this post (an edit, or a post re-linked
- *     as a repost when its original turned up later): the write replaces a document, it adds none
+ * @param rewrite whether the write replaces a document the index has (see {@link Ingested#rewrite})
  */
 public record Tagged(TaggedPost post, long ingestedAt, boolean counted, boolean rewrite) {
 
