@@ -198,7 +198,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
   /** Counts the windows between the last one seen and {@code upTo} as empty. */
   private Series fill(
       Series s, Instant upTo, String project, String topic, List<Alert> out, Instant watching) {
-    long n = Duration.between(s.nextStart(), upTo).dividedBy(ctx.streamWindow());
+    long n = ctx.windowsBetween(s.nextStart(), upTo);
     if (n > MAX_FILL) {
       long skip = n - MAX_FILL;
       Instant to = s.nextStart().plus(ctx.streamWindow().multipliedBy(skip));
