@@ -231,14 +231,26 @@ final class ElasticsearchPostIndex implements PostIndex {
     writable();
     long deadline = System.nanoTime() + config.retryFor().toNanos();
     for (TaggedPost p : posts) {
-      PostDocument d = PostDocument.of(p);
-      String index = indexFor(d);
-      Map<String, Object> source = source(d, p);
-      BulkOperation op =
-          BulkOperation.of(o -> o.index(i -> i.index(index).id(d.id()).document(source)));
-      addPending(1);
-      ingester.add(op, new Pending(p, index, op, deadline, 0));
+      write(PostDocument.of(p), p, deadline);
     }
+  }
+
+  @Override
+  public void upsertPrepared(Collection<Prepared> posts) {
+    writable();
+    long deadline = System.nanoTime() + config.retryFor().toNanos();
+    for (Prepared p : posts) {
+      write(p.document, p.post, deadline);
+    }
+  }
+
+  private void write(PostDocument d, TaggedPost p, long deadline) {
+    String index = indexFor(d);
+    Map<String, Object> source = source(d, p);
+    BulkOperation op =
+        BulkOperation.of(o -> o.index(i -> i.index(index).id(d.id()).document(source)));
+    addPending(1);
+    ingester.add(op, new Pending(p, index, op, deadline, 0));
   }
 
   private static Map<String, Object> source(PostDocument d, TaggedPost p) {

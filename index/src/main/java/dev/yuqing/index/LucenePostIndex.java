@@ -205,11 +205,29 @@ final class LucenePostIndex implements PostIndex {
     }
     try {
       for (TaggedPost p : posts) {
-        writer.updateDocument(new Term(PostDocument.ID, p.id()), document(PostDocument.of(p)));
+        write(PostDocument.of(p));
       }
     } catch (IOException e) {
       throw new IndexException(path + ": cannot write: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void upsertPrepared(Collection<Prepared> posts) {
+    if (writer == null) {
+      throw new UnsupportedOperationException(path + ": the index was opened read-only");
+    }
+    try {
+      for (Prepared p : posts) {
+        write(p.document);
+      }
+    } catch (IOException e) {
+      throw new IndexException(path + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  private void write(PostDocument d) throws IOException {
+    writer.updateDocument(new Term(PostDocument.ID, d.id()), document(d));
   }
 
   @Override

@@ -75,6 +75,8 @@ class LucenePostIndexTest extends PostIndexContract {
       assertThat(reader.get(extra.id())).contains(extra);
       assertThatThrownBy(() -> reader.upsert(List.of(extra)))
           .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> reader.upsertPrepared(List.of(PostIndex.prepare(extra))))
+          .isInstanceOf(UnsupportedOperationException.class);
     }
     index = null;
   }

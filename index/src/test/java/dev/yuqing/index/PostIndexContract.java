@@ -191,6 +191,27 @@ abstract class PostIndexContract {
   }
 
   @Test
+  void preparedPostsAreWrittenAsUpsertWritesThem() {
+    TaggedPost edited =
+        new TaggedPost(
+            D1.post().toBuilder().text("违约金已经到账，开发商按合同赔付了。").version(2).build(),
+            D1.sentiment(),
+            D1.topics(),
+            D1.keywords(),
+            D1.entities(),
+            D1.signals());
+    PostIndex.Prepared prepared = PostIndex.prepare(edited);
+    assertThat(prepared.id()).isEqualTo(D1.id());
+    index.upsertPrepared(List.of(prepared, PostIndex.prepare(Q2)));
+    index.commit();
+    assertThat(index.count()).isEqualTo(10);
+    assertThat(index.get(D1.id())).contains(edited);
+    assertThat(index.get(Q2.id())).contains(Q2);
+    assertThat(find(SearchRequest.builder().query("到账"))).containsExactly(D1.id());
+    assertThat(find(SearchRequest.builder().query("推迟"))).isEmpty();
+  }
+
+  @Test
   void getsPostsBackWhole() {
     assertThat(index.get(M1.id())).contains(M1);
     assertThat(index.get(T1.id()).orElseThrow().post().script()).isEqualTo(Script.SIMPLIFIED);

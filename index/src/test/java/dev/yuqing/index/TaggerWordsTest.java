@@ -111,6 +111,20 @@ class TaggerWordsTest {
     assertThat(read).isEqualTo(tagged).hasSameHashCodeAs(tagged);
   }
 
+  @Test
+  void aPreparedPostHasTheTermsOfItsWordsAndLetsThemGo() {
+    Post post = Post.builder().id("p").sourceId("test").title("交房延期").text("售楼部门口集合，卫生间漏水").build();
+    TaggedPost tagged = TAGGER.tag(post);
+    assertThat(tagged.words()).isNotNull();
+    PostIndex.Prepared prepared = PostIndex.prepare(tagged);
+    assertThat(prepared.id()).isEqualTo("p");
+    assertThat(prepared.document.terms()).isEqualTo(fullTextTerms(post)).contains("卫生", "卫生间");
+    assertThat(prepared.document).isEqualTo(PostDocument.of(tagged.withoutWords()));
+    // the buffer of the index sink holds prepared posts: the words are not kept twice
+    assertThat(prepared.post.words()).isNull();
+    assertThat(prepared.post).isEqualTo(tagged);
+  }
+
   /** Real messages (a sample of the housing replay): every post with words gives the same terms. */
   @Test
   void realMessagesGiveTheSameTerms() throws Exception {

@@ -1,6 +1,5 @@
 package dev.yuqing.stream.sink;
 
-import dev.yuqing.core.TaggedPost;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.stream.Factory;
 import dev.yuqing.stream.Tagged;
@@ -40,7 +39,7 @@ public final class IndexSink implements Sink<Tagged> {
 
   /** What a writer writes to: the index, or this JVM's shared handle on it. */
   interface Target extends AutoCloseable {
-    void upsert(java.util.Collection<TaggedPost> posts);
+    void upsert(java.util.Collection<PostIndex.Prepared> posts);
 
     void commit();
 
@@ -70,8 +69,8 @@ public final class IndexSink implements Sink<Tagged> {
         t =
             new Target() {
               @Override
-              public void upsert(java.util.Collection<TaggedPost> posts) {
-                own.upsert(posts);
+              public void upsert(java.util.Collection<PostIndex.Prepared> posts) {
+                own.upsertPrepared(posts);
               }
 
               @Override
@@ -101,7 +100,9 @@ public final class IndexSink implements Sink<Tagged> {
     private final Counter rewritten;
     private final LatencyHistogram latency;
     // Last version per id within the batch: an edit arriving in the same batch replaces its post.
-    private final Map<String, Tagged> buffer = new LinkedHashMap<>();
+    // Made ready (terms, stored form) as each post arrives: the words the tagger just segmented
+    // are still in the processor's caches (see PostIndex.prepare).
+    private final Map<String, PostIndex.Prepared> buffer = new LinkedHashMap<>();
     private final List<Long> written = new ArrayList<>();
     private int rewrites;
     private boolean timerSet;
@@ -118,7 +119,7 @@ public final class IndexSink implements Sink<Tagged> {
 
     @Override
     public void write(Tagged t, Context context) {
-      buffer.put(t.id(), t);
+      buffer.put(t.id(), PostIndex.prepare(t.post()));
       written.add(t.ingestedAt());
       if (t.rewrite()) {
         rewrites++;
@@ -146,11 +147,7 @@ public final class IndexSink implements Sink<Tagged> {
       if (buffer.isEmpty()) {
         return;
       }
-      List<TaggedPost> posts = new ArrayList<>(buffer.size());
-      for (Tagged t : buffer.values()) {
-        posts.add(t.post());
-      }
-      index.upsert(posts);
+      index.upsert(new ArrayList<>(buffer.values()));
       buffer.clear();
       long now = System.currentTimeMillis();
       for (long ingestedAt : written) {

@@ -1,6 +1,5 @@
 package dev.yuqing.stream.sink;
 
-import dev.yuqing.core.TaggedPost;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.stream.Factory;
 import java.util.Collection;
@@ -66,8 +65,8 @@ final class SharedIndex {
     }
 
     @Override
-    public void upsert(Collection<TaggedPost> posts) {
-      index.upsert(posts);
+    public void upsert(Collection<PostIndex.Prepared> posts) {
+      index.upsertPrepared(posts);
     }
 
     @Override
