@@ -53,8 +53,9 @@ public interface PostIndex extends Closeable {
    * Makes a post's search terms and stored form now, for a later {@link #upsertPrepared}. A step of
    * its own so that the stream's index sink makes them as each post comes from the tagger, while
    * the words it segmented are still in the processor's caches, and writes the batch later: made at
-   * the batch's write, a few hundred posts on, turning the words into terms took twice as long (JFR
-   * of {@code yuqing bench stream}). Pure; the prepared post no longer holds the words.
+   * the batch's write, a few hundred posts on, turning the words into terms took about three times
+   * as long (JFR of {@code yuqing bench stream}). Pure; the prepared post no longer holds the
+   * words.
    */
   static Prepared prepare(TaggedPost post) {
     return new Prepared(post.withoutWords(), PostDocument.of(post));
