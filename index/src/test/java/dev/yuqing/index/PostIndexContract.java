@@ -166,6 +166,17 @@ abstract class PostIndexContract {
     return ids;
   }
 
+  /** The post's second version, with another text and the same tags. */
+  static TaggedPost editedText(TaggedPost t, String text) {
+    return new TaggedPost(
+        t.post().toBuilder().text(text).version(2).build(),
+        t.sentiment(),
+        t.topics(),
+        t.keywords(),
+        t.entities(),
+        t.signals());
+  }
+
   List<String> find(SearchRequest.Builder r) {
     return index.search(r.size(100).build()).ids();
   }
@@ -174,14 +185,7 @@ abstract class PostIndexContract {
   void upsertIsIdempotentAndReplacesByPostId() {
     assertThat(index.count()).isEqualTo(10);
     index.upsert(List.of(Q1, Q1, D1));
-    TaggedPost edited =
-        new TaggedPost(
-            Q1.post().toBuilder().text("已经修好了，谢谢物业").version(2).build(),
-            Q1.sentiment(),
-            Q1.topics(),
-            Q1.keywords(),
-            Q1.entities(),
-            Q1.signals());
+    TaggedPost edited = editedText(Q1, "已经修好了，谢谢物业");
     index.upsert(List.of(edited));
     index.commit();
     assertThat(index.count()).isEqualTo(10);
@@ -192,14 +196,7 @@ abstract class PostIndexContract {
 
   @Test
   void preparedPostsAreWrittenAsUpsertWritesThem() {
-    TaggedPost edited =
-        new TaggedPost(
-            D1.post().toBuilder().text("违约金已经到账，开发商按合同赔付了。").version(2).build(),
-            D1.sentiment(),
-            D1.topics(),
-            D1.keywords(),
-            D1.entities(),
-            D1.signals());
+    TaggedPost edited = editedText(D1, "违约金已经到账，开发商按合同赔付了。");
     PostIndex.Prepared prepared = PostIndex.prepare(edited);
     assertThat(prepared.id()).isEqualTo(D1.id());
     index.upsertPrepared(List.of(prepared, PostIndex.prepare(Q2)));

@@ -3,6 +3,7 @@ package dev.yuqing.alerts.rules;
 import dev.yuqing.core.config.AlertsConfig;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -36,7 +37,7 @@ public record RuleContext(Duration streamWindow, Duration resolveAfter, ZoneId z
    * twentieth of the window operator's time in {@code bench stream}. Gaps beyond the range of a
    * long in nanoseconds (about 292 years) fall back to it.
    */
-  long windowsBetween(java.time.Instant from, java.time.Instant to) {
+  long windowsBetween(Instant from, Instant to) {
     Duration gap = Duration.between(from, to);
     if (gap.isNegative() || gap.isZero()) {
       return 0;
