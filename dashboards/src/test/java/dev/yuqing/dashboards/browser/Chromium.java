@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -113,10 +115,24 @@ final class Chromium implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
+    // Chromium's helpers (zygote, renderers, crash handler) outlive the browser process for a
+    // moment and write into the profile: taken before it ends (then they belong to init), and
+    // waited for, or the profile's "Default" directory was left in /tmp after every run
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle h : helpers) {
+      h.destroy();
+    }
+    for (ProcessHandle h : helpers) {
+      try {
+        h.onExit().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        h.destroyForcibly();
+      }
     }
     try (Stream<Path> files = Files.walk(profile)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
