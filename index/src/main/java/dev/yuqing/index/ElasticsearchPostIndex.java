@@ -227,30 +227,18 @@ final class ElasticsearchPostIndex implements PostIndex {
   }
 
   @Override
-  public void upsert(Collection<TaggedPost> posts) {
-    writable();
-    long deadline = System.nanoTime() + config.retryFor().toNanos();
-    for (TaggedPost p : posts) {
-      write(PostDocument.of(p), p, deadline);
-    }
-  }
-
-  @Override
   public void upsertPrepared(Collection<Prepared> posts) {
     writable();
     long deadline = System.nanoTime() + config.retryFor().toNanos();
     for (Prepared p : posts) {
-      write(p.document, p.post, deadline);
+      PostDocument d = p.document;
+      String index = indexFor(d);
+      Map<String, Object> source = source(d, p.post);
+      BulkOperation op =
+          BulkOperation.of(o -> o.index(i -> i.index(index).id(d.id()).document(source)));
+      addPending(1);
+      ingester.add(op, new Pending(p.post, index, op, deadline, 0));
     }
-  }
-
-  private void write(PostDocument d, TaggedPost p, long deadline) {
-    String index = indexFor(d);
-    Map<String, Object> source = source(d, p);
-    BulkOperation op =
-        BulkOperation.of(o -> o.index(i -> i.index(index).id(d.id()).document(source)));
-    addPending(1);
-    ingester.add(op, new Pending(p, index, op, deadline, 0));
   }
 
   private static Map<String, Object> source(PostDocument d, TaggedPost p) {

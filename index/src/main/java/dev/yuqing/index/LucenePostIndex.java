@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -200,24 +199,13 @@ final class LucenePostIndex implements PostIndex {
   }
 
   @Override
-  public void upsert(Collection<TaggedPost> posts) {
-    write(posts, PostDocument::of);
-  }
-
-  @Override
   public void upsertPrepared(Collection<Prepared> posts) {
-    write(posts, p -> p.document);
-  }
-
-  /** Writes each post's document, made from it when its turn comes. */
-  private <T> void write(Collection<T> posts, Function<T, PostDocument> doc) {
     if (writer == null) {
       throw new UnsupportedOperationException(path + ": the index was opened read-only");
     }
     try {
-      for (T p : posts) {
-        PostDocument d = doc.apply(p);
-        writer.updateDocument(new Term(PostDocument.ID, d.id()), document(d));
+      for (Prepared p : posts) {
+        writer.updateDocument(new Term(PostDocument.ID, p.document.id()), document(p.document));
       }
     } catch (IOException e) {
       throw new IndexException(path + ": cannot write: " + e.getMessage(), e);

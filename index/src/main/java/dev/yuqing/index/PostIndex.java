@@ -2,7 +2,9 @@ package dev.yuqing.index;
 
 import dev.yuqing.core.TaggedPost;
 import java.io.Closeable;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +30,14 @@ public interface PostIndex extends Closeable {
    *
    * @throws UnsupportedOperationException on an index opened read-only
    */
-  void upsert(Collection<TaggedPost> posts);
+  default void upsert(Collection<TaggedPost> posts) {
+    // one write path per backend: the posts are prepared here, a batch at a time
+    List<Prepared> prepared = new ArrayList<>(posts.size());
+    for (TaggedPost p : posts) {
+      prepared.add(prepare(p));
+    }
+    upsertPrepared(prepared);
+  }
 
   /**
    * A post made ready to write by {@link #prepare}: its search terms and its stored form, the same

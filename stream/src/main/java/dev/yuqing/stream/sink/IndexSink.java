@@ -147,7 +147,7 @@ public final class IndexSink implements Sink<Tagged> {
       if (buffer.isEmpty()) {
         return;
       }
-      index.upsert(new ArrayList<>(buffer.values()));
+      index.upsert(buffer.values()); // written before it returns: the buffer is cleared next
       buffer.clear();
       long now = System.currentTimeMillis();
       for (long ingestedAt : written) {
