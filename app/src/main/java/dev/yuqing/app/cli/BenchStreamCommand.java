@@ -83,6 +83,12 @@ public final class BenchStreamCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE})")
   int rounds;
 
+  @Option(
+      names = "--cpu-by-thread",
+      description =
+          "after each measured round of the job, its CPU by thread group (Linux /proc only)")
+  boolean cpuByThread;
+
   @Override
   public Integer call() throws Exception {
     Path file = BenchCommand.messages(in, "bench stream");
@@ -125,6 +131,14 @@ public final class BenchStreamCommand implements Callable<Integer> {
     out.flush();
     StreamConfig stream = StreamConfig.DEFAULT.withParallelism(p);
     Path work = Files.createTempDirectory("yuqing-bench-stream");
+    // Each run's directory (index, outbox, checkpoints: about 9 MB and 270 files; at most 65 runs)
+    // is kept until
+    // the end, not deleted before the next run. On this machine's ext4 (no journal) a new file's
+    // inode is looked for past every inode freed in the last seconds to minutes
+    // (recently_deleted in the kernel's find_inode_bit), so deleting the last run's thousands of
+    // files made every file the next run created cost hundreds of microseconds of system time:
+    // perf (cpu-clock, kernel stacks) put a third of the alert thread's CPU and about 5 % of the
+    // job's in __ext4_new_inode. That was the benchmark's own clean-up, not the job.
     try {
       // warm-up, not measured: the whole job over the same posts (each run into its own
       // directory; the tagger alone after the first), until the JIT compiler has settled, so that
@@ -141,7 +155,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
         Throughput run = new Throughput(distinct);
         int r = warm.count() + 1;
         timed(stream, file, work.resolve("warm-up-" + r), "bench-warm-up", run);
-        delete(work.resolve("warm-up-" + r)); // index, outbox and checkpoints: dozens of runs
         if (r == 1) {
           bareTagging(posts, p);
         }
@@ -173,8 +186,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
         // phase 1: the whole job, as fast as it goes
         Throughput tp = new Throughput(distinct);
         Path dir = work.resolve("throughput-" + r);
+
         EmbeddedJob.Outcome o1 = timed(stream, file, dir, "bench", tp);
-        delete(dir);
         double[] jitAndGc = tp.jitAndGcSeconds();
         out.printf(
             Locale.ROOT,
@@ -189,6 +202,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
             jitAndGc[0],
             jitAndGc[1],
             round);
+        if (cpuByThread) {
+          out.print(tp.byThread());
+        }
         out.flush();
 
         // phase 2: the tagger alone, same posts, same threads, same JVM (already warm)
@@ -306,6 +322,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     private long lastCpu;
     private long[] firstJit;
     private long[] lastJit;
+    private java.util.Map<String, long[]> firstThreads;
+    private java.util.Map<String, long[]> lastThreads;
 
     Throughput(long expected) {
       this.expected = expected;
@@ -317,11 +335,13 @@ public final class BenchStreamCommand implements Callable<Integer> {
         first = now;
         firstCpu = cpuNanos();
         firstJit = jitAndGcMillis();
+        firstThreads = threadMillis();
       }
       if (last < 0 && s.count(StageMetrics.INDEXED) >= expected) {
         last = now;
         lastCpu = cpuNanos();
         lastJit = jitAndGcMillis();
+        lastThreads = threadMillis();
       }
     }
 
@@ -339,6 +359,40 @@ public final class BenchStreamCommand implements Callable<Integer> {
         return new double[] {Double.NaN, Double.NaN};
       }
       return new double[] {(lastJit[0] - firstJit[0]) / 1e3, (lastJit[1] - firstJit[1]) / 1e3};
+    }
+
+    /** The window's CPU by thread group, largest first, one line each. */
+    String byThread() {
+      if (firstThreads == null || lastThreads == null) {
+        return "";
+      }
+      java.util.Map<String, long[]> groups = new java.util.HashMap<>();
+      long total = 0;
+      for (var e : lastThreads.entrySet()) {
+        long[] a = firstThreads.getOrDefault(e.getKey(), new long[2]);
+        long[] b = e.getValue();
+        String group = e.getKey().substring(e.getKey().indexOf(' ') + 1).replaceAll("\\d+", "N");
+        long[] g = groups.computeIfAbsent(group, k -> new long[2]);
+        g[0] += b[0] - a[0];
+        g[1] += b[1] - a[1];
+        total += b[0] - a[0];
+      }
+      StringBuilder sb = new StringBuilder();
+      long all = total;
+      groups.entrySet().stream()
+          .filter(e -> e.getValue()[0] > 0)
+          .sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]))
+          .forEach(
+              e ->
+                  sb.append(
+                      String.format(
+                          Locale.ROOT,
+                          "  %6d ms (system %5d ms) %5.1f %%  %s%n",
+                          e.getValue()[0],
+                          e.getValue()[1],
+                          100.0 * e.getValue()[0] / all,
+                          e.getKey())));
+      return sb.toString();
     }
 
     double cpuSeconds() {
@@ -378,6 +432,32 @@ public final class BenchStreamCommand implements Callable<Integer> {
       return new long[] {-1, -1};
     }
     return new long[] {jit, gc};
+  }
+
+  /** "tid name" → {CPU ms, system ms} of each thread of this JVM, from /proc; empty elsewhere. */
+  static java.util.Map<String, long[]> threadMillis() {
+    java.util.Map<String, long[]> m = new java.util.HashMap<>();
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+      for (Path t : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (IOException e) {
+          continue;
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String[] f = stat.substring(close + 2).split(" ");
+        m.put(
+            t.getFileName() + " " + stat.substring(open + 1, close),
+            new long[] {
+              (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long.parseLong(f[12]) * 10
+            });
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    return m;
   }
 
   static double median(List<Double> xs) {

@@ -54,7 +54,8 @@ class BenchStreamIT {
               "--warm-up-runs",
               "1",
               "--rounds",
-              "2");
+              "2",
+              "--cpu-by-thread");
     } finally {
       System.setOut(old);
     }
@@ -68,7 +69,9 @@ class BenchStreamIT {
         .contains("bare tagging:")
         .contains("[round 2 of 2]")
         .contains("medians of 2 rounds: stream ")
-        .contains("ingest → alert decision");
+        .contains("ingest → alert decision")
+        // the window's CPU by thread: the tagging tasks (Linux truncates thread names to 15)
+        .containsPattern("ms \\(system +\\d+ ms\\) +[0-9.]+ %  tag -> \\(index: ");
     String[] all = out.strip().split("\n");
     Matcher m = LAST.matcher(all[all.length - 1]);
     assertThat(m.matches()).as(all[all.length - 1]).isTrue();
