@@ -189,6 +189,80 @@ class AlertServiceTest {
         a.total());
   }
 
+  long journalLines() throws Exception {
+    Path journal = data.resolve("alerts").resolve(AlertStore.JOURNAL);
+    return Files.exists(journal)
+        ? Files.readAllLines(journal, java.nio.charset.StandardCharsets.UTF_8).size()
+        : 0;
+  }
+
+  /** Three distinct alerts, each to be sent on its own (no two in one alert's lane). */
+  static List<Alert> threeAlerts() {
+    Alert a = burst.get(0);
+    return List.of(a, otherAlert(a, "b"), otherAlert(a, "c"));
+  }
+
+  @Test
+  void submitAllIsOneTransactionAndDropsReplaysWithinIt() throws Exception {
+    long before = journalLines();
+    List<Alert> batch = new java.util.ArrayList<>(threeAlerts());
+    batch.add(batch.get(1)); // a replay inside the batch itself
+    assertThat(svc.submitAll(batch)).isEqualTo(3);
+    assertThat(journalLines() - before).isEqualTo(1);
+    for (Alert a : threeAlerts()) {
+      assertThat(svc.store().get(a.id())).isPresent();
+    }
+    assertThat(svc.store().pending()).hasSize(3);
+    // replays of the whole batch, also after a restart, are dropped as before
+    assertThat(svc.submitAll(threeAlerts())).isZero();
+    svc.close();
+    svc = AlertService.open(data, cfg, null, Secrets.of(Map.of()), clock);
+    assertThat(svc.submitAll(threeAlerts())).isZero();
+    svc.tick();
+    assertThat(outbox()).hasSize(3);
+  }
+
+  @Test
+  void outboxDeliveriesOfATickAreRecordedInOneTransactionOtherChannelsEachInTheirOwn()
+      throws Exception {
+    svc.submitAll(threeAlerts());
+    long before = journalLines();
+    svc.tick();
+    assertThat(outbox()).hasSize(3);
+    assertThat(svc.store().pending()).isEmpty();
+    assertThat(journalLines() - before).isEqualTo(1);
+
+    // a channel that sends again when asked again (mail, robots): each outcome at once
+    java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(0);
+    reopenBehindGate(open, open);
+    List<Alert> more = threeAlerts().stream().map(a -> otherAlert(a, "more")).toList();
+    svc.submitAll(more);
+    before = journalLines();
+    svc.tick();
+    assertThat(outbox()).hasSize(6);
+    assertThat(svc.store().pending()).isEmpty();
+    assertThat(journalLines() - before).isEqualTo(3);
+  }
+
+  @Test
+  void anOutboxDeliveryNotYetRecordedIsNotWrittenTwice() throws Exception {
+    // the service stopped after writing the mail file, before the tick recorded it: the next
+    // tick delivers it again, which finds the file and leaves it as it is
+    svc.submit(burst.get(0));
+    dev.yuqing.alerts.channel.OutboxChannel outbox =
+        (dev.yuqing.alerts.channel.OutboxChannel)
+            AlertService.channels(data, cfg, null, Secrets.of(Map.of()), clock).get(0);
+    Delivery d = svc.store().pending().get(0);
+    outbox.deliver(d.notice());
+    Path file = outbox.fileFor(d.notice());
+    Files.writeString(file, "written before the stop"); // to see that it is not written again
+    svc.tick();
+    assertThat(outbox()).containsExactly(file);
+    assertThat(Files.readString(file)).isEqualTo("written before the stop");
+    assertThat(svc.store().pending()).isEmpty();
+    assertThat(svc.store().delivery(d.id()).orElseThrow().status()).isEqualTo(Status.SENT);
+  }
+
   @Test
   void aReplayedAlertIsDroppedAlsoAfterARestart() throws Exception {
     svc.submit(burst.get(0));

@@ -50,6 +50,12 @@ public final class OutboxChannel implements Channel {
     return true;
   }
 
+  /** A notice's file is written once: its name derives from the notice, see {@link #deliver}. */
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
+
   /** The file a notice is written to. */
   public Path fileFor(Notice n) {
     String kind = n.kind().json();
