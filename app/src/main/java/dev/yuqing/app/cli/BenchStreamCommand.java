@@ -132,13 +132,24 @@ public final class BenchStreamCommand implements Callable<Integer> {
     StreamConfig stream = StreamConfig.DEFAULT.withParallelism(p);
     Path work = Files.createTempDirectory("yuqing-bench-stream");
     // Each run's directory (index, outbox, checkpoints: about 9 MB and 270 files; at most 65 runs)
-    // is kept until
-    // the end, not deleted before the next run. On this machine's ext4 (no journal) a new file's
-    // inode is looked for past every inode freed in the last seconds to minutes
+    // is kept until the end, not deleted before the next run. On this machine's ext4 (no journal)
+    // a new file's inode is looked for past every inode freed in the last seconds to minutes
     // (recently_deleted in the kernel's find_inode_bit), so deleting the last run's thousands of
     // files made every file the next run created cost hundreds of microseconds of system time:
     // perf (cpu-clock, kernel stacks) put a third of the alert thread's CPU and about 5 % of the
-    // job's in __ext4_new_inode. That was the benchmark's own clean-up, not the job.
+    // job's in __ext4_new_inode. That was the benchmark's own clean-up, not the job. A bench
+    // stopped with Ctrl-C deletes them too.
+    Thread cleanUp =
+        new Thread(
+            () -> {
+              try {
+                delete(work);
+              } catch (IOException | RuntimeException e) {
+                // the JVM is going down; the temporary directory says what it is
+              }
+            },
+            "yuqing-bench-clean-up");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
       // warm-up, not measured: the whole job over the same posts (each run into its own
       // directory; the tagger alone after the first), until the JIT compiler has settled, so that
@@ -294,6 +305,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
       return 0;
     } finally {
       delete(work);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
     }
   }
 
