@@ -20,8 +20,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -338,8 +340,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     private long lastCpu;
     private long[] firstJit;
     private long[] lastJit;
-    private java.util.Map<String, long[]> firstThreads;
-    private java.util.Map<String, long[]> lastThreads;
+    private Map<String, long[]> firstThreads;
+    private Map<String, long[]> lastThreads;
 
     Throughput(long expected) {
       this.expected = expected;
@@ -350,14 +352,14 @@ public final class BenchStreamCommand implements Callable<Integer> {
       if (first < 0 && s.count(StageMetrics.INGESTED) > 0) {
         first = now;
         firstCpu = cpuNanos();
-        firstJit = jitAndGcMillis();
         firstThreads = threadMillis();
+        firstJit = jitAndGcMillis(firstThreads);
       }
       if (last < 0 && s.count(StageMetrics.INDEXED) >= expected) {
         last = now;
         lastCpu = cpuNanos();
-        lastJit = jitAndGcMillis();
         lastThreads = threadMillis();
+        lastJit = jitAndGcMillis(lastThreads);
       }
     }
 
@@ -382,7 +384,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
       if (firstThreads == null || lastThreads == null) {
         return "";
       }
-      java.util.Map<String, long[]> groups = new java.util.HashMap<>();
+      Map<String, long[]> groups = new HashMap<>();
       long total = 0;
       for (var e : lastThreads.entrySet()) {
         long[] a = firstThreads.getOrDefault(e.getKey(), new long[2]);
@@ -418,12 +420,33 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
   /**
    * CPU time (ms) of this JVM's JIT compiler threads and of its garbage collector threads, from
-   * Linux's {@code /proc/self/task} (the JVM's own compilation time counts waiting, and its thread
-   * bean does not see these threads); {-1, -1} elsewhere.
+   * {@link #threadMillis} (the JVM's own compilation time counts waiting, and its thread bean does
+   * not see these threads); {-1, -1} where there is no {@code /proc}.
    */
-  static long[] jitAndGcMillis() {
+  static long[] jitAndGcMillis(Map<String, long[]> threads) {
+    if (threads.isEmpty()) {
+      return new long[] {-1, -1};
+    }
     long jit = 0;
     long gc = 0;
+    for (var e : threads.entrySet()) {
+      String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+      if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+        jit += e.getValue()[0];
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        gc += e.getValue()[0];
+      }
+    }
+    return new long[] {jit, gc};
+  }
+
+  /**
+   * "tid name" → {CPU ms, system ms} of each thread of this JVM, from Linux's {@code
+   * /proc/self/task/TID/stat} (utime and stime, its fields 14 and 15, in clock ticks of 10 ms);
+   * empty elsewhere.
+   */
+  static Map<String, long[]> threadMillis() {
+    Map<String, long[]> m = new HashMap<>();
     try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
       for (Path t : tasks) {
         String stat;
@@ -431,35 +454,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
           stat = Files.readString(t.resolve("stat"));
         } catch (IOException e) {
           continue; // the thread ended
-        }
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        String name = stat.substring(open + 1, close);
-        String[] f = stat.substring(close + 2).split(" ");
-        // utime and stime, fields 14 and 15 of stat, in clock ticks (USER_HZ: 100 on Linux)
-        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-          jit += ms;
-        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-          gc += ms;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return new long[] {-1, -1};
-    }
-    return new long[] {jit, gc};
-  }
-
-  /** "tid name" → {CPU ms, system ms} of each thread of this JVM, from /proc; empty elsewhere. */
-  static java.util.Map<String, long[]> threadMillis() {
-    java.util.Map<String, long[]> m = new java.util.HashMap<>();
-    try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-      for (Path t : tasks) {
-        String stat;
-        try {
-          stat = Files.readString(t.resolve("stat"));
-        } catch (IOException e) {
-          continue;
         }
         int open = stat.indexOf('(');
         int close = stat.lastIndexOf(')');
@@ -471,7 +465,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
             });
       }
     } catch (IOException | RuntimeException e) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return m;
   }
