@@ -158,11 +158,7 @@ public final class AlertService implements AutoCloseable {
    * @return false when this id and revision (or a later one) was already received: a replay
    */
   public boolean submit(Alert a) {
-    boolean fresh = store.locked(() -> submitLocked(a));
-    if (fresh) {
-      wake();
-    }
-    return fresh;
+    return submitAll(List.of(a)) == 1;
   }
 
   /**

@@ -385,7 +385,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
         return "";
       }
       Map<String, long[]> groups = new HashMap<>();
-      long total = 0;
       for (var e : lastThreads.entrySet()) {
         long[] a = firstThreads.getOrDefault(e.getKey(), new long[2]);
         long[] b = e.getValue();
@@ -393,10 +392,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
         long[] g = groups.computeIfAbsent(group, k -> new long[2]);
         g[0] += b[0] - a[0];
         g[1] += b[1] - a[1];
-        total += b[0] - a[0];
       }
+      long all = groups.values().stream().mapToLong(g -> g[0]).sum();
       StringBuilder sb = new StringBuilder();
-      long all = total;
       groups.entrySet().stream()
           .filter(e -> e.getValue()[0] > 0)
           .sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]))

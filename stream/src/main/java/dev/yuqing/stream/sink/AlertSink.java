@@ -57,29 +57,20 @@ public final class AlertSink implements Sink<Alert> {
    */
   private static final class Writer implements SinkWriter<Alert> {
     private final AlertService service;
-    private final ProcessingTimeService time;
+    private final BatchTimer timer;
     private final Counter submitted;
     private final List<Alert> pending = new ArrayList<>();
-    private boolean timerSet;
 
     Writer(AlertService service, ProcessingTimeService time, Counter submitted) {
       this.service = service;
-      this.time = time;
+      this.timer = new BatchTimer(time, 0, this::submitPending);
       this.submitted = submitted;
     }
 
     @Override
     public void write(Alert alert, Context context) {
       pending.add(alert);
-      if (!timerSet) {
-        timerSet = true;
-        time.registerTimer(
-            time.getCurrentProcessingTime(),
-            ts -> {
-              timerSet = false;
-              submitPending();
-            });
-      }
+      timer.arm();
     }
 
     /** Persisted (durable) when it returns; a replayed id and revision is dropped. */

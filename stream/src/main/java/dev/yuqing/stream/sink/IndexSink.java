@@ -95,7 +95,7 @@ public final class IndexSink implements Sink<Tagged> {
   private static final class Writer implements SinkWriter<Tagged> {
     private final Target index;
     private final ProcessingTimeService time;
-    private final long commitDelayMs;
+    private final BatchTimer timer;
     private final Counter indexed;
     private final Counter rewritten;
     private final LatencyHistogram latency;
@@ -105,13 +105,12 @@ public final class IndexSink implements Sink<Tagged> {
     private final Map<String, PostIndex.Prepared> buffer = new LinkedHashMap<>();
     private final List<Long> written = new ArrayList<>();
     private int rewrites;
-    private boolean timerSet;
     private long lastCommit;
 
     Writer(Target index, WriterInitContext ctx, long commitDelayMs) {
       this.index = index;
       this.time = ctx.getProcessingTimeService();
-      this.commitDelayMs = commitDelayMs;
+      this.timer = new BatchTimer(time, commitDelayMs, this::onTimer);
       this.indexed = ctx.metricGroup().counter(StageMetrics.INDEXED);
       this.rewritten = ctx.metricGroup().counter(StageMetrics.REWRITTEN);
       this.latency = StageMetrics.histogram(ctx.metricGroup(), StageMetrics.LATENCY_INDEXED);
@@ -127,14 +126,10 @@ public final class IndexSink implements Sink<Tagged> {
       if (buffer.size() >= BATCH) {
         upsert();
       }
-      if (!timerSet) {
-        timerSet = true;
-        time.registerTimer(time.getCurrentProcessingTime() + commitDelayMs, ts -> onTimer());
-      }
+      timer.arm();
     }
 
     private void onTimer() {
-      timerSet = false;
       upsert();
       long now = time.getCurrentProcessingTime();
       if (now - lastCommit >= COMMIT_EVERY_MS) {
