@@ -143,7 +143,15 @@ final class SignalDetector {
       }
     }
     return new Signals(
-        mob.found, mob.time, mob.place, media, government, intensity(text, critical), critical);
+        mob.found,
+        mob.time,
+        mob.place,
+        media,
+        false,
+        government,
+        intensity(text, critical),
+        critical,
+        List.of());
   }
 
   private record Mobilization(boolean found, String time, String place) {}

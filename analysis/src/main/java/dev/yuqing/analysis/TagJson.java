@@ -10,8 +10,8 @@ import dev.yuqing.core.Topic;
 /**
  * The JSON shape of tags that {@code yuqing tag} adds to a post object: {@code sentiment} {label,
  * score}, {@code topics}, {@code keywords}, {@code entities} [{type, text}] and {@code signals}
- * {mobilization, mobilizationTime, mobilizationPlace, media, government, intensity, criticalWords,
- * author}.
+ * {mobilization, mobilizationTime, mobilizationPlace, media, collectiveAct, government, intensity,
+ * criticalWords, scores [{signal, score, threshold, fired, sentence}], author}.
  */
 public final class TagJson {
   private TagJson() {}
@@ -41,10 +41,22 @@ public final class TagJson {
       sig.put("mobilizationPlace", g.mobilizationPlace());
     }
     sig.put("media", g.media());
+    sig.put("collectiveAct", g.collectiveAct());
     sig.put("government", g.government());
     sig.put("intensity", g.intensity());
     ArrayNode critical = sig.putArray("criticalWords");
     g.criticalWords().forEach(critical::add);
+    ArrayNode scores = sig.putArray("scores");
+    for (Signals.Score sc : g.scores()) {
+      ObjectNode o = scores.addObject();
+      o.put("signal", sc.kind().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("score", Math.round(sc.score() * 1000) / 1000.0);
+      o.put("threshold", Math.round(sc.threshold() * 1000) / 1000.0);
+      o.put("fired", sc.fired());
+      if (sc.sentence() != null) {
+        o.put("sentence", sc.sentence());
+      }
+    }
     // the author is what key-homeowner tracking counts on: carried with the signals
     if (t.post().author() != null) {
       sig.put("author", t.post().author());

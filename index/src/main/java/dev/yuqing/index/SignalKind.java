@@ -15,6 +15,8 @@ public enum SignalKind {
   MOBILIZATION_TIME_PLACE("有时间地点的动员"),
   /** Journalists, TV, exposure or 热搜 involved or threatened. */
   MEDIA("媒体介入"),
+  /** A collective act that already happened (group visit, joint letter, gathering …). */
+  COLLECTIVE_ACT("集体行动"),
   /** Government bodies involved (住建局, 12345, 信访 …). */
   GOVERNMENT("政府介入"),
   /** Critical words found (跳楼, 堵路 …). */
@@ -64,6 +66,9 @@ public enum SignalKind {
     }
     if (s.media()) {
       kinds.add(MEDIA);
+    }
+    if (s.collectiveAct()) {
+      kinds.add(COLLECTIVE_ACT);
     }
     if (s.government()) {
       kinds.add(GOVERNMENT);

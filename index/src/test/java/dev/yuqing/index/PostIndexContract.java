@@ -72,7 +72,8 @@ abstract class PostIndexContract {
           .negative()
           .topics(Topic.COLLECTIVE_ACTION, Topic.QUALITY)
           .keywords("集合", "维权", "漏水")
-          .signals(new Signals(true, "周六上午九点", "售楼部门口", false, false, 0.8, List.of()))
+          .signals(
+              new Signals(true, "周六上午九点", "售楼部门口", false, false, false, 0.8, List.of(), List.of()))
           .build();
   static final TaggedPost N1 =
       post("n1")
@@ -125,7 +126,7 @@ abstract class PostIndexContract {
           .negative()
           .topics(Topic.MEDIA)
           .keywords("电视台", "曝光")
-          .signals(new Signals(false, null, null, true, false, 0.5, List.of()))
+          .signals(new Signals(false, null, null, true, false, false, 0.5, List.of(), List.of()))
           .build();
   static final TaggedPost INQUIRY =
       post("inquiry")

@@ -91,8 +91,10 @@ class DefaultRulesOnHousingDataIT {
             when,
             where,
             MEDIA.matcher(all).find(),
+            false,
             GOVERNMENT.matcher(all).find(),
             0.5,
+            List.of(),
             List.of());
     Post p =
         Post.builder()

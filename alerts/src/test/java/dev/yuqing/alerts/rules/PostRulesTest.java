@@ -31,7 +31,8 @@ class PostRulesTest {
    * written. (The analysis module's signal extractor is tested against this sentence on its side;
    * here the signals are given.)
    */
-  static final Signals GATHER = new Signals(true, "明天上午九点", "售楼处", false, false, 0.7, List.of());
+  static final Signals GATHER =
+      new Signals(true, "明天上午九点", "售楼处", false, false, false, 0.7, List.of(), List.of());
 
   static TaggedPost post(String id, String author, Instant at, String text, Signals s, Topic... t) {
     return Fixtures.tagged(id, author, at, text, SentimentLabel.NEGATIVE, s, t);
@@ -67,7 +68,7 @@ class PostRulesTest {
   void aCallWithoutTimeOrPlaceIsAnAlert() {
     MobilizationRule rule =
         new MobilizationRule(new MobilizationRuleConfig("m", null, null, null, null), CTX);
-    Signals vague = new Signals(true, null, null, false, false, 0.5, List.of());
+    Signals vague = new Signals(true, null, null, false, false, false, 0.5, List.of(), List.of());
     var e = rule.onPost(rule.initialState(), PROJECT, post("v", "业主甲", T, "大家一起去维权吧", vague));
     assertThat(e.alerts()).singleElement().extracting(Alert::grade).isEqualTo(Grade.ALERT);
   }
@@ -145,11 +146,13 @@ class PostRulesTest {
   void aConfiguredWordAnalysisFoundInTraditionalTextCountsButItsOtherWordsDoNot() {
     KeywordRule rule =
         new KeywordRule(new KeywordRuleConfig("kw", null, null, null, null, null, null), CTX);
-    Signals traditional = new Signals(false, null, null, false, false, 0.9, List.of("跳楼"));
+    Signals traditional =
+        new Signals(false, null, null, false, false, false, 0.9, List.of("跳楼"), List.of());
     var e =
         rule.onPost(rule.initialState(), PROJECT, post("x", "業主", T, "再不退房我就從樓頂跳樓", traditional));
     assertThat(e.alerts()).singleElement().extracting(Alert::headline).isEqualTo("出现紧急词「跳楼」");
-    Signals broader = new Signals(false, null, null, false, false, 0.9, List.of("冲突", "拉横幅"));
+    Signals broader =
+        new Signals(false, null, null, false, false, false, 0.9, List.of("冲突", "拉横幅"), List.of());
     var none = rule.onPost(rule.initialState(), PROJECT, post("y", "业主", T, "业主与物业发生冲突", broader));
     assertThat(none.alerts()).isEmpty();
   }
@@ -159,7 +162,7 @@ class PostRulesTest {
     MediaRule rule =
         new MediaRule(
             new MediaRuleConfig("media", null, null, 2, null, null, null, null, null), CTX);
-    Signals media = new Signals(false, null, null, true, false, 0.4, List.of());
+    Signals media = new Signals(false, null, null, true, false, false, 0.4, List.of(), List.of());
     var first =
         rule.onPost(
             rule.initialState(),
@@ -193,7 +196,7 @@ class PostRulesTest {
     MediaRule rule =
         new MediaRule(
             new MediaRuleConfig("media", null, null, 2, null, null, null, null, null), CTX);
-    Signals media = new Signals(false, null, null, true, false, 0.4, List.of());
+    Signals media = new Signals(false, null, null, true, false, false, 0.4, List.of(), List.of());
     var first = rule.onPost(rule.initialState(), PROJECT, post("m1", "业主甲", T, "找记者曝光", media));
     var later =
         rule.onPost(
@@ -205,7 +208,7 @@ class PostRulesTest {
 
   @Test
   void governmentOnlyWhenAsked() {
-    Signals gov = new Signals(false, null, null, false, true, 0.3, List.of());
+    Signals gov = new Signals(false, null, null, false, false, true, 0.3, List.of(), List.of());
     MediaRule mediaOnly =
         new MediaRule(
             new MediaRuleConfig("media", null, null, null, null, null, null, null, null), CTX);

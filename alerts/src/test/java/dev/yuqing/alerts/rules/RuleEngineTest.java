@@ -30,8 +30,9 @@ class RuleEngineTest {
     var window = WindowSummary.of(PROJECT, t, t.plus(W), Fixtures.leakBurst(t, 3, "x"));
     var e = engine.onWindow(s, window);
     s = e.state();
-    Signals gather = new Signals(true, "明天上午九点", "售楼处", false, false, 0.7, List.of());
-    Signals media = new Signals(false, null, null, true, false, 0.4, List.of());
+    Signals gather =
+        new Signals(true, "明天上午九点", "售楼处", false, false, false, 0.7, List.of(), List.of());
+    Signals media = new Signals(false, null, null, true, false, false, 0.4, List.of(), List.of());
     for (var p :
         List.of(
             Fixtures.tagged(
