@@ -115,7 +115,7 @@ public final class Corpora {
    */
   public static List<Example> goldJsonl(Path file) throws IOException {
     List<Example> out = new ArrayList<>();
-    for (Evaluation.Gold g : Evaluation.readGold(file)) {
+    for (GoldFile.Gold g : GoldFile.read(file)) {
       String text = HandoverTagger.join(g.title(), g.text());
       out.add(new Example(text, g.sentiment().ordinal() - 1, HANDOVER));
     }

@@ -3,7 +3,6 @@ package dev.yuqing.analysis;
 import dev.yuqing.core.Entity;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.Sentiment;
-import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Tagger;
@@ -30,30 +29,33 @@ public final class HandoverTagger implements Tagger {
 
   private final Segmenter segmenter;
   private final SentimentAnalyzer sentiment;
-  private final TopicClassifier topics;
+  private final TopicCues topicCues;
+  private final TopicModel topics;
+  private final SignalFeatures signalFeatures = new SignalFeatures();
   private final KeyphraseExtractor keyphrases;
   private final EntityExtractor entities;
   private final SignalDetector signals;
 
-  private HandoverTagger(List<ProjectConfig> projects, SentimentModel model) {
+  private HandoverTagger(List<ProjectConfig> projects, Models models) {
     List<String> names = new ArrayList<>();
     for (ProjectConfig p : projects) {
       names.addAll(p.allNames());
     }
     this.segmenter = Segmenter.create(names);
     SentimentLexicon lexicon = new SentimentLexicon();
-    this.sentiment = new SentimentAnalyzer(lexicon, model);
-    this.topics = new TopicClassifier();
-    Set<String> domain = new HashSet<>(topics.words());
+    this.sentiment = new SentimentAnalyzer(lexicon, models.sentiment());
+    this.topicCues = new TopicCues();
+    this.topics = models.topics();
+    Set<String> domain = new HashSet<>(topicCues.words());
     domain.addAll(lexicon.weights.keySet());
     this.keyphrases = new KeyphraseExtractor(domain);
     this.entities = new EntityExtractor(projects);
-    this.signals = new SignalDetector();
+    this.signals = new SignalDetector(models.signals());
   }
 
   /** A tagger with the shipped model that knows these projects' names. */
   public static HandoverTagger create(List<ProjectConfig> projects) {
-    return new HandoverTagger(projects == null ? List.of() : projects, SentimentModel.shipped());
+    return new HandoverTagger(projects == null ? List.of() : projects, Models.shipped());
   }
 
   /** A tagger with the shipped model and no configured projects. */
@@ -61,9 +63,22 @@ public final class HandoverTagger implements Tagger {
     return create(List.of());
   }
 
-  /** A tagger with another model (evaluation retrains models that did not see the scored data). */
-  static HandoverTagger withModel(List<ProjectConfig> projects, SentimentModel model) {
-    return new HandoverTagger(projects, model);
+  /**
+   * The trained parts of the tagger.
+   *
+   * @param sentiment stance
+   * @param signals mobilisation, collective acts, media
+   * @param topics the taxonomy's topics
+   */
+  record Models(SentimentModel sentiment, SignalModel signals, TopicModel topics) {
+    static Models shipped() {
+      return new Models(SentimentModel.shipped(), SignalModel.shipped(), TopicModel.shipped());
+    }
+  }
+
+  /** A tagger with other models (evaluation retrains models that did not see the scored data). */
+  static HandoverTagger withModels(List<ProjectConfig> projects, Models models) {
+    return new HandoverTagger(projects, models);
   }
 
   /** The segmenter this tagger uses (the same one search indexing should use). */
@@ -94,11 +109,30 @@ public final class HandoverTagger implements Tagger {
     String full = join(title, body);
 
     Sentiment s = sentiment.analyze(full, tokens);
-    Signals sig = signals.detect(full, s.label() == SentimentLabel.NEGATIVE);
-    List<Topic> t = topics.classify(title, body, sig.mobilization(), sig.media());
+    SignalFeatures.Bag bag = signalFeatures.bag(full, tokens);
+    Signals sig = signals.detect(full, bag);
+    List<Topic> t = topics(title, body, tokens, bag, sig);
     List<String> k = keyphrases.extract(tokens, titleTokens);
     List<Entity> e = entities.extract(full);
     return new TaggedPost(post, s, t, k, e, sig, whole ? words(post, title, body, tokens) : null);
+  }
+
+  /**
+   * The trained topics, with 媒体曝光 exactly when the media signal fires: GUIDE.md gives the topic the
+   * signal's test, and the signal's classifier reads the media words in their sentences.
+   */
+  private List<Topic> topics(
+      String title, String body, List<Token> tokens, SignalFeatures.Bag bag, Signals sig) {
+    List<Topic> t = new ArrayList<>(topics.classify(topicCues.features(title, body, tokens, bag)));
+    t.remove(Topic.MEDIA);
+    if (sig.media()) {
+      t.remove(Topic.OTHER);
+      t.add(Topic.MEDIA);
+    }
+    if (t.isEmpty()) {
+      t.add(Topic.OTHER);
+    }
+    return t;
   }
 
   /**

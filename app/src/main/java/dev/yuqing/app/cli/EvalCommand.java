@@ -1,7 +1,9 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.analysis.Evaluation;
+import dev.yuqing.analysis.GoldEvaluation;
 import dev.yuqing.analysis.SentimentTraining;
+import dev.yuqing.analysis.SignalTraining;
 import dev.yuqing.app.UserError;
 import dev.yuqing.core.SharedData;
 import java.io.IOException;
@@ -48,6 +50,12 @@ public final class EvalCommand implements Callable<Integer> {
   Path examples;
 
   @Option(
+      names = "--signal-examples",
+      description = "written signal examples TSV, for retraining (default: ${DEFAULT-VALUE})",
+      defaultValue = SignalTraining.EXAMPLES)
+  Path signalExamples;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "list every gold message tagged differently")
   boolean verbose;
@@ -61,7 +69,7 @@ public final class EvalCommand implements Callable<Integer> {
     try {
       Path data = sharedData != null ? sharedData : SharedData.locate().orElse(null);
       if (target.gold != null) {
-        Evaluation.gold(file, data, examples, System.out, verbose);
+        GoldEvaluation.run(file, data, examples, signalExamples, System.out, verbose);
       } else {
         Evaluation.corpus(file, data, examples, System.out);
       }

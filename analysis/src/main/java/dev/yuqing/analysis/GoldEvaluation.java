@@ -1,0 +1,181 @@
+package dev.yuqing.analysis;
+
+import dev.yuqing.core.Post;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Topic;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Measures the tagger on a handover gold file: sentiment, topics, mobilisation (with its time and
+ * place), collective acts and media, overall and per source. No figure comes from a model that saw
+ * the scored message: every trained component whose shipped model was trained on the file (its
+ * manifest holds the file's SHA-256) is cross-validated — the file is split into {@link
+ * Evaluation#FOLDS} folds (row i in fold i mod k) and each fold is tagged by components retrained
+ * without it, their calibration and thresholds chosen by cross-validation inside the training part.
+ */
+public final class GoldEvaluation {
+  private GoldEvaluation() {}
+
+  /**
+   * Scores the tagger on a gold file and prints the figures.
+   *
+   * @param sharedData the shared data (to retrain), or null
+   * @param sentimentExamples the sentiment model's written examples
+   * @param signalExamples the signal classifiers' written examples
+   * @param verbose also list every message tagged differently from its labels
+   */
+  public static void run(
+      Path file,
+      Path sharedData,
+      Path sentimentExamples,
+      Path signalExamples,
+      PrintStream out,
+      boolean verbose)
+      throws IOException {
+    List<GoldFile.Gold> gold = GoldFile.read(file);
+    String sha = Corpora.sha256(file);
+    int k = Evaluation.FOLDS;
+    SentimentModel[] sentiment =
+        Evaluation.sentimentFolds(file, sharedData, sentimentExamples, out);
+    SignalModel[] signals = signalFolds(gold, sha, signalExamples, out);
+    TopicModel[] topics = topicFolds(gold, sha, out);
+    HandoverTagger[] taggers = new HandoverTagger[k];
+    for (int f = 0; f < k; f++) {
+      taggers[f] =
+          HandoverTagger.withModels(
+              List.of(),
+              new HandoverTagger.Models(
+                  sentiment == null ? SentimentModel.shipped() : sentiment[f],
+                  signals == null ? SignalModel.shipped() : signals[f],
+                  topics == null ? TopicModel.shipped() : topics[f]));
+    }
+    GoldScore all = new GoldScore();
+    Map<String, GoldScore> bySource = new TreeMap<>();
+    for (int i = 0; i < gold.size(); i++) {
+      GoldFile.Gold g = gold.get(i);
+      Post p = Post.builder().id(g.id()).sourceId("gold").title(g.title()).text(g.text()).build();
+      TaggedPost t = taggers[i % k].tag(p);
+      all.add(g, t);
+      bySource.computeIfAbsent(g.source(), s -> new GoldScore()).add(g, t);
+      if (verbose) {
+        String diff = differences(g, t);
+        if (!diff.isEmpty()) {
+          out.printf("%s %s | %s%n", g.id(), diff, snippet(g.title(), g.text()));
+        }
+      }
+    }
+    all.print(out);
+    out.println("by source:");
+    bySource.forEach((s, score) -> out.println(score.line(s)));
+  }
+
+  /**
+   * The signal model of each fold, or null when the shipped model never saw the file. Fold f's
+   * model is trained on the other folds and the written examples.
+   */
+  static SignalModel[] signalFolds(
+      List<GoldFile.Gold> gold, String sha, Path writtenFile, PrintStream out) throws IOException {
+    SignalModel shipped = SignalModel.shipped();
+    if (shipped.trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
+      out.println("signals: the shipped classifiers never saw this file");
+      return null;
+    }
+    int k = Evaluation.FOLDS;
+    out.printf(
+        "signals: the shipped classifiers were trained on this file, so they are cross-validated:"
+            + " %d folds, each tagged by classifiers trained on the other folds and %s%n",
+        k, writtenFile);
+    long t0 = System.nanoTime();
+    Segmenter seg = Segmenter.create();
+    List<SignalTraining.Labelled> labelled = SignalTraining.fromGold(gold);
+    List<SignalFeatures.Bag> bags = SignalTraining.bags(labelled, seg);
+    List<SignalTraining.Labelled> written = SignalTraining.written(writtenFile);
+    List<SignalFeatures.Bag> writtenBags = SignalTraining.bags(written, seg);
+    SignalModel[] models = new SignalModel[k];
+    for (int f = 0; f < k; f++) {
+      List<SignalTraining.Labelled> train = new ArrayList<>();
+      List<SignalFeatures.Bag> trainBags = new ArrayList<>();
+      for (int i = 0; i < labelled.size(); i++) {
+        if (i % k != f) {
+          train.add(labelled.get(i));
+          trainBags.add(bags.get(i));
+        }
+      }
+      models[f] = SignalTraining.train(train, trainBags, written, writtenBags, List.of());
+    }
+    out.printf(Locale.ROOT, "  signal folds trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+    return models;
+  }
+
+  /** The topic model of each fold, or null when the shipped model never saw the file. */
+  static TopicModel[] topicFolds(List<GoldFile.Gold> gold, String sha, PrintStream out) {
+    if (TopicModel.shipped().trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
+      out.println("topics: the shipped classifiers never saw this file");
+      return null;
+    }
+    int k = Evaluation.FOLDS;
+    out.printf(
+        "topics: the shipped classifiers were trained on this file, so they are cross-validated:"
+            + " %d folds, each tagged by classifiers trained on the other folds%n",
+        k);
+    long t0 = System.nanoTime();
+    List<List<String>> features = TopicTraining.features(gold, Segmenter.create());
+    TopicModel[] models = new TopicModel[k];
+    for (int f = 0; f < k; f++) {
+      List<GoldFile.Gold> train = new ArrayList<>();
+      List<List<String>> trainFeatures = new ArrayList<>();
+      for (int i = 0; i < gold.size(); i++) {
+        if (i % k != f) {
+          train.add(gold.get(i));
+          trainFeatures.add(features.get(i));
+        }
+      }
+      models[f] = TopicTraining.train(train, trainFeatures, List.of());
+    }
+    out.printf(Locale.ROOT, "  topic folds trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+    return models;
+  }
+
+  private static String differences(GoldFile.Gold g, TaggedPost t) {
+    StringBuilder sb = new StringBuilder();
+    if (g.sentiment() != t.sentiment().label()) {
+      sb.append(" sentiment ")
+          .append(g.sentiment().json())
+          .append("→")
+          .append(t.sentiment().label().json());
+    }
+    if (!g.topics().equals(java.util.EnumSet.copyOf(t.topics()))) {
+      sb.append(" topics ").append(labels(g.topics())).append("→").append(labels(t.topics()));
+    }
+    flag(sb, "mobilization", g.mobilization(), t.signals().mobilization());
+    flag(sb, "collectiveAct", g.collectivePast(), t.signals().collectiveAct());
+    flag(sb, "media", g.media(), t.signals().media());
+    return sb.toString().strip();
+  }
+
+  private static void flag(StringBuilder sb, String name, boolean gold, boolean got) {
+    if (gold != got) {
+      sb.append(' ').append(name).append(gold ? " missed" : " false");
+    }
+  }
+
+  private static String labels(java.util.Collection<Topic> topics) {
+    StringBuilder sb = new StringBuilder();
+    for (Topic t : topics) {
+      sb.append(sb.length() == 0 ? "" : ",").append(t.label());
+    }
+    return sb.toString();
+  }
+
+  private static String snippet(String title, String text) {
+    String one = (title == null ? text : title + " | " + text).replace('\n', ' ');
+    return one.length() > 90 ? one.substring(0, 90) + "…" : one;
+  }
+}

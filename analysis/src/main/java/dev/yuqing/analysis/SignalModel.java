@@ -1,0 +1,125 @@
+package dev.yuqing.analysis;
+
+import dev.yuqing.analysis.learn.BinaryClassifier;
+import dev.yuqing.analysis.learn.ClassifierFile;
+import dev.yuqing.analysis.learn.Example;
+import dev.yuqing.core.Signals;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trained signal classifiers: one {@link BinaryClassifier} per {@link Signals.Kind}, each
+ * reading the part of {@link SignalFeatures} meant for it (act cues for mobilisation and collective
+ * acts, media cues for media), with its calibrated threshold. Immutable and thread-safe.
+ *
+ * @param classifiers one per kind
+ * @param trainedOn the training files (name, rows, SHA-256), so evaluation can cross-fit
+ */
+record SignalModel(
+    Map<Signals.Kind, BinaryClassifier> classifiers, List<ClassifierFile.Source> trainedOn) {
+
+  /** The shipped model's resource name beside this class. */
+  static final String RESOURCE = "signal-model.tsv";
+
+  SignalModel {
+    classifiers = Map.copyOf(classifiers);
+    trainedOn = List.copyOf(trainedOn);
+    for (Signals.Kind k : Signals.Kind.values()) {
+      if (!classifiers.containsKey(k)) {
+        throw new IllegalArgumentException("signal model: no classifier for " + k);
+      }
+    }
+  }
+
+  /** The model shipped with yuqing (trained by {@code yuqing train signals}). */
+  static SignalModel shipped() {
+    return Shipped.MODEL;
+  }
+
+  private static final class Shipped {
+    static final SignalModel MODEL = load();
+
+    private static SignalModel load() {
+      try (InputStream in = SignalModel.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource dev/yuqing/analysis/" + RESOURCE);
+        }
+        return of(ClassifierFile.read(in, RESOURCE));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static SignalModel of(ClassifierFile.Content c) {
+    Map<Signals.Kind, BinaryClassifier> m = new EnumMap<>(Signals.Kind.class);
+    c.classifiers().forEach((name, k) -> m.put(Signals.Kind.valueOf(name), k));
+    return new SignalModel(m, c.trainedOn());
+  }
+
+  ClassifierFile.Content content() {
+    Map<String, BinaryClassifier> m = new java.util.LinkedHashMap<>();
+    for (Signals.Kind k : Signals.Kind.values()) {
+      m.put(k.name(), classifiers.get(k));
+    }
+    return new ClassifierFile.Content(m, trainedOn);
+  }
+
+  /**
+   * Which features a kind's classifier reads: act cues and the text's form for mobilisation (its
+   * positives are too few for words to carry); collective acts and media also read the text's
+   * words.
+   */
+  static boolean reads(Signals.Kind kind, String feature) {
+    return switch (kind) {
+      case MOBILIZATION ->
+          feature.startsWith("A|") || feature.startsWith("B|") || feature.startsWith("D");
+      case COLLECTIVE_ACT ->
+          feature.startsWith("A|")
+              || feature.startsWith("B|")
+              || feature.startsWith("D")
+              || feature.startsWith("W|");
+      case MEDIA -> feature.startsWith("M|") || feature.startsWith("D") || feature.startsWith("W|");
+    };
+  }
+
+  /** The example a kind's classifier learns from (or scores). */
+  static Example example(Signals.Kind kind, SignalFeatures.Bag bag, boolean positive) {
+    List<List<String>> instances = new ArrayList<>();
+    for (SignalFeatures.Instance i : bag.sentences()) {
+      instances.add(i.features().stream().filter(f -> reads(kind, f)).toList());
+    }
+    return new Example(
+        bag.document().stream().filter(f -> reads(kind, f)).toList(), instances, positive);
+  }
+
+  /**
+   * A kind's verdict on a text.
+   *
+   * @param score the score as reported
+   * @param evidence the sentence that weighed most, or null when none added evidence
+   */
+  record Verdict(Signals.Score score, SignalFeatures.Instance evidence) {}
+
+  /** A kind's verdict on a text's bag; {@code text} gives the evidence its sentence. */
+  Verdict verdict(Signals.Kind kind, SignalFeatures.Bag bag, String text) {
+    Example e = example(kind, bag, false);
+    BinaryClassifier c = classifiers.get(kind);
+    BinaryClassifier.Decision d = c.decide(e.document(), e.instances());
+    SignalFeatures.Instance evidence = d.best() < 0 ? null : bag.sentences().get(d.best());
+    String sentence = evidence == null ? null : text.substring(evidence.start(), evidence.end());
+    return new Verdict(
+        new Signals.Score(
+            kind,
+            d.probability(),
+            c.threshold(),
+            d.fired(),
+            sentence == null ? null : sentence.strip()),
+        evidence);
+  }
+}
