@@ -58,7 +58,7 @@ public final class TextNormalizer {
 
   private TextNormalizer() {}
 
-  /** The text as analysis reads it: variants, script and width folded, Latin lower-cased. */
+  /** The text as analysis reads it (variants, script, width, Latin case folded); null gives "". */
   public static String normalize(String text) {
     if (text == null || text.isEmpty()) {
       return "";
@@ -69,7 +69,7 @@ public final class TextNormalizer {
 
   /**
    * The text in simplified script, as written otherwise (no width folding, case kept): what {@code
-   * Post.simplified} holds.
+   * Post.simplified} holds; null gives "".
    */
   public static String simplified(String text) {
     if (text == null || text.isEmpty()) {

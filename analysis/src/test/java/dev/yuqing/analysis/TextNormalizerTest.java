@@ -220,15 +220,16 @@ class TextNormalizerTest {
     return cp >= 0x1F300 && cp <= 0x1FAFF;
   }
 
+  /** No high surrogate without a low one after it, and no low one without a high one before. */
   private static boolean wellFormed(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+              : !Character.isLowSurrogate(c)
+                  || (i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+      if (!paired) {
         return false;
       }
     }
