@@ -97,7 +97,7 @@ public final class HandoverTagger implements Tagger {
     Signals sig = signals.detect(full, s.label() == SentimentLabel.NEGATIVE);
     List<Topic> t = topics.classify(title, body, sig.mobilization(), sig.media());
     List<String> k = keyphrases.extract(tokens, titleTokens);
-    List<Entity> e = entities.extract(full);
+    List<Entity> e = entities.extract(tokens);
     return new TaggedPost(post, s, t, k, e, sig, whole ? words(post, title, body, tokens) : null);
   }
 
