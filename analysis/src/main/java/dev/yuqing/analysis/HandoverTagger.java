@@ -113,7 +113,7 @@ public final class HandoverTagger implements Tagger {
     Signals sig = signals.detect(full, bag);
     List<Topic> t = topics(title, body, tokens, bag, sig);
     List<String> k = keyphrases.extract(tokens, titleTokens);
-    List<Entity> e = entities.extract(full);
+    List<Entity> e = entities.extract(tokens);
     return new TaggedPost(post, s, t, k, e, sig, whole ? words(post, title, body, tokens) : null);
   }
 

@@ -1,7 +1,6 @@
 package dev.yuqing.analysis;
 
 import com.hankcs.hanlp.dictionary.CustomDictionary;
-import com.hankcs.hanlp.dictionary.other.CharTable;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -222,24 +221,26 @@ public final class Segmenter {
   /**
    * Search terms of a text with their offsets in the original text, for documents ({@code
    * indexMode}: long words and the dictionary words inside them, 售楼部门口 → 售楼部, 门口 …) or queries
-   * (plain words). Normalisation here is character by character (HanLP's CharTable: traditional →
-   * simplified, full-width → half-width, lower case), so offsets stay valid.
+   * (plain words), normalised by {@link TextNormalizer}. Offsets are exact when normalising kept
+   * the length (the usual case); otherwise they are clamped to the text.
    */
   public List<Span> spans(String text, boolean indexMode) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    String normal = CharTable.convert(text);
+    String normal = TextNormalizer.normalize(text);
     Segment s = indexMode ? indexSegment : querySegment;
     List<Span> out = new ArrayList<>();
     int start = 0;
     int n = normal.length();
+    int max = text.length();
     while (start < n) {
       int end = chunkEnd(normal, start, n);
       for (Term t : s.seg(normal.substring(start, end))) {
-        String w = t.word.strip().toLowerCase(java.util.Locale.ROOT);
+        String w = t.word.strip();
         if (!w.isEmpty() && !(t.nature != null && t.nature.toString().startsWith("w"))) {
-          out.add(new Span(w, start + t.offset, start + t.offset + t.word.length()));
+          int from = start + t.offset;
+          out.add(new Span(w, Math.min(from, max), Math.min(from + t.word.length(), max)));
         }
       }
       start = end;

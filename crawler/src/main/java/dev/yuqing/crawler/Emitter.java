@@ -1,5 +1,6 @@
 package dev.yuqing.crawler;
 
+import dev.yuqing.analysis.TextNormalizer;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.Script;
@@ -95,8 +96,7 @@ final class Emitter {
       return Optional.empty();
     }
     String full = draft.fullText();
-    String simp = Scripts.simplified(full);
-    Script script = Scripts.detect(full, simp);
+    Script script = TextNormalizer.script(full);
     String hash = Ids.contentHash(draft.title(), draft.text());
     CrawlState.Mark prev = state.post(id);
     if (prev != null && prev.contentHash().equals(hash)) {
@@ -109,7 +109,7 @@ final class Emitter {
       own = new ArrayList<>(sourceProjects);
       own.addAll(draft.projects());
     }
-    Optional<List<String>> projects = ctx.scoper().scope(own, searchedProject, simp);
+    Optional<List<String>> projects = ctx.scoper().scope(own, searchedProject, full);
     if (projects.isEmpty() && keepAll) {
       projects = Optional.of(List.of());
     }
@@ -124,7 +124,7 @@ final class Emitter {
     return Optional.of(
         draft.toBuilder()
             .script(script)
-            .simplified(script == Script.TRADITIONAL ? simp : null)
+            .simplified(script == Script.TRADITIONAL ? TextNormalizer.simplified(full) : null)
             .projects(projects.get())
             .contentHash(hash)
             .version(version)

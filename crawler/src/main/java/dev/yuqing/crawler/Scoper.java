@@ -1,23 +1,26 @@
 package dev.yuqing.crawler;
 
+import dev.yuqing.analysis.TextNormalizer;
 import dev.yuqing.core.config.ProjectConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides which watched projects a post is about. A source configured with {@code projects} tags
  * every post with them (plus any other project it names); otherwise a post is about the projects
- * whose names or aliases it mentions (compared in simplified script, case-insensitive). A post
- * found by a search-result URL is about the project whose name was searched. A post about no
- * project is dropped unless {@code keepUnscoped}. Immutable and thread-safe.
+ * whose names or aliases it mentions (compared as {@link #matchForm}). A post found by a
+ * search-result URL is about the project whose name was searched. A post about no project is
+ * dropped unless {@code keepUnscoped}. Immutable and thread-safe.
  */
 public final class Scoper {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final Map<String, List<String>> names = new LinkedHashMap<>(); // project → needles
   private final Map<String, List<String>> rawNames = new LinkedHashMap<>();
   private final boolean keepUnscoped;
@@ -26,7 +29,7 @@ public final class Scoper {
     for (ProjectConfig p : projects) {
       List<String> needles = new ArrayList<>();
       for (String n : p.allNames()) {
-        String s = norm(n);
+        String s = matchForm(n);
         if (!s.isBlank()) {
           needles.add(s);
         }
@@ -42,7 +45,7 @@ public final class Scoper {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    String t = norm(text);
+    String t = matchForm(text);
     List<String> out = new ArrayList<>();
     names.forEach(
         (project, needles) -> {
@@ -61,7 +64,7 @@ public final class Scoper {
    *
    * @param sourceProjects the source's {@code projects}
    * @param searchedProject the project whose name a search-result URL searched, or null
-   * @param text title and text of the post (simplified form preferred)
+   * @param text title and text of the post
    */
   public Optional<List<String>> scope(
       List<String> sourceProjects, String searchedProject, String text) {
@@ -93,8 +96,12 @@ public final class Scoper {
     return out;
   }
 
-  private static String norm(String s) {
-    String simp = Scripts.simplified(s);
-    return simp.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+  /**
+   * The form names and texts are compared in: normalised ({@link TextNormalizer}: simplified,
+   * half-width, lower-case Latin) and without whitespace, so 翡翠灣 and ＥＭＥＲＡＬＤ Bay name 翡翠湾 and
+   * Emerald Bay.
+   */
+  public static String matchForm(String s) {
+    return WHITESPACE.matcher(TextNormalizer.normalize(s)).replaceAll("");
   }
 }

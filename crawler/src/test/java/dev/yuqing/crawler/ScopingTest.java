@@ -2,6 +2,7 @@ package dev.yuqing.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.TextNormalizer;
 import dev.yuqing.core.Script;
 import dev.yuqing.core.config.ProjectConfig;
 import java.util.List;
@@ -21,6 +22,8 @@ class ScopingTest {
     assertThat(s.mentioned("锦绣园和翡翠湾都延期了")).containsExactly("翡翠湾", "锦绣园");
     // traditional script names the same project
     assertThat(s.mentioned("翡翠灣業主反映漏水")).containsExactly("翡翠湾");
+    // and full-width Latin (the names are compared as analysis reads them)
+    assertThat(s.mentioned("ＥＭＥＲＡＬＤ　ＢＡＹ的业主")).containsExactly("翡翠湾");
     assertThat(s.mentioned("华景物流园开业")).isEmpty();
   }
 
@@ -45,10 +48,8 @@ class ScopingTest {
   @Test
   void traditionalTextIsKeptWithItsSimplifiedForm() {
     String trad = "翡翠灣業主反映：交房後衛生間漏水，物業遲遲不來維修。";
-    String simp = Scripts.simplified(trad);
-    assertThat(simp).isEqualTo("翡翠湾业主反映：交房后卫生间漏水，物业迟迟不来维修。");
-    assertThat(Scripts.detect(trad, simp)).isEqualTo(Script.TRADITIONAL);
-    String plain = "翡翠湾业主反映：交房后卫生间漏水。";
-    assertThat(Scripts.detect(plain, Scripts.simplified(plain))).isEqualTo(Script.SIMPLIFIED);
+    assertThat(TextNormalizer.simplified(trad)).isEqualTo("翡翠湾业主反映：交房后卫生间漏水，物业迟迟不来维修。");
+    assertThat(TextNormalizer.script(trad)).isEqualTo(Script.TRADITIONAL);
+    assertThat(TextNormalizer.script("翡翠湾业主反映：交房后卫生间漏水。")).isEqualTo(Script.SIMPLIFIED);
   }
 }

@@ -57,9 +57,9 @@ class TaggerWordsTest {
         Arguments.of(
             "long body", "精装修缩水", "合同写的是品牌橱柜和地暖，交房一看全换了杂牌，卫生间还漏水，墙面空鼓开裂，物业说找开发商。".repeat(12), true),
         Arguments.of("empty body", "澜庭府今日集中交付", null, true),
-        // the parts alone are not converted (one traditional character each), the whole is: no
-        // words
-        Arguments.of("one traditional character in each part", "業主", "发现漏水後", false),
+        // a traditional-only character is converted in a simplified text too, so in each part
+        // alone as in the whole
+        Arguments.of("one traditional character in each part", "業主", "发现漏水後", true),
         // the whole is converted, so 乾 and 著 in the body would change: no words
         Arguments.of(
             "traditional title, simplified body with 乾 and 著", "瀾庭府業主維權", "乾城小区的业主著名维权", false));

@@ -1,8 +1,8 @@
 package dev.yuqing.stream;
 
-import com.hankcs.hanlp.HanLP;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.crawler.Scoper;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.Serializable;
 import java.time.Instant;
@@ -28,36 +28,53 @@ public final class Normaliser extends RichMapFunction<Post, Ingested> {
   }
 
   /**
-   * Which projects a post belongs to.
+   * Which projects a post belongs to: the projects whose names it mentions, compared as the crawler
+   * compares them ({@link Scoper#matchForm}).
    *
-   * @param names per project: its name first, then every alias, developer and property company
-   *     name, all simplified
+   * @param projects project names
+   * @param needles per project: its name, every alias, developer and property company name, in
+   *     {@link Scoper#matchForm}
    * @param fallback project of posts that name none (replay without config), or null
    */
-  public record Scope(List<List<String>> names, String fallback) implements Serializable {
-    private static final long serialVersionUID = 1L;
+  public record Scope(List<String> projects, List<List<String>> needles, String fallback)
+      implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     public Scope {
-      names = names.stream().map(List::copyOf).toList();
+      projects = List.copyOf(projects);
+      needles = needles.stream().map(List::copyOf).toList();
+      if (projects.size() != needles.size()) {
+        throw new IllegalArgumentException("needles: one list per project");
+      }
     }
 
     public static Scope of(List<ProjectConfig> projects, String fallback) {
-      return new Scope(projects.stream().map(ProjectConfig::allNames).toList(), fallback);
+      return new Scope(
+          projects.stream().map(ProjectConfig::name).toList(),
+          projects.stream()
+              .map(
+                  p ->
+                      p.allNames().stream()
+                          .map(Scoper::matchForm)
+                          .filter(n -> !n.isEmpty())
+                          .toList())
+              .toList(),
+          fallback);
     }
 
     /** Every post belongs to this one project. */
     public static Scope everything(String project) {
-      return new Scope(List.of(), project);
+      return new Scope(List.of(), List.of(), project);
     }
 
     List<String> match(String fullText) {
       List<String> out = new ArrayList<>();
-      if (!names.isEmpty()) {
-        String simplified = HanLP.convertToSimplifiedChinese(fullText);
-        for (List<String> n : names) {
-          for (String name : n) {
-            if (!name.isBlank() && simplified.contains(name)) {
-              out.add(n.get(0));
+      if (!projects.isEmpty()) {
+        String text = Scoper.matchForm(fullText);
+        for (int i = 0; i < projects.size(); i++) {
+          for (String needle : needles.get(i)) {
+            if (text.contains(needle)) {
+              out.add(projects.get(i));
               break;
             }
           }

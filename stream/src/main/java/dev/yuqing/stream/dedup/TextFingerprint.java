@@ -1,15 +1,14 @@
 package dev.yuqing.stream.dedup;
 
-import com.hankcs.hanlp.HanLP;
-import java.text.Normalizer;
+import dev.yuqing.analysis.TextNormalizer;
 
 /**
- * A 64-bit SimHash of a post's text after normalisation: traditional to simplified, full-width to
- * half-width (NFKC), lower case, and only letters and digits kept. So a repost with other
- * punctuation, spacing or script has the same fingerprint, and a lightly edited one differs in a
- * few bits. Features are the distinct overlapping character bigrams, which suit Chinese without
- * segmentation; counting each once keeps a long run of one pattern (a table, a repeated line break
- * marker) from dominating the hash of a long text.
+ * A 64-bit SimHash of a post's text after normalisation: the text as analysis reads it ({@link
+ * TextNormalizer}: simplified script, half-width, lower case), and of that only letters and digits.
+ * So a repost with other punctuation, spacing or script has the same fingerprint, and a lightly
+ * edited one differs in a few bits. Features are the distinct overlapping character bigrams, which
+ * suit Chinese without segmentation; counting each once keeps a long run of one pattern (a table, a
+ * repeated line break marker) from dominating the hash of a long text.
  *
  * <p>Pure and thread-safe.
  */
@@ -25,15 +24,12 @@ public final class TextFingerprint {
 
   /** The normalised text the fingerprint is computed from. */
   public static String normalise(String text) {
-    if (text == null || text.isEmpty()) {
-      return "";
-    }
-    String s = HanLP.convertToSimplifiedChinese(Normalizer.normalize(text, Normalizer.Form.NFKC));
+    String s = TextNormalizer.normalize(text);
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       if (Character.isLetterOrDigit(cp)) {
-        sb.appendCodePoint(Character.toLowerCase(cp));
+        sb.appendCodePoint(cp);
       }
       i += Character.charCount(cp);
     }

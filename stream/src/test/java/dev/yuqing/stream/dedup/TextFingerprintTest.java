@@ -20,6 +20,14 @@ class TextFingerprintTest {
         .isEqualTo(TextFingerprint.normalise("天花板漏水，华景地产的质量"));
   }
 
+  /** Dedup reads a text as analysis does (one normaliser), less what is not a letter or digit. */
+  @Test
+  void normalisationIsThatOfAnalysisWithoutPunctuation() {
+    // HanLP's converter alone reads 乾城 as 干城, analysis keeps the name
+    assertThat(TextFingerprint.normalise("乾城二期業主：漏水！")).isEqualTo("乾城二期业主漏水");
+    assertThat(TextFingerprint.normalise("👍物业\u3000真棒﹗ＯＫ")).isEqualTo("物业真棒ok");
+  }
+
   @Test
   void aRepostWithOtherPunctuationIsIdentical() {
     String repost = LEAK.replaceAll("[，。？]", " ");
