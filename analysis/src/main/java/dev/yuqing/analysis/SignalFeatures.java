@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class SignalFeatures {
   /** The cue classes of {@code signal-cues.txt}. */
   enum Cue {
+    WHOLE,
     GROUP,
     WE,
     FUTURE,
@@ -222,8 +223,13 @@ final class SignalFeatures {
     EnumSet<Cue> sentence = within(hits, from, to);
     Set<String> tags = new LinkedHashSet<>();
     String before = text.substring(near, h.start());
-    boolean group = subject.contains(Cue.GROUP) || COUNTED_GROUP.matcher(before).find();
+    boolean whole = subject.contains(Cue.WHOLE);
+    boolean group = whole || subject.contains(Cue.GROUP) || COUNTED_GROUP.matcher(before).find();
     boolean we = subject.contains(Cue.WE);
+    if (whole) {
+      // GUIDE.md: a whole group's threat counts, a loose 「我们」 does not
+      tags.add("a");
+    }
     if (group) {
       tags.add("g");
     }
@@ -236,7 +242,8 @@ final class SignalFeatures {
     if (!group && OWNERS.matcher(before).find()) {
       tags.add("o");
     }
-    if (!group && within(hits, from, near).contains(Cue.GROUP)) {
+    EnumSet<Cue> earlier = within(hits, from, near);
+    if (!group && (earlier.contains(Cue.GROUP) || earlier.contains(Cue.WHOLE))) {
       tags.add("gs");
     }
     if (modal.contains(Cue.FUTURE)) {
@@ -315,7 +322,7 @@ final class SignalFeatures {
 
   /** Who acts, from the tags: the group, "we", the owners, the writer alone, or nobody named. */
   private static String who(Set<String> tags) {
-    for (String t : new String[] {"g", "w", "gs", "o", "i"}) {
+    for (String t : new String[] {"a", "g", "w", "gs", "o", "i"}) {
       if (tags.contains(t)) {
         return t;
       }
