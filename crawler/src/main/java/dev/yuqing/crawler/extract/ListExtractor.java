@@ -180,7 +180,7 @@ public final class ListExtractor {
       if (n.equals("nav") || n.equals("footer") || n.equals("header")) {
         return true;
       }
-      if (ArticleExtractor.boilerplateHint(e)) {
+      if (BoilerplateFilter.marked(e)) {
         return true;
       }
     }
