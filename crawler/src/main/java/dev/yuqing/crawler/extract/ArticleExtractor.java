@@ -47,7 +47,8 @@ public final class ArticleExtractor {
     for (String r : sel.remove()) {
       body.select(r).remove();
     }
-    ArticlePart.Page page = new ArticlePart.Page(doc, body, Runs.of(body), sel, fetchedAt);
+    ArticlePart.Page page =
+        new ArticlePart.Page(doc, body, Runs.of(body), Meta.of(doc), new Marks(), sel, fetchedAt);
     ArticlePart.Draft d = ArticlePart.Draft.EMPTY;
     for (ArticlePart p : parts) {
       d = p.apply(page, d);

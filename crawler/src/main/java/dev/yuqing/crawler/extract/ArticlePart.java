@@ -21,6 +21,8 @@ interface ArticlePart {
    * @param doc the parsed page (meta tags, JSON-LD, title)
    * @param body a copy of its visible body: scripts, styles, hidden and removed elements gone
    * @param runs the visible body's text, one run per line
+   * @param meta its meta tags
+   * @param marks which of its elements are marked as boilerplate
    * @param selectors the source's CSS overrides
    * @param fetchedAt when the page was fetched: no publication time may be later
    */
@@ -28,6 +30,8 @@ interface ArticlePart {
       Document doc,
       Element body,
       List<Runs.Run> runs,
+      Meta meta,
+      Marks marks,
       ArticleSelectors selectors,
       Instant fetchedAt) {}
 

@@ -66,6 +66,7 @@ final class AuthorFinder {
           "[。！？!?”」]\\s*[（(]\\s*(?:(?:记者|記者|作者|文|通讯员|通訊員)\\s*[:：/／]?\\s*)?([^()（）:：]{2,30}?)"
               + "\\s*[)）]\\s*$");
 
+  private static final Pattern CUES = Pattern.compile("(来源|來源|稿源|出处|出處)\\s*[:：]");
   private static final Pattern SOURCE =
       Pattern.compile("(?:来源|來源|稿源|出处|出處)\\s*[:：]\\s*\\[?\\s*([^\\s|/，,。：:\\[\\]]{2,20})");
   private static final Pattern AUTHOR_CLASS =
@@ -89,15 +90,14 @@ final class AuthorFinder {
     }
     if (person == null && source == null) {
       // often the outlet or the editor on Chinese sites: after what the page shows
-      String meta =
-          Meta.content(page.doc(), "article:author", "og:article:author", "author", "byline");
+      String meta = page.meta().content("article:author", "og:article:author", "author", "byline");
       if (meta != null && meta.length() <= 30 && !meta.matches("(?i).*(@|http|,|，|name).*")) {
         person = meta;
       }
     }
     String author = person != null ? person : source;
     if (author == null) {
-      author = Meta.content(page.doc(), "og:site_name", "application-name");
+      author = page.meta().content("og:site_name", "application-name");
     }
     return new Found(author == null ? null : notEditor(author), source);
   }
@@ -187,7 +187,10 @@ final class AuthorFinder {
    * is not taken for part of it, where the byline block shows it; else from the block's text.
    */
   private static String source(Element body, String zone) {
-    for (Element e : body.getElementsMatchingOwnText("(来源|來源|稿源)\\s*[:：]")) {
+    if (!CUES.matcher(zone).find()) {
+      return null;
+    }
+    for (Element e : body.getElementsMatchingOwnText(CUES)) {
       Matcher m = SOURCE.matcher(Text.clean(e.ownText()));
       String v = null;
       if (m.find()) {

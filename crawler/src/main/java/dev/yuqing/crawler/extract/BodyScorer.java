@@ -42,7 +42,8 @@ final class BodyScorer implements ArticlePart {
     }
     Element root = page.body();
     List<Runs.Run> runs = page.runs();
-    Map<Element, Tally> tally = tally(runs, root, d.title());
+    Marks marks = page.marks();
+    Map<Element, Tally> tally = tally(runs, root, d.title(), marks);
     Element best = root;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (Map.Entry<Element, Tally> en : tally.entrySet()) {
@@ -51,8 +52,8 @@ final class BodyScorer implements ArticlePart {
         best = en.getKey();
       }
     }
-    Element narrow = narrow(best, runs, d.title());
-    List<Element> blocks = join(narrow, root, tally);
+    Element narrow = narrow(best, runs, d.title(), marks);
+    List<Element> blocks = join(narrow, root, tally, marks);
     Set<Element> in = Collections.newSetFromMap(new IdentityHashMap<>());
     in.addAll(blocks);
     List<Runs.Run> lines = new ArrayList<>();
@@ -64,7 +65,8 @@ final class BodyScorer implements ArticlePart {
     return d.withBody(blocks, lines);
   }
 
-  private static Map<Element, Tally> tally(List<Runs.Run> runs, Element root, String title) {
+  private static Map<Element, Tally> tally(
+      List<Runs.Run> runs, Element root, String title, Marks marks) {
     Map<Element, Tally> tally = new IdentityHashMap<>();
     for (Runs.Run r : runs) {
       double v = r.value();
@@ -78,7 +80,7 @@ final class BodyScorer implements ArticlePart {
         if (weight == 1) {
           t.prose += prose;
         }
-        if (BoilerplateFilter.marked(e)) {
+        if (marks.of(e)) {
           weight = MARKED;
         }
       }
@@ -91,10 +93,10 @@ final class BodyScorer implements ArticlePart {
    * blocks: the best-scoring element often wraps the body with its headline, byline, toolbars and
    * comments.
    */
-  static Element narrow(Element best, List<Runs.Run> runs, String title) {
+  static Element narrow(Element best, List<Runs.Run> runs, String title, Marks marks) {
     List<Element> owners = new ArrayList<>();
     for (Runs.Run r : runs) {
-      if (articleProse(r, title) && Runs.inside(r.owner(), best) && !markedBelow(r.owner(), best)) {
+      if (articleProse(r, title) && Runs.inside(r.owner(), best) && !marks.below(r.owner(), best)) {
         owners.add(r.owner());
       }
     }
@@ -119,7 +121,8 @@ final class BodyScorer implements ArticlePart {
    * {@code block} and the sibling blocks of prose beside it: a sibling joins when it is not marked,
    * is mostly plain text and carries at least a quarter of the block's prose.
    */
-  private static List<Element> join(Element block, Element root, Map<Element, Tally> tally) {
+  private static List<Element> join(
+      Element block, Element root, Map<Element, Tally> tally, Marks marks) {
     Element parent = block == root ? null : block.parent();
     Tally own = tally.get(block);
     if (parent == null || own == null) {
@@ -130,7 +133,7 @@ final class BodyScorer implements ArticlePart {
       Tally t = tally.get(sib);
       if (sib == block
           || (t != null
-              && !BoilerplateFilter.marked(sib)
+              && !marks.of(sib)
               && t.prose > 0
               && t.prose >= 0.25 * own.prose
               && t.links * 4 < t.chars)) {
@@ -142,16 +145,6 @@ final class BodyScorer implements ArticlePart {
 
   private static boolean articleProse(Runs.Run r, String title) {
     return r.prose() && (title == null || !(title.contains(r.text()) || r.text().contains(title)));
-  }
-
-  /** Whether a block marked as boilerplate lies between {@code e} and {@code top} (exclusive). */
-  static boolean markedBelow(Element e, Element top) {
-    for (Element x = e; x != null && x != top; x = x.parent()) {
-      if (BoilerplateFilter.marked(x)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean insideAny(Element e, Set<Element> blocks, Element root) {

@@ -72,8 +72,7 @@ final class BoilerplateFilter implements ArticlePart {
           "toolbar",
           "follow",
           "relate",
-          "recommends",
-          "top-ad");
+          "recommends");
 
   private static final Set<String> ARTICLE =
       Set.of("article", "content", "text", "body", "main", "post", "entry", "detail");
@@ -147,12 +146,22 @@ final class BoilerplateFilter implements ArticlePart {
     }
     boolean weak = false;
     boolean article = false;
-    for (String tok : c.split("[\\s_\\-]+")) {
-      if (STRONG.contains(tok)) {
-        return true;
+    int from = 0;
+    for (int i = 0; i <= c.length(); i++) {
+      if (i == c.length()
+          || Character.isWhitespace(c.charAt(i))
+          || c.charAt(i) == '_'
+          || c.charAt(i) == '-') {
+        if (i > from) {
+          String tok = c.substring(from, i);
+          if (STRONG.contains(tok)) {
+            return true;
+          }
+          weak |= WEAK.contains(tok);
+          article |= ARTICLE.contains(tok);
+        }
+        from = i + 1;
       }
-      weak |= WEAK.contains(tok);
-      article |= ARTICLE.contains(tok);
     }
     return weak && !article;
   }
@@ -162,7 +171,8 @@ final class BoilerplateFilter implements ArticlePart {
     if (d.lines() == null) {
       return d;
     }
-    List<Runs.Run> lines = d.blocks() == null ? d.lines() : unmarked(d.lines(), d.blocks());
+    List<Runs.Run> lines =
+        d.blocks() == null ? d.lines() : unmarked(d.lines(), d.blocks(), page.marks());
     lines = new ArrayList<>(lines);
     lines.removeIf(r -> r.chars() <= 60 && FURNITURE.matcher(r.text()).matches());
     head(lines, d.title());
@@ -175,7 +185,7 @@ final class BoilerplateFilter implements ArticlePart {
    * marked block after the article's last unmarked paragraph goes unless it outweighs the article,
    * one inside it unless it holds a third of the text.
    */
-  static List<Runs.Run> unmarked(List<Runs.Run> lines, List<Element> blocks) {
+  static List<Runs.Run> unmarked(List<Runs.Run> lines, List<Element> blocks, Marks marks) {
     Map<Element, List<Integer>> groups = new IdentityHashMap<>();
     List<Element> groupOf = new ArrayList<>();
     int lastProse = -1;
@@ -183,7 +193,7 @@ final class BoilerplateFilter implements ArticlePart {
     double unmarkedMass = 0;
     for (int i = 0; i < lines.size(); i++) {
       Runs.Run r = lines.get(i);
-      Element g = outermostMarked(r.owner(), blocks);
+      Element g = outermostMarked(r.owner(), blocks, marks);
       groupOf.add(g);
       double v = Math.max(0, r.value());
       total += v;
@@ -216,10 +226,10 @@ final class BoilerplateFilter implements ArticlePart {
   }
 
   /** The outermost marked element between a line's owner and its block (exclusive), or null. */
-  private static Element outermostMarked(Element owner, List<Element> blocks) {
+  private static Element outermostMarked(Element owner, List<Element> blocks, Marks marks) {
     Element found = null;
     for (Element x = owner; x != null && !blocks.contains(x); x = x.parent()) {
-      if (marked(x)) {
+      if (marks.of(x)) {
         found = x;
       }
     }

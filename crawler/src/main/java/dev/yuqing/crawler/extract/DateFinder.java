@@ -75,9 +75,9 @@ final class DateFinder {
 
   Optional<Instant> find(ArticlePart.Page page, ArticlePart.Draft d, BylineFinder.Around around) {
     Instant limit = page.fetchedAt();
-    Dates pd = dates.dayFirst(dayFirst(page.doc(), around.lines()));
+    PageDates pd = new PageDates(page.doc(), around.lines());
     for (String name : PUBLISHED_METAS) {
-      Optional<Instant> t = notAfter(pd.parse(Meta.content(page.doc(), name)), limit);
+      Optional<Instant> t = notAfter(pd.parse(page.meta().content(name)), limit);
       if (t.isPresent()) {
         return t;
       }
@@ -114,7 +114,7 @@ final class DateFinder {
         }
       }
     }
-    t = fromUrls(page.doc(), pd, limit);
+    t = fromUrls(page.doc(), page.meta(), pd, limit);
     if (t.isPresent()) {
       return t;
     }
@@ -142,7 +142,7 @@ final class DateFinder {
     for (Element e :
         page.body().select("[class*=time], [class*=date], [id*=time], [id*=date], [class*=pub]")) {
       String s = Text.clean(e.text());
-      if (s.length() <= 60 && !BoilerplateFilter.marked(e)) {
+      if (s.length() <= 60 && !page.marks().of(e)) {
         t = notAfter(pd.findWritten(s), limit);
         if (t.isPresent()) {
           return t;
@@ -150,7 +150,7 @@ final class DateFinder {
       }
     }
     for (String name : MODIFIED_METAS) {
-      t = notAfter(pd.parse(Meta.content(page.doc(), name)), limit);
+      t = notAfter(pd.parse(page.meta().content(name)), limit);
       if (t.isPresent()) {
         return t;
       }
@@ -158,11 +158,12 @@ final class DateFinder {
     return Optional.empty();
   }
 
+  /** The time an element shows: in an attribute (datetime, content, title) or as its text. */
   Optional<Instant> timeOf(Element e) {
-    return timeOf(dates, e);
+    return timeOf(new PageDates(null, List.of()), e);
   }
 
-  private static Optional<Instant> timeOf(Dates dates, Element e) {
+  private static Optional<Instant> timeOf(PageDates dates, Element e) {
     for (String a : List.of("datetime", "content", "title", "data-time")) {
       if (e.hasAttr(a)) {
         Optional<Instant> t = dates.parse(e.attr(a));
@@ -172,6 +173,43 @@ final class DateFinder {
       }
     }
     return dates.find(Text.clean(e.text()));
+  }
+
+  /**
+   * The dates of one page: a numeric date that reads both ways is read as the page writes its
+   * dates, worked out the first time one is met.
+   */
+  private final class PageDates {
+    private final Document doc;
+    private final List<Runs.Run> lines;
+    private Dates resolved;
+
+    PageDates(Document doc, List<Runs.Run> lines) {
+      this.doc = doc;
+      this.lines = lines;
+    }
+
+    private Dates on(String s) {
+      if (s == null || doc == null || !Dates.readsBothWays(s)) {
+        return dates;
+      }
+      if (resolved == null) {
+        resolved = dates.dayFirst(dayFirst(doc, lines));
+      }
+      return resolved;
+    }
+
+    Optional<Instant> parse(String s) {
+      return on(s).parse(s);
+    }
+
+    Optional<Instant> find(String s) {
+      return on(s).find(s);
+    }
+
+    Optional<Instant> findWritten(String s) {
+      return on(s).findWritten(s);
+    }
   }
 
   /**
@@ -223,14 +261,14 @@ final class DateFinder {
     return out;
   }
 
-  private Optional<Instant> fromUrls(Document doc, Dates pd, Instant limit) {
+  private Optional<Instant> fromUrls(Document doc, Meta meta, PageDates pd, Instant limit) {
     List<String> urls = new ArrayList<>();
     urls.add(doc.location());
     Element canonical = doc.selectFirst("link[rel=canonical][href]");
     if (canonical != null) {
       urls.add(canonical.attr("href"));
     }
-    urls.add(Meta.content(doc, "og:url"));
+    urls.add(meta.content("og:url"));
     for (String u : urls) {
       if (u == null) {
         continue;

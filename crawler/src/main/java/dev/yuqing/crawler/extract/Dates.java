@@ -55,6 +55,19 @@ public final class Dates {
     return first == dayFirst ? this : new Dates(clock, zone, first);
   }
 
+  /** Whether {@code text} holds a numeric date that reads both ways (06/02/2022). */
+  public static boolean readsBothWays(String text) {
+    Matcher m = NUMERIC.matcher(text);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(3));
+      if (a != b && a <= 12 && b <= 12) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * How {@code text} writes numeric dates, from the ones no reading but one fits ({@code
    * 13/02/2022} is day first, {@code 02/13/2022} month first); null when none decides or they

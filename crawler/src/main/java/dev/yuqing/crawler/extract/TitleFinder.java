@@ -20,16 +20,17 @@ final class TitleFinder implements ArticlePart {
 
   @Override
   public Draft apply(Page page, Draft d) {
-    String title = d.title() != null ? d.title() : title(page.doc(), page.body(), page.runs());
+    String title =
+        d.title() != null ? d.title() : title(page.doc(), page.meta(), page.body(), page.runs());
     return d.withTitle(title, headline(page.body(), title));
   }
 
-  static String title(Document doc, Element body, List<Runs.Run> lines) {
+  static String title(Document doc, Meta meta, Element body, List<Runs.Run> lines) {
     // anywhere: a page with stray markup before <html> has its <title> in the body
     Element t = doc.selectFirst("title");
     // capped: titles are short, and the matching below is quadratic in their length
     String docTitle = cap(t == null ? "" : Text.clean(t.text()));
-    String og = cap(Meta.content(doc, "og:title", "twitter:title", "title", "headline"));
+    String og = cap(meta.content("og:title", "twitter:title", "title", "headline"));
     List<String> refs = new ArrayList<>();
     if (og != null && og.length() >= 4) {
       refs.add(og);
