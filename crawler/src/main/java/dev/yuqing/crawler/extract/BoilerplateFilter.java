@@ -84,19 +84,23 @@ final class BoilerplateFilter implements ArticlePart {
               + "|字号|字號|返回顶部|返回頂部|收藏本文|当前位置|當前位置|您的位置|你的位置|您现在的位置|所在位置)"
               + ".{0,50}$");
 
-  /**
-   * Lines after which nothing is article: comment sections, related lists, share prompts,
-   * disclaimers, read counters, copyright.
-   */
-  private static final Pattern HARD_STOP =
+  /** Headings of what follows an article: comment sections, related lists, next/previous. */
+  private static final Pattern SECTION =
       Pattern.compile(
           "^[【\\[(（]?\\s*(?:(?:网友|網友|热门|熱門|最新|全部|精彩|相关|相關|用户|用戶)?(?:评论|評論|留言)(?:列表)?"
               + "\\s*[（(]?\\s*\\d*\\s*[)）]?\\s*[】\\]]?$"
               + "|(?:发表|發表|我要|参与|參與|查看|更多)(?:评论|評論|留言)|我来说两句|我來說兩句"
               + "|.{0,60}已有\\s*\\d+\\s*(?:人|条|條|件)\\s*(?:评论|評論|留言|参与|參與)"
               + "|(?:相关|相關|延伸|推荐|推薦|热门|熱門|精彩)(?:阅读|閱讀|新闻|新聞|文章|推荐|推薦|专题|專題)"
-              + "|猜你喜欢|猜你喜歡|上一篇|下一篇"
-              + "|扫一扫|掃一掃|扫描二维码|掃描二維碼|.{0,10}关注(?:微信)?公众号|.{0,10}關注(?:微信)?公眾號"
+              + "|猜你喜欢|猜你喜歡|上一篇|下一篇)");
+
+  /**
+   * Lines after which nothing is article once half of it is behind: share prompts, disclaimers,
+   * read counters, copyright.
+   */
+  private static final Pattern HARD_STOP =
+      Pattern.compile(
+          "^[【\\[(（]?\\s*(?:扫一扫|掃一掃|扫描二维码|掃描二維碼|.{0,10}关注(?:微信)?公众号|.{0,10}關注(?:微信)?公眾號"
               + "|(?:特别|特別|免责|免責|版权|版權|郑重|鄭重|本站)?(?:声明|聲明)\\s*[:：]"
               + "|.{0,30}(?:本站郑重声明|本站鄭重聲明|版权与免责声明|版權與免責聲明)"
               + "|.{0,40}(?:版权所有|版權所有|未经授权|未經授權|禁止转载|禁止轉載|转载请注明|轉載請註明)"
@@ -135,7 +139,7 @@ final class BoilerplateFilter implements ArticlePart {
   private static final Pattern HEAD_CREDIT =
       Pattern.compile(".{0,30}(资料图|資料圖|供图|供圖|视觉中国|視覺中國|图片来源|圖片來源|图源|圖源|摄影|攝影|新华社发|图/|圖/).{0,20}");
 
-  /** How many lines from the end an editor line may end the article even with prose after it. */
+  /** A hard stop among the last lines ends the article wherever the prose is. */
   private static final int TAIL_WINDOW = 3;
 
   /** Whether the class or id of {@code e} marks it as boilerplate. */
@@ -262,9 +266,9 @@ final class BoilerplateFilter implements ArticlePart {
   }
 
   /**
-   * Ends the article at its furniture: at the first hard stop that follows at least half of the
-   * prose (or stands among the last lines), then at an editor or source line that no prose follows
-   * (or that stands among the last lines); then drops short trailing labels.
+   * Ends the article at its furniture: at a comment or related-news heading after two paragraphs,
+   * or another hard stop after half of the prose (or among the last lines); then at an editor or
+   * source line that no prose follows; then drops short trailing labels.
    */
   static void tail(List<Runs.Run> lines) {
     int n = lines.size();
@@ -274,26 +278,28 @@ final class BoilerplateFilter implements ArticlePart {
     }
     int end = n;
     double before = 0;
+    int paragraphs = 0;
     for (int i = 1; i < n; i++) {
       Runs.Run r = lines.get(i - 1);
       before += r.prose() ? r.plain() : 0;
+      paragraphs += r.prose() ? 1 : 0;
       String l = lines.get(i).text();
       if (l.length() <= 120
-          && (before >= 0.5 * prose || i >= n - TAIL_WINDOW)
-          && HARD_STOP.matcher(l).lookingAt()) {
+          && ((paragraphs >= 2 && SECTION.matcher(l).lookingAt())
+              || ((before >= 0.5 * prose || i >= n - TAIL_WINDOW)
+                  && HARD_STOP.matcher(l).lookingAt()))) {
         end = i;
         break;
       }
     }
     int cut = end;
-    boolean proseAfter = false;
     for (int i = end - 1; i >= 1; i--) {
-      String l = lines.get(i).text();
-      boolean soft = l.length() <= 120 && SOFT_STOP.matcher(l).lookingAt();
-      if (soft && (!proseAfter || i >= end - TAIL_WINDOW)) {
+      Runs.Run r = lines.get(i);
+      if (r.text().length() <= 120 && SOFT_STOP.matcher(r.text()).lookingAt()) {
         cut = i;
+      } else if (r.prose()) {
+        break; // an editor line with prose after it is a roundup's, not the end
       }
-      proseAfter |= !soft && lines.get(i).prose();
     }
     lines.subList(cut, n).clear();
     while (lines.size() > 1) {
