@@ -17,8 +17,8 @@ import org.jsoup.nodes.Element;
 /**
  * The publication time, from the most trustworthy place that has one: structured data
  * (article:published_time and other meta tags, JSON-LD datePublished, {@code <time datetime>}), the
- * byline block near the headline, the URL, a dateline opening the body (新华社北京5月1日电), the line after
- * the body (发表于 …), a dated line with a cue anywhere, a date-named element, and last the
+ * byline block near the headline, the URL, the line after the body (发表于 …), a dateline opening the
+ * body (新华社北京5月1日电), a dated line with a cue anywhere, a date-named element, and last the
  * modification time. Numeric dates that read both ways (06/02/2022) follow the page's other numeric
  * dates, else its language. A time after the fetch is never taken.
  */
@@ -118,6 +118,11 @@ final class DateFinder {
     if (t.isPresent()) {
       return t;
     }
+    // a blog's or forum's byline under the post: "XX 发表于 …"
+    t = notAfter(pd.findWritten(String.join("\n", around.after())), limit);
+    if (t.isPresent()) {
+      return t;
+    }
     if (around.first() != null) {
       // a dateline opens the first paragraph: 新华社北京5月1日电, 看中国2005年07月03日报道
       String first = around.first();
@@ -125,10 +130,6 @@ final class DateFinder {
       if (t.isPresent()) {
         return t;
       }
-    }
-    t = notAfter(pd.findWritten(String.join("\n", around.after())), limit);
-    if (t.isPresent()) {
-      return t;
     }
     for (Runs.Run r : around.lines()) {
       Matcher m = CUE.matcher(r.text());
