@@ -8,8 +8,7 @@ import dev.yuqing.crawler.eval.KeyedPages;
 import dev.yuqing.crawler.eval.PageExtractor;
 import dev.yuqing.crawler.eval.YuqingExtractor;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code yuqing eval extract}: article extraction against keyed pages, beside Readability. */
 @Command(
@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       "--key FILE: key.jsonl (title, body_must_contain …) or body-key.jsonl (whole body)."
     })
 public final class EvalExtractCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
@@ -81,7 +82,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
       throw new UserError(
           "eval extract: no pages in " + (target.pages != null ? target.pages : target.key));
     }
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter out = spec.commandLine().getOut();
     List<PageExtractor> extractors = new ArrayList<>();
     extractors.add(new YuqingExtractor(Clock.systemUTC(), CrawlerConfig.DEFAULT.zone()));
     Readability4j reference = null;

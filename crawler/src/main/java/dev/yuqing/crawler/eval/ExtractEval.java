@@ -2,7 +2,7 @@ package dev.yuqing.crawler.eval;
 
 import dev.yuqing.crawler.extract.Article;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public final class ExtractEval {
       List<KeyedPage> pages,
       List<PageExtractor> extractors,
       ZoneId zone,
-      PrintStream out,
+      PrintWriter out,
       boolean verbose)
       throws IOException {
     List<byte[]> bytes = new ArrayList<>();
@@ -122,6 +122,7 @@ public final class ExtractEval {
     }
     printPages(pages, sums, got, out, verbose);
     printSummary(pages.size(), sums, out);
+    out.flush();
     return sums;
   }
 
@@ -129,7 +130,7 @@ public final class ExtractEval {
       List<KeyedPage> pages,
       List<Summary> sums,
       List<List<Article>> got,
-      PrintStream out,
+      PrintWriter out,
       boolean verbose) {
     for (int i = 0; i < pages.size(); i++) {
       StringBuilder line =
@@ -164,7 +165,7 @@ public final class ExtractEval {
     }
   }
 
-  private static void detail(String name, PageScore s, Article a, PrintStream out) {
+  private static void detail(String name, PageScore s, Article a, PrintWriter out) {
     if (s.error() != null) {
       out.println("    " + name + " failed: " + s.error());
       return;
@@ -187,7 +188,7 @@ public final class ExtractEval {
     }
   }
 
-  private static void printSummary(int pages, List<Summary> sums, PrintStream out) {
+  private static void printSummary(int pages, List<Summary> sums, PrintWriter out) {
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-34s", pages + " pages"));
     for (Summary s : sums) {
       head.append(String.format(Locale.ROOT, "%16s", s.name()));
@@ -213,7 +214,7 @@ public final class ExtractEval {
   }
 
   private static void row(
-      PrintStream out,
+      PrintWriter out,
       String label,
       List<Summary> sums,
       java.util.function.ToDoubleFunction<Summary> f) {
@@ -236,7 +237,7 @@ public final class ExtractEval {
   }
 
   private static void counts(
-      PrintStream out,
+      PrintWriter out,
       String label,
       List<Summary> sums,
       java.util.function.Function<Summary, int[]> f) {

@@ -8,7 +8,7 @@ import dev.yuqing.crawler.eval.KeyedPage;
 import dev.yuqing.crawler.eval.KeyedPages;
 import dev.yuqing.crawler.eval.YuqingExtractor;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +30,8 @@ class ArticleExtractionEvalTest {
   private static ExtractEval.Summary run(List<KeyedPage> pages) throws IOException {
     YuqingExtractor x =
         new YuqingExtractor(Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZONE), ZONE);
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     return ExtractEval.run(pages, List.of(x), ZONE, out, true).get(0);
   }
 
