@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs extractors over the same keyed pages and prints one line per page and a summary with the
@@ -67,7 +69,7 @@ public final class ExtractEval {
     }
 
     /** [right, checked]. */
-    private int[] count(java.util.function.Function<PageScore, Boolean> check) {
+    private int[] count(Function<PageScore, Boolean> check) {
       int n = 0;
       int k = 0;
       for (PageScore s : scores) {
@@ -214,10 +216,7 @@ public final class ExtractEval {
   }
 
   private static void row(
-      PrintWriter out,
-      String label,
-      List<Summary> sums,
-      java.util.function.ToDoubleFunction<Summary> f) {
+      PrintWriter out, String label, List<Summary> sums, ToDoubleFunction<Summary> f) {
     if (sums.stream().allMatch(s -> Double.isNaN(f.applyAsDouble(s)))) {
       return;
     }
@@ -237,10 +236,7 @@ public final class ExtractEval {
   }
 
   private static void counts(
-      PrintWriter out,
-      String label,
-      List<Summary> sums,
-      java.util.function.Function<Summary, int[]> f) {
+      PrintWriter out, String label, List<Summary> sums, Function<Summary, int[]> f) {
     int[] first = f.apply(sums.get(0));
     if (first == null || first[1] == 0) {
       return;

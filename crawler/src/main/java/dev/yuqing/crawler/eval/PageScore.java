@@ -4,6 +4,7 @@ import dev.yuqing.crawler.extract.Article;
 import dev.yuqing.crawler.extract.Text;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public record PageScore(
     if (key.minute() != null) {
       minute =
           a.publishedAt() != null
-              && java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+              && DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
                   .withZone(zone)
                   .format(a.publishedAt())
                   .equals(key.minute());
@@ -93,7 +94,7 @@ public record PageScore(
     return new PageScore(
         key.body() == null ? Double.NaN : 0,
         key.titles() == null ? null : false,
-        key.mustContain() == null ? null : key.mustContain(),
+        key.mustContain(),
         key.mustNotContain() == null ? null : List.of(),
         key.day() == null ? null : false,
         key.minute() == null ? null : false,

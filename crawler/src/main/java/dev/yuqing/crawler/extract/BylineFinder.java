@@ -34,7 +34,7 @@ final class BylineFinder implements ArticlePart {
     Around around = around(page.runs(), d);
     Draft out = d;
     if (out.published() == null) {
-      out = out.withPublished(dates.find(page, out, around).orElse(null));
+      out = out.withPublished(dates.find(page, around).orElse(null));
     }
     if (out.author() == null || out.author().isEmpty()) {
       AuthorFinder.Found f = authors.find(page, out, around);

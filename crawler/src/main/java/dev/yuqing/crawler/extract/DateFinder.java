@@ -73,7 +73,7 @@ final class DateFinder {
     this.dates = dates;
   }
 
-  Optional<Instant> find(ArticlePart.Page page, ArticlePart.Draft d, BylineFinder.Around around) {
+  Optional<Instant> find(ArticlePart.Page page, BylineFinder.Around around) {
     Instant limit = page.fetchedAt();
     PageDates pd = new PageDates(page.doc(), around.lines());
     for (String name : PUBLISHED_METAS) {
@@ -215,7 +215,7 @@ final class DateFinder {
 
   /**
    * Whether the page writes numeric dates day first: as its unambiguous numeric dates do, else as
-   * its language ({@code <html lang>}) or country domain does; month first when nothing says.
+   * its language ({@code <html lang>}) does; month first when nothing says.
    */
   static boolean dayFirst(Document doc, List<Runs.Run> lines) {
     StringBuilder all = new StringBuilder();

@@ -1,6 +1,7 @@
 package dev.yuqing.crawler.extract;
 
 import dev.yuqing.core.config.ArticleSelectors;
+import java.util.List;
 import org.jsoup.nodes.Element;
 
 /**
@@ -29,7 +30,7 @@ final class SiteOverrides implements ArticlePart {
     if (sel.body() != null) {
       Element b = page.body().selectFirst(sel.body());
       if (b != null) {
-        out = out.withBody(java.util.List.of(b), Runs.of(b));
+        out = out.withBody(List.of(b), Runs.of(b));
       }
     }
     if (sel.time() != null) {
