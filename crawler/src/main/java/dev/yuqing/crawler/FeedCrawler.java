@@ -80,7 +80,7 @@ final class FeedCrawler extends WebSourceCrawler<FeedSourceConfig> {
         Optional<FetchResponse> page = pager.get(item.link(), null);
         if (page.isPresent() && !page.get().notModified()) {
           FetchResponse pr = page.get();
-          Article a = articles.extract(Pages.parse(pr), source.article());
+          Article a = articles.extract(Pages.parse(pr), source.article(), pr.fetchedAt());
           if (a.text() != null && a.text().length() >= lengthOf(item.summary())) {
             b.text(a.text());
           }

@@ -67,7 +67,7 @@ final class NewsCrawler extends WebSourceCrawler<NewsSourceConfig> {
           continue; // retried on the next visit
         }
         FetchResponse ar = page.get();
-        Article a = articles.extract(Pages.parse(ar), source.article());
+        Article a = articles.extract(Pages.parse(ar), source.article(), ar.fetchedAt());
         Post.Builder b =
             Post.builder()
                 .url(item.url())

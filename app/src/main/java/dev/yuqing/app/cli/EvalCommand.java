@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
+    subcommands = EvalExtractCommand.class,
     description = {
       "Measure the tagger.",
       "--gold FILE.jsonl: sentiment accuracy and macro-F1, confusion matrix, topic micro/macro-F1,"
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
     })
 public final class EvalCommand implements Callable<Integer> {
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  // optional so that the extract subcommand runs without them; call() requires one
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Target target;
 
   static final class Target {
@@ -62,6 +64,9 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (target == null) {
+      throw new UserError("eval: give --gold FILE or --corpus FILE (or: eval extract)");
+    }
     Path file = target.gold != null ? target.gold : target.corpus;
     if (!Files.isRegularFile(file)) {
       throw new UserError("eval: " + file + ": no such file");

@@ -20,22 +20,70 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates pages print: ISO 8601, RFC 822 (feeds), {@code 2024-05-01 10:00}, {@code
- * 2024/5/1}, {@code 2024年5月1日 10时15分}, dates without a year ({@code 05-01 10:00}: the latest such
- * date not after now), Unix timestamps, and relative ones ({@code 刚刚}, {@code 3分钟前}, {@code 半小时前},
- * {@code 昨天 10:15}, {@code 前天}). Times without a zone are in {@code zone}; "now" is the injected
- * clock. Immutable and thread-safe.
+ * 2024/5/1}, {@code 2024年5月1日 10时15分}, {@code 7/5/2005} (month first unless told the page writes
+ * the day first), {@code September 10th, 2005 10:56 am}, dates without a year ({@code 05-01 10:00}:
+ * the latest such date not after now), Unix timestamps, and relative ones ({@code 刚刚}, {@code
+ * 3分钟前}, {@code 半小时前}, {@code 昨天 10:15}, {@code 前天}). Times without a zone are in {@code zone};
+ * "now" is the injected clock. Immutable and thread-safe.
  */
 public final class Dates {
   private final Clock clock;
   private final ZoneId zone;
+  private final boolean dayFirst;
 
   public Dates(Clock clock, ZoneId zone) {
+    this(clock, zone, false);
+  }
+
+  private Dates(Clock clock, ZoneId zone, boolean dayFirst) {
     this.clock = clock;
     this.zone = zone;
+    this.dayFirst = dayFirst;
   }
 
   public ZoneId zone() {
     return zone;
+  }
+
+  /** Now, by the injected clock. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** These dates reading {@code 06/02/2022} as 6 February ({@code true}) or as June 2nd. */
+  public Dates dayFirst(boolean first) {
+    return first == dayFirst ? this : new Dates(clock, zone, first);
+  }
+
+  /** Whether {@code text} holds a numeric date that reads both ways (06/02/2022). */
+  public static boolean readsBothWays(String text) {
+    Matcher m = NUMERIC.matcher(text);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(3));
+      if (a != b && a <= 12 && b <= 12) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How {@code text} writes numeric dates, from the ones no reading but one fits ({@code
+   * 13/02/2022} is day first, {@code 02/13/2022} month first); null when none decides or they
+   * disagree.
+   */
+  public static Boolean dayFirstIn(String text) {
+    boolean day = false;
+    boolean month = false;
+    Matcher m = NUMERIC.matcher(text);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(3));
+      day |= a > 12 && a <= 31 && b <= 12;
+      month |= b > 12 && b <= 31 && a <= 12;
+    }
+    return day == month ? null : day;
   }
 
   private static final String TIME =
@@ -48,6 +96,37 @@ public final class Dates {
           "(?<!\\d)((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*[日号號]?"
               + TIME
               + OFFSET);
+
+  private static final String AMPM = "(?:\\s*([ap])\\.?m\\.?(?![a-z]))?";
+
+  /** 7/5/2005, 06.02.2022 – 13:48, 05-07-2005 10:00 pm: day and month in the page's order. */
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "(?<![\\d/.\\-])(\\d{1,2})\\s*([/.\\-])\\s*(\\d{1,2})\\s*\\2\\s*((?:19|20)\\d{2})(?![\\d/.\\-])"
+              + "(?:[\\s,T\\-–]*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
+              + AMPM
+              + ")?",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final String MONTH_NAME =
+      "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+  private static final String EN_TIME =
+      "(?:[\\s,]*(?:at\\s*)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?" + AMPM + ")?";
+
+  /** September 10th, 2005 10:56 am; Dec 28 Sat 2013 00:28. */
+  private static final Pattern MONTH_DAY_YEAR =
+      Pattern.compile(
+          "\\b"
+              + MONTH_NAME
+              + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:[a-z]{3}[a-z]*,?\\s+)?((?:19|20)\\d{2})\\b"
+              + EN_TIME,
+          Pattern.CASE_INSENSITIVE);
+
+  /** 10 September 2005, 1st Dec. 2013. */
+  private static final Pattern DAY_MONTH_YEAR =
+      Pattern.compile(
+          "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH_NAME + ",?\\s+((?:19|20)\\d{2})\\b" + EN_TIME,
+          Pattern.CASE_INSENSITIVE);
 
   /** 05-01 10:00 and 5月1日 10:15: no year. */
   private static final Pattern NO_YEAR =
@@ -123,14 +202,33 @@ public final class Dates {
     return find(v);
   }
 
-  /** The first date written in free text, most specific form first. */
+  /** The first date in free text, most specific form first. */
   public Optional<Instant> find(String text) {
+    return find(text, true);
+  }
+
+  /**
+   * The first date written out in free text, relative ones ({@code 刚刚}, {@code 3天前}) left out: in
+   * running text they speak of something else than the page's own time.
+   */
+  public Optional<Instant> findWritten(String text) {
+    return find(text, false);
+  }
+
+  private Optional<Instant> find(String text, boolean relative) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
     Matcher m = FULL.matcher(text);
     while (m.find()) {
       Optional<Instant> r = full(m);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    m = NUMERIC.matcher(text);
+    while (m.find()) {
+      Optional<Instant> r = numeric(m);
       if (r.isPresent()) {
         return r;
       }
@@ -158,7 +256,21 @@ public final class Dates {
         return r;
       }
     }
-    Optional<Instant> rel = relative(text);
+    m = MONTH_DAY_YEAR.matcher(text);
+    if (m.find()) {
+      Optional<Instant> r = named(m.group(3), m.group(1), m.group(2), m, 4);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    m = DAY_MONTH_YEAR.matcher(text);
+    if (m.find()) {
+      Optional<Instant> r = named(m.group(3), m.group(2), m.group(1), m, 4);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    Optional<Instant> rel = relative ? relative(text) : Optional.empty();
     if (rel.isPresent()) {
       return rel;
     }
@@ -187,6 +299,54 @@ public final class Dates {
     } catch (DateTimeException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  private Optional<Instant> numeric(Matcher m) {
+    int a = Integer.parseInt(m.group(1));
+    int b = Integer.parseInt(m.group(3));
+    // the reading the page uses, unless only the other one is a date
+    boolean df = dayFirst;
+    if (a > 12 && b <= 12) {
+      df = true;
+    } else if (b > 12 && a <= 12) {
+      df = false;
+    }
+    int day = df ? a : b;
+    int month = df ? b : a;
+    try {
+      LocalDate d = LocalDate.of(Integer.parseInt(m.group(4)), month, day);
+      return at(d, hour(m.group(5), m.group(8)), m.group(6), m.group(7), null);
+    } catch (DateTimeException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A date with its month by name; the time groups start at {@code timeGroup}. */
+  private Optional<Instant> named(String year, String month, String day, Matcher m, int timeGroup) {
+    Integer mo = MONTHS.get(month.toLowerCase(Locale.ROOT));
+    if (mo == null) {
+      return Optional.empty();
+    }
+    try {
+      LocalDate d = LocalDate.of(Integer.parseInt(year), mo, Integer.parseInt(day));
+      return at(
+          d,
+          hour(m.group(timeGroup), m.group(timeGroup + 3)),
+          m.group(timeGroup + 1),
+          m.group(timeGroup + 2),
+          null);
+    } catch (DateTimeException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A 12-hour clock's hour on the 24-hour clock: 12 am is 0, 1 pm is 13. */
+  private static String hour(String h, String ampm) {
+    if (h == null || ampm == null) {
+      return h;
+    }
+    int v = Integer.parseInt(h) % 12;
+    return Integer.toString(ampm.equalsIgnoreCase("p") ? v + 12 : v);
   }
 
   private Optional<Instant> at(LocalDate d, String h, String min, String sec, String offset) {

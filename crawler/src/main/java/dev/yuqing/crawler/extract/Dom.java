@@ -49,6 +49,8 @@ final class Dom {
   static Element visibleBody(Document doc) {
     Element body = doc.body() == null ? new Element("body") : doc.body().clone();
     body.select(String.join(",", JUNK)).remove();
+    // a <title> lands in the body when stray markup precedes <html>; it is never shown there
+    body.select("title").remove();
     body.select("[hidden], [aria-hidden=true]").remove();
     for (Element e : body.select("[style]")) {
       if (HIDDEN.matcher(e.attr("style")).find()) {

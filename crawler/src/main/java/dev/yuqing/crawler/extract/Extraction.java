@@ -34,6 +34,7 @@ public final class Extraction {
    * @param title headline, thread title or feed title
    * @param publishedAt article publish time
    * @param author article author or outlet
+   * @param source the outlet an article credits (来源)
    * @param text article body
    * @param posts a thread's posts
    * @param items a list page's item links
@@ -47,6 +48,7 @@ public final class Extraction {
       String title,
       Instant publishedAt,
       String author,
+      String source,
       String text,
       List<ForumPage.Post> posts,
       List<ListExtractor.Item> items,
@@ -77,13 +79,24 @@ public final class Extraction {
     String charset = d.charset().name() + " (" + d.how() + ")";
     if (kind == Kind.FEED || (kind == null && FeedParser.looksLikeFeed(d.text()))) {
       Feed f = feeds.parse(d.text(), url);
-      return new Result("feed", url, charset, f.title(), null, null, null, null, null, f.items());
+      return new Result(
+          "feed", url, charset, f.title(), null, null, null, null, null, null, f.items());
     }
     Document doc = Jsoup.parse(d.text(), url);
     ForumPage.Thread thread = kind == null || kind == Kind.THREAD ? forum.thread(doc) : null;
     if (kind == Kind.THREAD || (kind == null && looksLikeThread(doc, thread))) {
       return new Result(
-          "thread", url, charset, thread.title(), null, null, null, thread.posts(), null, null);
+          "thread",
+          url,
+          charset,
+          thread.title(),
+          null,
+          null,
+          null,
+          null,
+          thread.posts(),
+          null,
+          null);
     }
     Article a = kind == Kind.LIST ? null : articles.extract(doc, ArticleSelectors.NONE);
     List<ListExtractor.Item> items = kind == Kind.ARTICLE ? null : lists.items(doc);
@@ -93,7 +106,7 @@ public final class Extraction {
                 && looksLikeList(a == null ? null : a.title(), a == null ? "" : a.text(), items));
     if (isList) {
       return new Result(
-          "list", url, charset, Text.clean(doc.title()), null, null, null, null, items, null);
+          "list", url, charset, Text.clean(doc.title()), null, null, null, null, null, items, null);
     }
     return new Result(
         "article",
@@ -102,6 +115,7 @@ public final class Extraction {
         a.title(),
         a.publishedAt(),
         a.author(),
+        a.source(),
         a.text(),
         null,
         null,

@@ -58,6 +58,7 @@ public final class ListExtractor {
     }
     Map<String, List<Element>> groups = new LinkedHashMap<>();
     List<Element> candidates = new ArrayList<>();
+    Map<Element, Integer> ranks = new java.util.IdentityHashMap<>();
     for (Element a : body.select("a[href]")) {
       if (!isReal(a.attr("href"))) {
         continue;
@@ -67,7 +68,7 @@ public final class ListExtractor {
         continue;
       }
       candidates.add(a);
-      groups.computeIfAbsent(signature(a, true), k -> new ArrayList<>()).add(a);
+      groups.computeIfAbsent(signature(a, true, ranks), k -> new ArrayList<>()).add(a);
     }
     List<Element> core = List.of();
     double bestScore = 0;
@@ -99,21 +100,23 @@ public final class ListExtractor {
     List<Element> best = core;
     if (!core.isEmpty()) {
       Element container = commonAncestor(core);
-      String loose = signature(core.get(0), false);
+      String loose = signature(core.get(0), false, ranks);
       java.util.Set<Element> in =
           java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       in.addAll(core);
       best = new ArrayList<>();
       for (Element a : candidates) {
         if (in.contains(a)
-            || (isInside(a, container) && signature(a, false).equals(loose) && !inBoilerplate(a))) {
+            || (isInside(a, container)
+                && signature(a, false, ranks).equals(loose)
+                && !inBoilerplate(a))) {
           best.add(a);
         }
       }
     }
     List<Item> out = new ArrayList<>();
     Map<String, Boolean> seen = new LinkedHashMap<>();
-    String found = core.isEmpty() ? null : signature(core.get(0), true);
+    String found = core.isEmpty() ? null : signature(core.get(0), true, ranks);
     // resolve against the original document so that <base href> applies
     for (Element a : best) {
       String url = a.absUrl("href");
@@ -180,7 +183,7 @@ public final class ListExtractor {
       if (n.equals("nav") || n.equals("footer") || n.equals("header")) {
         return true;
       }
-      if (ArticleExtractor.boilerplateHint(e)) {
+      if (BoilerplateFilter.marked(e)) {
         return true;
       }
     }
@@ -190,9 +193,10 @@ public final class ListExtractor {
   /**
    * The markup template of a link: its own tag and classes, three ancestors (with their classes
    * when {@code strict}; without, they vary with state: new/read, sticky, photo), and its rank
-   * among the real links of its parent (a category link before the headline is another template).
+   * among the real links of its parent (a category link before the headline is another template),
+   * remembered in {@code ranks} for all the parent's children.
    */
-  static String signature(Element a, boolean strict) {
+  static String signature(Element a, boolean strict, Map<Element, Integer> ranks) {
     StringBuilder sb = new StringBuilder("a");
     String cls = NUMBERED.matcher(a.className().strip()).replaceAll("");
     if (!cls.isEmpty()) {
@@ -208,16 +212,17 @@ public final class ListExtractor {
     }
     Element parent = a.parent();
     if (parent != null) {
-      int rank = 0;
-      for (Element sib : parent.children()) {
-        if (sib == a) {
-          break;
-        }
-        if (sib.normalName().equals("a") && isReal(sib.attr("href"))) {
-          rank++;
+      if (!ranks.containsKey(a)) {
+        // every link of the parent at once: a page of a hundred thousand sibling links
+        int rank = 0;
+        for (Element sib : parent.children()) {
+          ranks.put(sib, rank);
+          if (sib.normalName().equals("a") && isReal(sib.attr("href"))) {
+            rank++;
+          }
         }
       }
-      sb.append('#').append(rank);
+      sb.append('#').append(ranks.get(a));
     }
     return sb.toString();
   }
