@@ -151,11 +151,17 @@ final class SignalRules {
     return LETTER.matcher(text).find();
   }
 
-  /** A venue within a few characters after {@code from} (「去售楼部」「到住建局门口」). */
+  /** Offices people go to one by one on routine errands (报修, 登记, 缴费), not to press a claim. */
+  private static final Pattern ROUTINE_VENUE = Pattern.compile("^(物业|小区|会所|中庭|地库)");
+
+  /**
+   * A venue where a claim is pressed within a few characters after {@code from} (「去售楼部」「到住建局门口」);
+   * going to the property office or around the estate is routine.
+   */
   static boolean venueAfter(String text, int from, int to) {
     Matcher m = PLACE.matcher(text).region(from, Math.min(to, from + 8));
     m.useTransparentBounds(true);
-    return m.find() && m.start() - from <= 4;
+    return m.find() && m.start() - from <= 4 && !ROUTINE_VENUE.matcher(m.group()).find();
   }
 
   static boolean pastSuffix(String text, int from, int to) {

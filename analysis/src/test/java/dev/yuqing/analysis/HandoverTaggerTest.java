@@ -125,8 +125,7 @@ class HandoverTaggerTest {
         args("traditional inquiry", "請問辦理房產證需要帶哪些材料？", "neutral", "合同与产权", false),
         args("traditional call", "各位業主，週六上午九點售樓部門口集合，一起找開發商討說法！", "negative", "维权行动", true),
         args("Latin and digits", "3栋2单元1502卫生间漏水，在物业APP上报修3次都没人来", "negative", "房屋质量|物业服务", false),
-        // as in the row above: repairs reported three times and nobody came is property service too
-        args("full-width Latin", "ＡＰＰ报修三次，吊顶漏水没人管", "negative", "房屋质量|物业服务", false),
+        args("full-width Latin", "ＡＰＰ报修三次，吊顶漏水没人管", "negative", "房屋质量", false),
         args("emoji praise", "物业师傅半小时就上门修好了水管👍👍服务很贴心😊", "positive", "物业服务", false),
         args("emoji complaint", "吊顶漏水😡😡开发商还不管", "negative", "房屋质量", false),
         args("very long", "卫生间漏水，开发商不管。".repeat(10_000), "negative", "房屋质量", false),
