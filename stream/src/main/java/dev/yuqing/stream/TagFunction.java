@@ -10,11 +10,11 @@ import org.apache.flink.metrics.Counter;
 public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
   private static final long serialVersionUID = 1L;
 
-  private final Factory<Tagger> factory;
+  private final TaskManagerFactory<Tagger> factory;
   private transient Tagger tagger;
   private transient Counter tagged;
 
-  public TagFunction(Factory<Tagger> factory) {
+  public TagFunction(TaskManagerFactory<Tagger> factory) {
     this.factory = factory;
   }
 

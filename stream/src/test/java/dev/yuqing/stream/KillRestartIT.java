@@ -72,7 +72,9 @@ class KillRestartIT {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    Pipelines.replay(STREAM, in, 0, rate, data).build(env);
+    Pipelines.replay(
+            null, STREAM, new Pipelines.Replay(in, 0, rate), Pipelines.Options.embedded(data))
+        .build(env);
     return env.executeAsync("kill-restart");
   }
 

@@ -52,7 +52,13 @@ class ReplayJobIT {
     // every event type must travel with Flink's own serializers, never Kryo
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    YuqingJob.Streams streams = Pipelines.replay(stream, in, 0, data).build(env);
+    YuqingJob.Streams streams =
+        Pipelines.replay(
+                null,
+                stream,
+                Pipelines.Replay.asFastAsPossible(in),
+                Pipelines.Options.embedded(data))
+            .build(env);
     List<WindowCount> counts = new ArrayList<>();
     try (CloseableIterator<WindowCount> it = streams.counts().collectAsync()) {
       env.execute("replay-it");

@@ -276,7 +276,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
       double speed = Math.max(1, (last - first) / (latencySeconds * 1000.0));
       EmbeddedJob.Outcome o3 =
           EmbeddedJob.run(
-              Pipelines.replay(stream, paced, speed, rate, work.resolve("latency")),
+              Pipelines.replay(
+                  null,
+                  stream,
+                  new Pipelines.Replay(paced, speed, rate),
+                  Pipelines.Options.embedded(work.resolve("latency"))),
               stream,
               work.resolve("latency"),
               "bench-latency",
@@ -320,7 +324,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
       StreamConfig stream, Path file, Path dir, String name, Throughput tp) throws Exception {
     EmbeddedJob.Outcome o =
         EmbeddedJob.run(
-            Pipelines.replay(stream, file, 0, dir),
+            Pipelines.replay(
+                null,
+                stream,
+                Pipelines.Replay.asFastAsPossible(file),
+                Pipelines.Options.embedded(dir)),
             stream,
             dir,
             name,

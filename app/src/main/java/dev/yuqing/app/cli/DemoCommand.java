@@ -116,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
       Instant stopAt = clock.wallTimeOf(story.endInstant());
       EmbeddedJob.Outcome o =
           EmbeddedJob.run(
-              Pipelines.crawlUntil(cfg, data, stopAt, clock),
+              Pipelines.crawlUntil(cfg, stopAt, clock, Pipelines.Options.embedded(data)),
               cfg.stream(),
               data,
               "demo",

@@ -90,9 +90,8 @@ public final class ReplayCommand implements Callable<Integer> {
     YuqingJob job;
     try {
       job =
-          cfg == null
-              ? Pipelines.replay(stream, in, speed, rate, data)
-              : Pipelines.replay(withStream(cfg, stream), in, speed, rate, data);
+          Pipelines.replay(
+              cfg, stream, new Pipelines.Replay(in, speed, rate), Pipelines.Options.embedded(data));
     } catch (IllegalArgumentException e) {
       throw new UserError((config == null ? "" : config + ": ") + e.getMessage(), e);
     }
@@ -122,19 +121,6 @@ public final class ReplayCommand implements Callable<Integer> {
     out.printf("预警发件箱 %s：%d 封%n", data.resolve("outbox"), countMails(data.resolve("outbox")));
     out.flush();
     return 0;
-  }
-
-  static YuqingConfig withStream(YuqingConfig c, StreamConfig s) {
-    return new YuqingConfig(
-        c.projects(),
-        c.sources(),
-        c.crawler(),
-        c.index(),
-        c.alerts(),
-        c.smtp(),
-        s,
-        c.dashboard(),
-        c.reports());
   }
 
   static long countMails(Path outbox) throws IOException {

@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserError("--parallelism " + parallelism + ": must be at least 1");
       }
       stream = stream.withParallelism(parallelism);
-      cfg = ReplayCommand.withStream(cfg, stream);
+      cfg = cfg.withStream(stream);
     }
     Duration every;
     try {
@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     YuqingJob job;
     try {
-      job = Pipelines.run(cfg, data);
+      job = Pipelines.run(cfg, Pipelines.Options.embedded(data));
     } catch (IllegalArgumentException e) {
       throw new UserError(config + ": " + e.getMessage(), e);
     }

@@ -1,8 +1,8 @@
 package dev.yuqing.stream.sink;
 
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.stream.Factory;
 import dev.yuqing.stream.Tagged;
+import dev.yuqing.stream.TaskManagerFactory;
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class IndexSink implements Sink<Tagged> {
    */
   static final long COMMIT_EVERY_MS = 5000;
 
-  private final Factory<PostIndex> index;
+  private final TaskManagerFactory<PostIndex> index;
   private final long commitDelayMs;
   private final String shareKey;
 
@@ -52,7 +52,7 @@ public final class IndexSink implements Sink<Tagged> {
    * @param shareKey subtasks in one JVM with the same key share one opened index (an embedded
    *     Lucene index: one writer per directory, fed by every subtask); null: each opens its own
    */
-  public IndexSink(Factory<PostIndex> index, long commitDelayMs, String shareKey) {
+  public IndexSink(TaskManagerFactory<PostIndex> index, long commitDelayMs, String shareKey) {
     this.index = index;
     this.commitDelayMs = commitDelayMs;
     this.shareKey = shareKey;

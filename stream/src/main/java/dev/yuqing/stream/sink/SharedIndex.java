@@ -1,7 +1,7 @@
 package dev.yuqing.stream.sink;
 
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.stream.Factory;
+import dev.yuqing.stream.TaskManagerFactory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +27,8 @@ final class SharedIndex {
   }
 
   /** The index under {@code key}, opened with {@code factory} by the first caller. */
-  static IndexSink.Target acquire(String key, Factory<PostIndex> factory) throws Exception {
+  static IndexSink.Target acquire(String key, TaskManagerFactory<PostIndex> factory)
+      throws Exception {
     synchronized (OPEN) {
       Entry e = OPEN.get(key);
       if (e == null) {

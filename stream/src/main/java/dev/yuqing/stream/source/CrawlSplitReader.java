@@ -3,7 +3,7 @@ package dev.yuqing.stream.source;
 import dev.yuqing.crawler.CrawlState;
 import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.crawler.SourceCrawler;
-import dev.yuqing.stream.Factory;
+import dev.yuqing.stream.TaskManagerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +28,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlSplitReader.class);
   private static final long MAX_WAIT_MS = 500;
 
-  private final Factory<Crawlers> factory;
+  private final TaskManagerFactory<Crawlers> factory;
   private final long stopAt;
   private final java.time.Clock clock;
   private Crawlers crawlers;
@@ -36,7 +36,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   private final Object monitor = new Object();
   private boolean woken;
 
-  CrawlSplitReader(Factory<Crawlers> factory, long stopAt, java.time.Clock clock) {
+  CrawlSplitReader(TaskManagerFactory<Crawlers> factory, long stopAt, java.time.Clock clock) {
     this.factory = factory;
     this.stopAt = stopAt;
     this.clock = clock;

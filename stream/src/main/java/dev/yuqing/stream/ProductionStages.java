@@ -15,22 +15,22 @@ import java.time.Clock;
  * only the configuration snapshot and the data directory (as a string) and builds the real thing on
  * the task manager.
  */
-public final class Stages {
-  private Stages() {}
+public final class ProductionStages {
+  private ProductionStages() {}
 
   /** The analysis module's tagger, knowing the configured projects' names. */
-  public static Factory<Tagger> tagger(ConfigSnapshot config) {
+  public static TaskManagerFactory<Tagger> tagger(ConfigSnapshot config) {
     return () -> HandoverTagger.create(config.get().projects());
   }
 
   /** The configured index (Lucene under {@code dataDir/index} by default). */
-  public static Factory<PostIndex> index(ConfigSnapshot config, String dataDir) {
+  public static TaskManagerFactory<PostIndex> index(ConfigSnapshot config, String dataDir) {
     return () ->
         PostIndexes.open(config.get().index(), Path.of(dataDir), Secrets.fromEnvironment());
   }
 
   /** The alert service of a data directory: mail over SMTP when configured, else the outbox. */
-  public static Factory<AlertService> alerts(ConfigSnapshot config, String dataDir) {
+  public static TaskManagerFactory<AlertService> alerts(ConfigSnapshot config, String dataDir) {
     return () -> {
       var cfg = config.get();
       return AlertService.open(
@@ -43,7 +43,8 @@ public final class Stages {
    *
    * @param clock their clock (fetch times); serialisable
    */
-  public static Factory<Crawlers> crawlers(ConfigSnapshot config, String dataDir, Clock clock) {
+  public static TaskManagerFactory<Crawlers> crawlers(
+      ConfigSnapshot config, String dataDir, Clock clock) {
     return () -> Crawlers.create(config.get(), Path.of(dataDir), clock);
   }
 }

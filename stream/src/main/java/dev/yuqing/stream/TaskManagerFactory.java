@@ -11,7 +11,7 @@ import java.io.Serializable;
  * @param <T> what it builds
  */
 @FunctionalInterface
-public interface Factory<T> extends Serializable {
+public interface TaskManagerFactory<T> extends Serializable {
   /** Builds a fresh instance; may be slow (dictionaries, files); called once per subtask. */
   T create() throws Exception;
 }
