@@ -12,12 +12,12 @@ import java.util.Locale;
  * {@code *} matches any run of characters and a final {@code $} anchors the end. A non-standard
  * {@code Crawl-delay} of the chosen group is kept. Immutable.
  */
-public final class Robots {
+public final class RobotsTxt {
   /** Everything allowed: no robots.txt (4xx). */
-  public static final Robots ALLOW_ALL = new Robots(List.of(), null);
+  public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), null);
 
   /** Everything disallowed: robots.txt unreachable (5xx, network error), per RFC 9309 §2.3.1.4. */
-  public static final Robots DISALLOW_ALL = new Robots(List.of(new Rule(false, "/")), null);
+  public static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule(false, "/")), null);
 
   /** RFC 9309 asks parsers to read at least 500 KiB; more is not read. */
   static final int MAX_BYTES = 500 * 1024;
@@ -25,7 +25,7 @@ public final class Robots {
   private final List<Rule> rules;
   private final Duration crawlDelay;
 
-  private Robots(List<Rule> rules, Duration crawlDelay) {
+  private RobotsTxt(List<Rule> rules, Duration crawlDelay) {
     this.rules = rules;
     this.crawlDelay = crawlDelay;
   }
@@ -49,7 +49,7 @@ public final class Robots {
   }
 
   /** Parses robots.txt text for the crawler named {@code productToken}. */
-  public static Robots parse(String text, String productToken) {
+  public static RobotsTxt parse(String text, String productToken) {
     String token = productToken.toLowerCase(Locale.ROOT);
     List<Rule> mine = new ArrayList<>();
     List<Rule> star = new ArrayList<>();
@@ -116,10 +116,10 @@ public final class Robots {
       }
     }
     if (foundMine) {
-      return new Robots(List.copyOf(mine), mineDelay);
+      return new RobotsTxt(List.copyOf(mine), mineDelay);
     }
     if (foundStar) {
-      return new Robots(List.copyOf(star), starDelay);
+      return new RobotsTxt(List.copyOf(star), starDelay);
     }
     return ALLOW_ALL;
   }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RobotsTest {
+class RobotsTxtTest {
   private static final String TXT =
       """
       # a comment
@@ -28,8 +28,8 @@ class RobotsTest {
       Sitemap: https://example.com/sitemap.xml
       """;
 
-  private final Robots ours = Robots.parse(TXT, "yuqing");
-  private final Robots other = Robots.parse(TXT, "somebot");
+  private final RobotsTxt ours = RobotsTxt.parse(TXT, "yuqing");
+  private final RobotsTxt other = RobotsTxt.parse(TXT, "somebot");
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
@@ -61,21 +61,22 @@ class RobotsTest {
 
   @Test
   void productTokenIsTheFirstWordOfTheUserAgent() {
-    assertThat(Robots.productToken("yuqing/0.1 (+https://x; monitor)")).isEqualTo("yuqing");
-    assertThat(Robots.productToken("YuQing-Bot/2")).isEqualTo("yuqing-bot");
+    assertThat(RobotsTxt.productToken("yuqing/0.1 (+https://x; monitor)")).isEqualTo("yuqing");
+    assertThat(RobotsTxt.productToken("YuQing-Bot/2")).isEqualTo("yuqing-bot");
   }
 
   @Test
   void emptyDisallowAllowsEverythingAndNoGroupAllowsAll() {
-    assertThat(Robots.parse("User-agent: *\nDisallow:\n", "yuqing").allowed("/x")).isTrue();
-    assertThat(Robots.parse("Sitemap: /s.xml\n", "yuqing").allowed("/x")).isTrue();
-    assertThat(Robots.DISALLOW_ALL.allowed("/x")).isFalse();
-    assertThat(Robots.DISALLOW_ALL.allowed("/robots.txt")).isTrue();
+    assertThat(RobotsTxt.parse("User-agent: *\nDisallow:\n", "yuqing").allowed("/x")).isTrue();
+    assertThat(RobotsTxt.parse("Sitemap: /s.xml\n", "yuqing").allowed("/x")).isTrue();
+    assertThat(RobotsTxt.DISALLOW_ALL.allowed("/x")).isFalse();
+    assertThat(RobotsTxt.DISALLOW_ALL.allowed("/robots.txt")).isTrue();
   }
 
   @Test
   void hostilePatternsDoNotBlowUp() {
-    Robots r = Robots.parse("User-agent: *\nDisallow: /" + "*a".repeat(200) + "b\n", "yuqing");
+    RobotsTxt r =
+        RobotsTxt.parse("User-agent: *\nDisallow: /" + "*a".repeat(200) + "b\n", "yuqing");
     assertThat(r.allowed("/" + "a".repeat(5000))).isTrue();
   }
 }
