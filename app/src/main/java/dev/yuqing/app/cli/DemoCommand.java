@@ -1,16 +1,18 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
 import dev.yuqing.app.demo.DemoData;
 import dev.yuqing.app.demo.LittleInternet;
 import dev.yuqing.app.demo.Story;
 import dev.yuqing.app.demo.StoryClock;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.metrics.StageMetrics;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -2,8 +2,8 @@ package dev.yuqing.app.cli;
 
 import dev.yuqing.analysis.Evaluation;
 import dev.yuqing.analysis.SentimentTraining;
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.SharedData;
+import dev.yuqing.core.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

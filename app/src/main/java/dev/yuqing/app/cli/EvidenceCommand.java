@@ -1,6 +1,6 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.crawler.evidence.EvidenceReader;
 import dev.yuqing.crawler.evidence.EvidenceVerifier;
 import dev.yuqing.crawler.evidence.WarcEvidence;

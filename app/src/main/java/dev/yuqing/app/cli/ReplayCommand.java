@@ -1,14 +1,16 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.Ids;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
 import java.io.IOException;
 import java.io.PrintWriter;

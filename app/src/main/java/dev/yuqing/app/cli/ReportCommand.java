@@ -1,7 +1,7 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.alerts.AlertStore;
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;

@@ -1,10 +1,12 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.PrintWriter;

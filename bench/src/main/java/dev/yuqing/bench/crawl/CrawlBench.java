@@ -1,4 +1,4 @@
-package dev.yuqing.crawler.bench;
+package dev.yuqing.bench.crawl;
 
 import dev.yuqing.core.Post;
 import dev.yuqing.core.config.ConfigLoader;

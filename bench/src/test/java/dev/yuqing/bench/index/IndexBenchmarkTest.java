@@ -1,4 +1,4 @@
-package dev.yuqing.index;
+package dev.yuqing.bench.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A small run of the index benchmark: it indexes what it says and prints its figures. */
 class IndexBenchmarkTest {
+  static final String MESSAGES = "housing/messages.jsonl";
+
   @TempDir Path dir;
 
   @Test
   void indexesTheGeneratedPostsAndPrintsTheFigures() {
     Assumptions.assumeTrue(
-        HousingMessages.file().isPresent(), SharedData.missingReason(HousingMessages.FILE));
+        SharedData.file(MESSAGES).isPresent(), SharedData.missingReason(MESSAGES));
     IndexBenchmark bench =
         IndexBenchmark.fromMessages(
-            HousingMessages.file().get(),
+            SharedData.file(MESSAGES).get(),
             p ->
                 new TaggedPost(
                     p,

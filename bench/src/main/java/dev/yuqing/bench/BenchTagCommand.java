@@ -1,10 +1,10 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hankcs.hanlp.HanLP;
 import dev.yuqing.analysis.HandoverTagger;
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.Post;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.yuqing.index;
+package dev.yuqing.bench.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.Ids;
@@ -8,6 +8,13 @@ import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Tagger;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.index.AggregationRequest;
+import dev.yuqing.index.IndexStats;
+import dev.yuqing.index.PostIndex;
+import dev.yuqing.index.PostIndexes;
+import dev.yuqing.index.SearchRequest;
+import dev.yuqing.index.SearchResult;
+import dev.yuqing.index.SignalKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
-import dev.yuqing.crawler.bench.CrawlBench;
+import dev.yuqing.bench.crawl.CrawlBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code yuqing bench stream} end to end on the first 300 housing messages: every phase runs (one
@@ -44,18 +44,18 @@ class BenchStreamIT {
     try {
       // one warm-up run: waiting for the JIT to settle (the default) takes minutes
       rc =
-          Yuqing.execute(
-              "bench",
-              "stream",
-              "--in",
-              slice.toString(),
-              "--latency-seconds",
-              "3",
-              "--warm-up-runs",
-              "1",
-              "--rounds",
-              "2",
-              "--cpu-by-thread");
+          new CommandLine(new BenchCommand())
+              .execute(
+                  "stream",
+                  "--in",
+                  slice.toString(),
+                  "--latency-seconds",
+                  "3",
+                  "--warm-up-runs",
+                  "1",
+                  "--rounds",
+                  "2",
+                  "--cpu-by-thread");
     } finally {
       System.setOut(old);
     }

@@ -1,4 +1,4 @@
-package dev.yuqing.app;
+package dev.yuqing.core;
 
 /** A mistake in what the user asked for (a missing file, a bad option): reported in one line. */
 public final class UserError extends RuntimeException {

@@ -1,10 +1,12 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
 import dev.yuqing.analysis.HandoverTagger;
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.Post;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.StreamConfig;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.StageMetrics;
 import dev.yuqing.stream.source.ReplayFormat;

@@ -1,4 +1,4 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.stream;
 
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.ProgressReporter;
@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints a stream job's progress lines and its closing figures. */
-final class StreamReport {
+public final class StreamReport {
   private StreamReport() {}
 
   /**
@@ -15,7 +15,7 @@ final class StreamReport {
    * holds); a post written again (an edit, a repost re-linked to an original that came later) is
    * shown apart.
    */
-  static String line(ProgressReporter.Snapshot s) {
+  public static String line(ProgressReporter.Snapshot s) {
     return String.format(
         Locale.ROOT,
         "读入 %d · 去重 %d · 转载 %d · 打标 %d · 入库 %d%s · 预警 %d",
@@ -29,13 +29,13 @@ final class StreamReport {
   }
 
   /** "（另更新 n 条）" when posts already in the index were written again, else "". */
-  static String rewritten(ProgressReporter.Snapshot s) {
+  public static String rewritten(ProgressReporter.Snapshot s) {
     long n = s.count(StageMetrics.REWRITTEN);
     return n == 0 ? "" : String.format(Locale.ROOT, "（另更新 %d 条）", n);
   }
 
   /** The closing figures: per-stage throughput, latency percentiles, back-pressure. */
-  static void summary(PrintWriter out, EmbeddedJob.Outcome o) {
+  public static void summary(PrintWriter out, EmbeddedJob.Outcome o) {
     ProgressReporter.Snapshot s = o.metrics();
     double secs = Math.max(0.001, o.millis() / 1000.0);
     out.printf(Locale.ROOT, "用时 %.1f s%n", secs);
@@ -82,7 +82,7 @@ final class StreamReport {
     out.printf(Locale.ROOT, "  %-20s %8d %10.1f/s%n", name, n, n / secs);
   }
 
-  static void latency(PrintWriter out, String name, LatencyHistogram h) {
+  public static void latency(PrintWriter out, String name, LatencyHistogram h) {
     out.printf(
         Locale.ROOT,
         "  %-24s n=%-7d p50=%-6d p95=%-6d p99=%-6d max=%d%n",

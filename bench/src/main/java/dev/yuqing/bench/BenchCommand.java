@@ -1,7 +1,7 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.SharedData;
+import dev.yuqing.core.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

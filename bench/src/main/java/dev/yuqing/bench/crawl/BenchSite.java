@@ -1,4 +1,4 @@
-package dev.yuqing.crawler.bench;
+package dev.yuqing.bench.crawl;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class WarmUp {
   /** Exactly {@code n} runs (0: none). */
   static WarmUp runs(int n) {
     if (n < 0) {
-      throw new dev.yuqing.app.UserError("--warm-up-runs " + n + ": must be 0 or more");
+      throw new dev.yuqing.core.UserError("--warm-up-runs " + n + ": must be 0 or more");
     }
     return new WarmUp(n);
   }

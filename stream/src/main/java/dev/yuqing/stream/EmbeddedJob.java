@@ -1,8 +1,6 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.stream;
 
 import dev.yuqing.core.config.StreamConfig;
-import dev.yuqing.stream.JobRunner;
-import dev.yuqing.stream.YuqingJob;
 import dev.yuqing.stream.metrics.ProgressReporter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +23,7 @@ import org.apache.flink.util.Reference;
  * directory (restored from when the last run was killed), live progress through {@link
  * ProgressReporter}, and Ctrl-C cancelling the job with its last checkpoint kept.
  */
-final class EmbeddedJob {
+public final class EmbeddedJob {
   private EmbeddedJob() {}
 
   private static RpcSystem rpcSystem;
@@ -44,7 +42,8 @@ final class EmbeddedJob {
   }
 
   /** What a finished run measured. */
-  record Outcome(long millis, ProgressReporter.Snapshot metrics, BackPressure backPressure) {}
+  public record Outcome(
+      long millis, ProgressReporter.Snapshot metrics, BackPressure backPressure) {}
 
   /**
    * Runs {@code job} to its end (or until cancelled) and returns what it measured.
@@ -55,7 +54,7 @@ final class EmbeddedJob {
    *     histograms are merged for the outcome only: the runs sample every 50 ms, and merging them
    *     allocates about 50 KB per histogram)
    */
-  static Outcome run(
+  public static Outcome run(
       YuqingJob job,
       StreamConfig cfg,
       Path data,
@@ -144,7 +143,7 @@ final class EmbeddedJob {
   }
 
   /** Back-pressure sampled while the job runs: ms per second each task was back-pressured. */
-  static final class BackPressure {
+  public static final class BackPressure {
     private long lastReport = System.nanoTime();
     private double maxAny;
     private double sum;
@@ -188,16 +187,16 @@ final class EmbeddedJob {
     }
 
     /** Share of time the most back-pressured task was back-pressured, averaged over samples. */
-    double meanShare() {
+    public double meanShare() {
       return samples == 0 ? 0 : sum / samples / 1000.0;
     }
 
-    double maxShare() {
+    public double maxShare() {
       return maxAny / 1000.0;
     }
 
     /** Task → mean share of time busy while the job ran. */
-    java.util.Map<String, Double> busy() {
+    public java.util.Map<String, Double> busy() {
       java.util.Map<String, Double> out = new java.util.TreeMap<>();
       busy.forEach((k, v) -> out.put(k, v[1] == 0 ? 0 : v[0] / v[1] / 1000.0));
       return out;

@@ -1,4 +1,4 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

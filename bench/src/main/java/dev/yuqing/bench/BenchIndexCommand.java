@@ -1,9 +1,9 @@
-package dev.yuqing.app.cli;
+package dev.yuqing.bench;
 
 import dev.yuqing.analysis.HandoverTagger;
-import dev.yuqing.app.UserError;
+import dev.yuqing.bench.index.IndexBenchmark;
 import dev.yuqing.core.SharedData;
-import dev.yuqing.index.IndexBenchmark;
+import dev.yuqing.core.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
