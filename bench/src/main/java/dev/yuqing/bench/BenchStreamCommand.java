@@ -132,14 +132,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
     out.flush();
     StreamConfig stream = StreamConfig.DEFAULT.withParallelism(p);
     Path work = Files.createTempDirectory("yuqing-bench-stream");
-    // Each run's directory (index, outbox, checkpoints: about 9 MB and 270 files; at most 65 runs)
-    // is kept until the end, not deleted before the next run. On this machine's ext4 (no journal)
-    // a new file's inode is looked for past every inode freed in the last seconds to minutes
-    // (recently_deleted in the kernel's find_inode_bit), so deleting the last run's thousands of
-    // files made every file the next run created cost hundreds of microseconds of system time:
-    // perf (cpu-clock, kernel stacks) put a third of the alert thread's CPU and about 5 % of the
-    // job's in __ext4_new_inode. That was the benchmark's own clean-up, not the job. A bench
-    // stopped with Ctrl-C deletes them too.
+    // Each run's directory is kept until the end, not deleted before the next run: on an ext4
+    // without a journal every file created soon after thousands were deleted walks past their
+    // freed inodes, and the bench would measure its own clean-up. Ctrl-C deletes them too.
     Thread cleanUp =
         new Thread(
             () -> {
@@ -153,12 +148,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
       // warm-up, not measured: the whole job over the same posts (each run into its own
-      // directory; the tagger alone after the first), until the JIT compiler has settled, so that
-      // both measured phases run compiled code. A job that runs for days is measured warm: on the
-      // 2-core machine the C2 compiler's queue waits reached seconds, and it went on compiling
-      // methods for the first time for over two minutes (the JIT's CPU per run, printed on each
-      // warm-up line: 5–7 s in the first run, about 2 s in runs 2–12, under 10 % of the run's CPU
-      // from about run 16). Measured in between, the job's rate says how busy the compiler is.
+      // directory; the tagger alone after the first) until the JIT compiler has settled, so that
+      // both measured phases run compiled code: a job that runs for days is measured warm. Each
+      // warm-up line prints the JIT's CPU of that run.
       long w0 = System.nanoTime();
       // every distinct post is written once as a new document (edits and re-links rewrite one)
       long distinct = posts.stream().map(Post::id).distinct().count();
@@ -186,9 +178,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
       out.println(warm.verdict());
       out.flush();
 
-      // phases 1 and 2, alternated --rounds times, the medians counting: the machine's speed
-      // drifts by a fifth from minute to minute, and one pair measured a few seconds apart moved
-      // the ratio by as much (single-round ratios of 0.36 and 0.56 within ten minutes)
+      // phases 1 and 2, alternated --rounds times, the medians counting: a machine's speed drifts
+      // from minute to minute, and one round can land on a slow stretch
       List<Double> streamRates = new ArrayList<>();
       List<Double> tagRates = new ArrayList<>();
       List<Double> streamCpus = new ArrayList<>();

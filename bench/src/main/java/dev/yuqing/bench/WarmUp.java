@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 final class WarmUp {
   /**
-   * Share of a run's CPU the JIT may take in a settled run. At 10 % the measured rounds that
-   * followed still spent 7–12 % of their CPU compiling; after 36 runs, 2 %.
+   * Share of a run's CPU the JIT may take in a settled run: low enough that the measured rounds
+   * after it hardly compile (bench stream prints the JIT's share of each warm-up run).
    */
   static final double SETTLED = 0.05;
 

@@ -277,8 +277,8 @@ final class LuceneAggregator {
     }
 
     /**
-     * Per leaf: segment ordinal → global ordinal, unpacked once (reading packed ints per value was
-     * 40% of an aggregation); null for the identity.
+     * Per leaf: segment ordinal → global ordinal, unpacked once rather than read from packed ints
+     * for every value; null for the identity.
      */
     private volatile int[][] unpacked;
 
@@ -376,8 +376,7 @@ final class LuceneAggregator {
       NumericDocValues sentiment = DocValues.getNumeric(ctx.reader(), PostDocument.SENTIMENT_CODE);
       NumericDocValues topicBits = DocValues.getNumeric(ctx.reader(), PostDocument.TOPIC_BITS);
       // Project, source and author hold one value per post: read through their single-valued view
-      // (one call per post instead of three, and call sites that stay monomorphic — the
-      // multi-valued loop over all four fields was most of an aggregation's time).
+      // (one call per post instead of three, and call sites that stay monomorphic).
       TermCounter project = counter(ctx, PROJECT);
       TermCounter source = counter(ctx, SOURCE);
       TermCounter author = counter(ctx, AUTHOR);

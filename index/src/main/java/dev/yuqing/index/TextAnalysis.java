@@ -137,8 +137,7 @@ final class TextAnalysis {
   /**
    * The dictionary words inside {@code term} (3 to {@link #MAX_EXPANDED} characters), as {@code
    * start << 8 | end}, by start then end. Remembered per word until the dictionary changes: the
-   * same words come back post after post, and looking up each of up to 27 substrings in two
-   * dictionaries took a third of the index writer's time.
+   * same words come back post after post, and each costs up to 27 lookups in two dictionaries.
    */
   private static int[] subWords(String term) {
     long generation = Segmenter.dictionaryGeneration();

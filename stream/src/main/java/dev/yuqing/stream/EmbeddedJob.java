@@ -51,8 +51,7 @@ public final class EmbeddedJob {
    * @param name checkpoint name under the data directory ({@code run}, {@code replay-…})
    * @param restore continue from the newest checkpoint of {@code name}, if any
    * @param every how often {@code progress} is called, with counts and back-pressure (the latency
-   *     histograms are merged for the outcome only: the runs sample every 50 ms, and merging them
-   *     allocates about 50 KB per histogram)
+   *     histograms are merged for the outcome only: the runs sample often, and merging allocates)
    */
   public static Outcome run(
       YuqingJob job,

@@ -51,7 +51,7 @@ public final class BenchSite implements AutoCloseable {
    * @param newsPages news list pages (20 articles each)
    */
   public BenchSite(int boards, int newsPages) throws IOException {
-    // without it the JDK server's separate header and body writes meet delayed ACKs: 40 ms a page
+    // without it the JDK server's separate header and body writes wait on delayed ACKs
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.boards = boards;
     this.newsPages = newsPages;

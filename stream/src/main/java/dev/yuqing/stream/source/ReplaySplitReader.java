@@ -196,9 +196,8 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   }
 
   /**
-   * The lines of a stream, read in 64 KB blocks: a byte at a time through the JDK's buffered stream
-   * and a byte-array stream (both synchronized on every byte) was most of the fetcher thread's time
-   * in bench stream.
+   * The lines of a stream, read in 64 KB blocks: the JDK's buffered and byte-array streams
+   * synchronise on every byte.
    */
   static final class Lines implements java.io.Closeable {
     private final InputStream in;
