@@ -7,6 +7,7 @@ import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Tagger;
+import dev.yuqing.core.Tagging;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.ProjectConfig;
 import java.util.ArrayList;
@@ -73,6 +74,11 @@ public final class HandoverTagger implements Tagger {
 
   @Override
   public TaggedPost tag(Post post) {
+    return tagWithWords(post).post();
+  }
+
+  @Override
+  public Tagging tagWithWords(Post post) {
     String normalTitle = TextNormalizer.normalize(post.title());
     String normalBody = TextNormalizer.normalize(post.text());
     String title = cap(normalTitle);
@@ -98,7 +104,8 @@ public final class HandoverTagger implements Tagger {
     List<Topic> t = topics.classify(title, body, sig.mobilization(), sig.media());
     List<String> k = keyphrases.extract(tokens, titleTokens);
     List<Entity> e = entities.extract(full);
-    return new TaggedPost(post, s, t, k, e, sig, whole ? words(post, title, body, tokens) : null);
+    return new Tagging(
+        new TaggedPost(post, s, t, k, e, sig), whole ? words(post, title, body, tokens) : null);
   }
 
   /**

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.config.ElasticsearchConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.json.Json;
@@ -92,6 +94,7 @@ final class ElasticsearchPostIndex implements PostIndex {
   private final ScheduledExecutorService retries;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition drained = lock.newCondition();
+  private final TextAnalysis analysis;
   private long pending;
   private volatile boolean closed;
 
@@ -108,8 +111,10 @@ final class ElasticsearchPostIndex implements PostIndex {
       ElasticsearchConfig config,
       boolean readOnly,
       DeadLetters deadLetters,
-      Clock clock) {
+      Clock clock,
+      TextAnalysis analysis) {
     this.client = client;
+    this.analysis = analysis;
     this.config = config;
     this.alias = config.indexPrefix();
     this.readOnly = readOnly;
@@ -141,7 +146,11 @@ final class ElasticsearchPostIndex implements PostIndex {
    * the cluster's is missing or older.
    */
   static ElasticsearchPostIndex open(
-      ElasticsearchConfig config, Path dataDir, Secrets secrets, boolean readOnly) {
+      ElasticsearchConfig config,
+      Path dataDir,
+      Secrets secrets,
+      boolean readOnly,
+      TextAnalysis analysis) {
     ElasticsearchClient client = ElasticsearchClients.create(config, secrets);
     try {
       client.info();
@@ -158,7 +167,7 @@ final class ElasticsearchPostIndex implements PostIndex {
           e);
     }
     DeadLetters dead = new DeadLetters(PostIndexes.deadLetterFile(dataDir));
-    return new ElasticsearchPostIndex(client, config, readOnly, dead, Clock.systemUTC());
+    return new ElasticsearchPostIndex(client, config, readOnly, dead, Clock.systemUTC(), analysis);
   }
 
   /** The template with the prefix filled in, and its mapping version. */
@@ -227,17 +236,17 @@ final class ElasticsearchPostIndex implements PostIndex {
   }
 
   @Override
-  public void upsertPrepared(Collection<Prepared> posts) {
+  public void upsertTagged(Collection<Tagging> posts) {
     writable();
     long deadline = System.nanoTime() + config.retryFor().toNanos();
-    for (Prepared p : posts) {
-      PostDocument d = p.document;
+    for (Tagging t : posts) {
+      PostDocument d = PostDocument.of(t.post(), t.words(), analysis);
       String index = indexFor(d);
-      Map<String, Object> source = source(d, p.post);
+      Map<String, Object> source = source(d, t.post());
       BulkOperation op =
           BulkOperation.of(o -> o.index(i -> i.index(index).id(d.id()).document(source)));
       addPending(1);
-      ingester.add(op, new Pending(p.post, index, op, deadline, 0));
+      ingester.add(op, new Pending(t.post(), index, op, deadline, 0));
     }
   }
 
@@ -338,7 +347,7 @@ final class ElasticsearchPostIndex implements PostIndex {
 
   @Override
   public SearchResult search(SearchRequest r) {
-    TextQuery text = TextQuery.parse(r.query());
+    TextQuery text = TextQuery.parse(r.query(), analysis);
     Cursor after = r.after() == null ? null : Cursor.decode(r.after(), r.sort());
     boolean relevance = r.sort() == SearchRequest.Sort.RELEVANCE;
     boolean dfs = relevance && !text.isEmpty();
@@ -383,7 +392,7 @@ final class ElasticsearchPostIndex implements PostIndex {
       Hit<ObjectNode> h = page.get(i);
       TaggedPost post = read(h.source());
       float score = relevance ? (float) h.sort().get(0).doubleValue() : 0f;
-      hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked)));
+      hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked, analysis)));
       last = ElasticsearchQueries.cursor(r.sort(), h.sort(), post.id());
     }
     String next = page.size() > r.size() && last != null ? last.encode() : null;
@@ -392,7 +401,8 @@ final class ElasticsearchPostIndex implements PostIndex {
 
   @Override
   public Aggregations aggregate(AggregationRequest r) {
-    Query query = ElasticsearchQueries.query(r.filter(), TextQuery.parse(r.filter().query()));
+    Query query =
+        ElasticsearchQueries.query(r.filter(), TextQuery.parse(r.filter().query(), analysis));
     // Terms are counted per monthly index, and each index reports its top shardSize terms: counts
     // are exact while an index holds fewer distinct values than that.
     int shardSize = Math.max(20 * r.top(), 10_000);
@@ -532,7 +542,7 @@ final class ElasticsearchPostIndex implements PostIndex {
     }
     writable();
     commit();
-    Query query = ElasticsearchQueries.query(matching, TextQuery.parse(matching.query()));
+    Query query = ElasticsearchQueries.query(matching, TextQuery.parse(matching.query(), analysis));
     Long deleted =
         call(() ->
                 client.deleteByQuery(

@@ -1,6 +1,8 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,6 +113,7 @@ final class LucenePostIndex implements PostIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ScheduledExecutorService refresher;
+  private final TextAnalysis analysis;
   private volatile boolean closed;
 
   private LucenePostIndex(
@@ -118,8 +121,10 @@ final class LucenePostIndex implements PostIndex {
       Directory directory,
       IndexWriter writer,
       SearcherManager sm,
-      Duration refreshInterval) {
+      Duration refreshInterval,
+      TextAnalysis analysis) {
     this.path = path;
+    this.analysis = analysis;
     this.directory = directory;
     this.writer = writer;
     this.searchers = sm;
@@ -135,24 +140,24 @@ final class LucenePostIndex implements PostIndex {
   }
 
   /**
-   * Commit data key of the names the index was analysed with ({@link TextAnalysis#addWords}):
+   * Commit data key of the names the index was analysed with ({@link TextAnalysis#keepWhole}):
    * readers in other processes must segment queries with the same dictionary.
    */
   static final String WORDS_KEY = "yuqing.words";
 
-  /** Adds the names stored with the newest commit to the analysis dictionary. */
-  private static void loadWords(Directory d) throws IOException {
+  /** Keeps the names stored with the newest commit whole. */
+  private static void loadWords(Directory d, TextAnalysis analysis) throws IOException {
     if (!DirectoryReader.indexExists(d)) {
       return;
     }
     String json = SegmentInfos.readLatestCommit(d).getUserData().get(WORDS_KEY);
     if (json != null) {
-      TextAnalysis.addWords(List.of(Json.read(json, String[].class)));
+      analysis.keepWhole(List.of(Json.read(json, String[].class)));
     }
   }
 
   /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
-  static LucenePostIndex openWritable(Path dir, Duration refreshInterval) {
+  static LucenePostIndex openWritable(Path dir, Duration refreshInterval, TextAnalysis analysis) {
     Directory d = null;
     try {
       Files.createDirectories(dir);
@@ -162,13 +167,14 @@ final class LucenePostIndex implements PostIndex {
       cfg.setRAMBufferSizeMB(64);
       cfg.setCommitOnClose(true);
       cfg.setSimilarity(SIMILARITY);
-      loadWords(d);
+      loadWords(d, analysis);
       IndexWriter w = new IndexWriter(d, cfg);
       // An empty first commit, so that read-only openers find an index at once.
       if (!DirectoryReader.indexExists(d)) {
         w.commit();
       }
-      return new LucenePostIndex(dir, d, w, new SearcherManager(w, SEARCHERS), refreshInterval);
+      return new LucenePostIndex(
+          dir, d, w, new SearcherManager(w, SEARCHERS), refreshInterval, analysis);
     } catch (LockObtainFailedException e) {
       closeQuietly(d);
       throw new IndexException(
@@ -180,15 +186,16 @@ final class LucenePostIndex implements PostIndex {
   }
 
   /** Opens an existing index in {@code dir} for searching only; sees each new commit. */
-  static LucenePostIndex openReadOnly(Path dir, Duration refreshInterval) {
+  static LucenePostIndex openReadOnly(Path dir, Duration refreshInterval, TextAnalysis analysis) {
     Directory d = null;
     try {
       if (!Files.isDirectory(dir)) {
         throw new IndexException(dir + ": no index here (no such directory)");
       }
       d = FSDirectory.open(dir);
-      loadWords(d);
-      return new LucenePostIndex(dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval);
+      loadWords(d, analysis);
+      return new LucenePostIndex(
+          dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval, analysis);
     } catch (IndexNotFoundException | NoSuchFileException e) {
       closeQuietly(d);
       throw new IndexException(dir + ": no index here", e);
@@ -199,13 +206,14 @@ final class LucenePostIndex implements PostIndex {
   }
 
   @Override
-  public void upsertPrepared(Collection<Prepared> posts) {
+  public void upsertTagged(Collection<Tagging> posts) {
     if (writer == null) {
       throw new UnsupportedOperationException(path + ": the index was opened read-only");
     }
     try {
-      for (Prepared p : posts) {
-        writer.updateDocument(new Term(PostDocument.ID, p.document.id()), document(p.document));
+      for (Tagging t : posts) {
+        PostDocument doc = PostDocument.of(t.post(), t.words(), analysis);
+        writer.updateDocument(new Term(PostDocument.ID, doc.id()), document(doc));
       }
     } catch (IOException e) {
       throw new IndexException(path + ": cannot write: " + e.getMessage(), e);
@@ -219,7 +227,7 @@ final class LucenePostIndex implements PostIndex {
         // The job commits before every checkpoint, also when nothing came in. Setting the commit
         // data counts as a change, so it is set, and a commit point written and synced, only when
         // there is something to commit: an idle index is not rewritten every 10 s.
-        String words = Json.line(TextAnalysis.words());
+        String words = Json.line(analysis.keptWhole());
         if (writer.hasUncommittedChanges() || !words.equals(committedWords())) {
           writer.setLiveCommitData(Map.of(WORDS_KEY, words).entrySet());
           writer.commit();
@@ -263,7 +271,7 @@ final class LucenePostIndex implements PostIndex {
 
   @Override
   public SearchResult search(SearchRequest r) {
-    TextQuery text = TextQuery.parse(r.query());
+    TextQuery text = TextQuery.parse(r.query(), analysis);
     Query query = LuceneQueries.query(r, text);
     Cursor after = r.after() == null ? null : Cursor.decode(r.after(), r.sort());
     return withSearcher(
@@ -291,7 +299,8 @@ final class LucenePostIndex implements PostIndex {
             FieldDoc fd = (FieldDoc) top.scoreDocs[i];
             TaggedPost post = read(s, fd.doc);
             float score = r.sort() == SearchRequest.Sort.RELEVANCE ? (Float) fd.fields[0] : 0f;
-            hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked)));
+            hits.add(
+                new SearchResult.Hit(post, score, Highlighter.highlight(post, marked, analysis)));
             last = cursor(r.sort(), fd, post.id());
           }
           String next = top.scoreDocs.length > r.size() ? last.encode() : null;
@@ -301,7 +310,7 @@ final class LucenePostIndex implements PostIndex {
 
   @Override
   public Aggregations aggregate(AggregationRequest r) {
-    Query query = LuceneQueries.query(r.filter(), TextQuery.parse(r.filter().query()));
+    Query query = LuceneQueries.query(r.filter(), TextQuery.parse(r.filter().query(), analysis));
     return withSearcher(s -> LuceneAggregator.aggregate(s, query, r));
   }
 
@@ -314,7 +323,7 @@ final class LucenePostIndex implements PostIndex {
     if (writer == null) {
       throw new UnsupportedOperationException(path + ": the index was opened read-only");
     }
-    Query query = LuceneQueries.query(matching, TextQuery.parse(matching.query()));
+    Query query = LuceneQueries.query(matching, TextQuery.parse(matching.query(), analysis));
     try {
       // Make earlier upserts visible first, so that they are counted and deleted alike.
       searchers.maybeRefreshBlocking();

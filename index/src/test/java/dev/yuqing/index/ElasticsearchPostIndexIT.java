@@ -2,6 +2,7 @@ package dev.yuqing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.ElasticsearchConfig;
 import dev.yuqing.core.config.Secrets;
@@ -46,7 +47,8 @@ class ElasticsearchPostIndexIT extends PostIndexContract {
         config(node.url(), "yuqing-it" + PREFIXES.incrementAndGet()),
         data,
         Secrets.of(Map.of()),
-        false);
+        false,
+        SearchTextAnalysis.get());
   }
 
   @Test
@@ -122,7 +124,7 @@ class ElasticsearchPostIndexIT extends PostIndexContract {
 
   private PostIndex open(String prefix) {
     return ElasticsearchPostIndex.open(
-        config(node.url(), prefix), data, Secrets.of(Map.of()), false);
+        config(node.url(), prefix), data, Secrets.of(Map.of()), false, SearchTextAnalysis.get());
   }
 
   private static long templateVersion(org.elasticsearch.client.RestClient rest, String name)

@@ -2,6 +2,7 @@ package dev.yuqing.stream;
 
 import dev.yuqing.alerts.AlertService;
 import dev.yuqing.analysis.HandoverTagger;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Tagger;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.crawler.Crawlers;
@@ -26,7 +27,11 @@ public final class ProductionStages {
   /** The configured index (Lucene under {@code dataDir/index} by default). */
   public static TaskManagerFactory<PostIndex> index(ConfigSnapshot config, String dataDir) {
     return () ->
-        PostIndexes.open(config.get().index(), Path.of(dataDir), Secrets.fromEnvironment());
+        PostIndexes.open(
+            config.get().index(),
+            Path.of(dataDir),
+            Secrets.fromEnvironment(),
+            SearchTextAnalysis.get());
   }
 
   /** The alert service of a data directory: mail over SMTP when configured, else the outbox. */

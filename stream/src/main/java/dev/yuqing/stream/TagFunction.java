@@ -1,6 +1,7 @@
 package dev.yuqing.stream;
 
 import dev.yuqing.core.Tagger;
+import dev.yuqing.core.Tagging;
 import dev.yuqing.stream.metrics.StageMetrics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -26,7 +27,9 @@ public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
 
   @Override
   public Tagged map(Ingested in) {
-    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted(), in.rewrite());
+    Tagging tagging = tagger.tagWithWords(in.post());
+    Tagged t =
+        new Tagged(tagging.post(), tagging.words(), in.ingestedAt(), in.counted(), in.rewrite());
     tagged.inc();
     return t;
   }

@@ -2,6 +2,7 @@ package dev.yuqing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.StreamConfig;
@@ -65,7 +66,8 @@ class ReplayJobIT {
       it.forEachRemaining(counts::add);
     }
 
-    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       assertThat(index.count()).isEqualTo(lines.size());
       TaggedPost repost = index.get("repost-4").orElseThrow();
       assertThat(repost.post().repostOf()).isEqualTo("leak-4");

@@ -1,5 +1,6 @@
 package dev.yuqing.app.cli;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.app.demo.DemoData;
 import dev.yuqing.app.demo.LittleInternet;
 import dev.yuqing.app.demo.Story;
@@ -147,7 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
           m.count(StageMetrics.REPOSTS),
           m.count(StageMetrics.ALERTS));
       try (PostIndex index =
-          PostIndexes.openReadOnly(cfg.index(), data, Secrets.fromEnvironment())) {
+          PostIndexes.openReadOnly(
+              cfg.index(), data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
         out.printf(
             "索引：%s（%d 条）%n", PostIndexes.luceneDirectory(data).toAbsolutePath(), index.count());
       }

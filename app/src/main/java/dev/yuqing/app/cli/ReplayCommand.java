@@ -1,5 +1,6 @@
 package dev.yuqing.app.cli;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
@@ -117,7 +118,8 @@ public final class ReplayCommand implements Callable<Integer> {
     StreamReport.summary(out, o);
     YuqingConfig effective = cfg == null ? Pipelines.defaultReplayConfig(stream) : cfg;
     try (PostIndex index =
-        PostIndexes.openReadOnly(effective.index(), data, Secrets.fromEnvironment())) {
+        PostIndexes.openReadOnly(
+            effective.index(), data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
       out.printf("索引 %s：%d 条%n", PostIndexes.luceneDirectory(data), index.count());
     }
     out.printf("预警发件箱 %s：%d 封%n", data.resolve("outbox"), countMails(data.resolve("outbox")));

@@ -1,6 +1,7 @@
 package dev.yuqing.bench.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.SentimentLabel;
@@ -148,7 +149,7 @@ public final class IndexBenchmark {
   public Result run(Path dir, Options o, PrintWriter log) {
     HeapSampler heap = new HeapSampler();
     try (heap;
-        PostIndex index = PostIndexes.lucene(dir)) {
+        PostIndex index = PostIndexes.lucene(dir, SearchTextAnalysis.get())) {
       long t0 = System.nanoTime();
       index(index, o, log);
       index.commit();

@@ -11,7 +11,7 @@ import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.ProjectConfig;
-import dev.yuqing.crawler.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.dashboards.AlertChange;
 import dev.yuqing.dashboards.insight.Insights.Granularity;
 import dev.yuqing.dashboards.insight.Stats;

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.Links;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.core.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.crawler.evidence.EvidenceReader;
-import dev.yuqing.crawler.evidence.ManifestEntry;
 import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.dashboards.StoreAlertInbox;
 import dev.yuqing.dashboards.fixture.DemoPosts;
@@ -83,7 +84,7 @@ class PostPagesIT {
     posts.add(captured);
     posts.sort(java.util.Comparator.comparing(Post::eventTime));
     HousingReplay.run(data, posts, DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data));
+    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
     inbox = new StoreAlertInbox(new AlertStore(data.resolve("alerts")), Clock.systemUTC());
     Dashboard d =
         new Dashboard(

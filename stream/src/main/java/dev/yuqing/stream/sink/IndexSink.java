@@ -1,5 +1,6 @@
 package dev.yuqing.stream.sink;
 
+import dev.yuqing.core.Tagging;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.stream.Tagged;
 import dev.yuqing.stream.TaskManagerFactory;
@@ -7,6 +8,7 @@ import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class IndexSink implements Sink<Tagged> {
 
   /** What a writer writes to: the index, or this JVM's shared handle on it. */
   interface Target extends AutoCloseable {
-    void upsert(java.util.Collection<PostIndex.Prepared> posts);
+    void upsert(Collection<Tagging> posts);
 
     void commit();
 
@@ -69,8 +71,8 @@ public final class IndexSink implements Sink<Tagged> {
         t =
             new Target() {
               @Override
-              public void upsert(java.util.Collection<PostIndex.Prepared> posts) {
-                own.upsertPrepared(posts);
+              public void upsert(Collection<Tagging> posts) {
+                own.upsertTagged(posts);
               }
 
               @Override
@@ -100,9 +102,7 @@ public final class IndexSink implements Sink<Tagged> {
     private final Counter rewritten;
     private final LatencyHistogram latency;
     // Last version per id within the batch: an edit arriving in the same batch replaces its post.
-    // Made ready (terms, stored form) as each post arrives: the words the tagger just segmented
-    // are still in the processor's caches (see PostIndex.prepare).
-    private final Map<String, PostIndex.Prepared> buffer = new LinkedHashMap<>();
+    private final Map<String, Tagging> buffer = new LinkedHashMap<>();
     private final List<Long> written = new ArrayList<>();
     private int rewrites;
     private long lastCommit;
@@ -118,7 +118,7 @@ public final class IndexSink implements Sink<Tagged> {
 
     @Override
     public void write(Tagged t, Context context) {
-      buffer.put(t.id(), PostIndex.prepare(t.post()));
+      buffer.put(t.id(), t.tagging());
       written.add(t.ingestedAt());
       if (t.rewrite()) {
         rewrites++;

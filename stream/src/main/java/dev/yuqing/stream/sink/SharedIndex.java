@@ -1,5 +1,6 @@
 package dev.yuqing.stream.sink;
 
+import dev.yuqing.core.Tagging;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.stream.TaskManagerFactory;
 import java.util.Collection;
@@ -66,8 +67,8 @@ final class SharedIndex {
     }
 
     @Override
-    public void upsert(Collection<PostIndex.Prepared> posts) {
-      index.upsertPrepared(posts);
+    public void upsert(Collection<Tagging> posts) {
+      index.upsertTagged(posts);
     }
 
     @Override

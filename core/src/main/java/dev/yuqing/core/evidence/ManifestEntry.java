@@ -1,4 +1,4 @@
-package dev.yuqing.crawler.evidence;
+package dev.yuqing.core.evidence;
 
 import dev.yuqing.core.Ids;
 

@@ -1,4 +1,4 @@
-package dev.yuqing.crawler.evidence;
+package dev.yuqing.core.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.json.Json;
@@ -24,6 +24,15 @@ import java.util.zip.GZIPInputStream;
  * one (a dashboard can ask for every post it shows). Thread-safe.
  */
 public final class EvidenceReader {
+  /** The manifest: one {@link ManifestEntry} per line, in write order. */
+  public static final String MANIFEST = "manifest.jsonl";
+
+  /** The chain hash of the manifest's last line, kept apart so a cut-off tail is noticed. */
+  public static final String HEAD = "manifest.head";
+
+  /** Which records each post version came from: one JSON line per post version. */
+  public static final String POSTS = "posts.jsonl";
+
   private final Path dir;
   private final Map<String, ManifestEntry> entries = new HashMap<>();
   private final Map<String, List<String[]>> byPost = new HashMap<>(); // post → [version, record]
@@ -85,7 +94,7 @@ public final class EvidenceReader {
   private void refresh() throws IOException {
     manifestRead =
         readFrom(
-            dir.resolve(WarcEvidence.MANIFEST),
+            dir.resolve(MANIFEST),
             manifestRead,
             line -> {
               ManifestEntry e = Json.read(line, ManifestEntry.class);
@@ -93,7 +102,7 @@ public final class EvidenceReader {
             });
     postsRead =
         readFrom(
-            dir.resolve(WarcEvidence.POSTS),
+            dir.resolve(POSTS),
             postsRead,
             line -> {
               JsonNode n = Json.mapper().readTree(line);
