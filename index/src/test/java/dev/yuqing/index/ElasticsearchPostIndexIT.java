@@ -101,10 +101,8 @@ class ElasticsearchPostIndexIT extends PostIndexContract {
 
   @Test
   void theTemplateIsInstalledWhenMissingOrOlderNeverDowngraded() throws Exception {
-    long ours = ElasticsearchPostIndex.templateVersion();
-    assertThat(ElasticsearchPostIndex.templateJson("abc"))
-        .contains("\"abc-*\"")
-        .doesNotContain("${");
+    long ours = ElasticsearchTemplate.version();
+    assertThat(ElasticsearchTemplate.json("abc")).contains("\"abc-*\"").doesNotContain("${");
     String prefix = "yuqing-tpl";
     try (org.elasticsearch.client.RestClient rest =
         org.elasticsearch.client.RestClient.builder(org.apache.http.HttpHost.create(node.url()))
