@@ -2,19 +2,32 @@ package dev.yuqing.dashboards.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class HtmlTest {
+class MarkupTest {
   private static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
   @Test
-  void escapesMarkupAndQuotes() {
-    assertThat(Html.esc(HOSTILE))
+  void textIsEscapedByConstruction() {
+    assertThat(render(p -> p.appendText(HOSTILE)))
         .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;");
-    assertThat(Html.esc("\"a\" & 'b'")).isEqualTo("&quot;a&quot; &amp; &#39;b&#39;");
-    assertThat(Html.esc(null)).isEmpty();
+    assertThat(render(p -> p.appendElement("a").attr("title", "\"a\" & 'b'")))
+        .isEqualTo("<a title=\"&quot;a&quot; &amp; 'b'\"></a>");
+    assertThat(render(p -> p.appendText(Markup.text(null)))).isEmpty();
+  }
+
+  /** What a paragraph built by {@code build} holds, as a page renders it. */
+  private static String render(Consumer<Element> build) {
+    Document doc = Document.createShell("");
+    doc.outputSettings().prettyPrint(false);
+    Element p = doc.body().appendElement("p");
+    build.accept(p);
+    return p.html();
   }
 
   @ParameterizedTest
@@ -30,7 +43,7 @@ class HtmlTest {
         "</em>孤立<em><em>嵌套</em></em> | 孤立<mark>嵌套</mark>"
       })
   void highlightKeepsOnlyTheMarks(String fragment, String expected) {
-    assertThat(Html.highlight(fragment)).isEqualTo(expected);
+    assertThat(render(p -> Markup.highlight(p, fragment))).isEqualTo(expected);
   }
 
   @ParameterizedTest
@@ -48,14 +61,14 @@ class HtmlTest {
         "https://bbs.example.com/帖子?主题=漏水 | https://bbs.example.com/%E5%B8%96%E5%AD%90?%E4%B8%BB%E9%A2%98=%E6%BC%8F%E6%B0%B4"
       })
   void linksOnlyToHttp(String url, String expected) {
-    assertThat(Html.safeHref(url)).isEqualTo(expected);
+    assertThat(Markup.safeHref(url)).isEqualTo(expected);
   }
 
   @Test
   void anUnsafeLinkBecomesText() {
-    assertThat(Html.externalLink("javascript:alert(1)", "<b>点我</b>"))
+    assertThat(render(p -> Markup.externalLink(p, "javascript:alert(1)", "<b>点我</b>")))
         .isEqualTo("&lt;b&gt;点我&lt;/b&gt;");
-    assertThat(Html.externalLink("https://a.example/\"onmouseover=\"x", "t"))
+    assertThat(render(p -> Markup.externalLink(p, "https://a.example/\"onmouseover=\"x", "t")))
         .doesNotContain("\"onmouseover");
   }
 

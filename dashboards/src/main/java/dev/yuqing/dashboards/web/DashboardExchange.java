@@ -17,7 +17,7 @@ import java.util.Map;
  * One request and its response: parameters, cookies, the session, and senders that always add the
  * security headers. Not thread-safe (one per request).
  */
-public final class Exchange {
+public final class DashboardExchange {
   /** Forms are small: anything larger is refused rather than buffered. */
   static final int MAX_FORM_BYTES = 64 * 1024;
 
@@ -34,7 +34,7 @@ public final class Exchange {
   private Session session;
   private final Map<String, String> pathParams = new LinkedHashMap<>();
 
-  Exchange(HttpExchange ex, boolean tls) {
+  DashboardExchange(HttpExchange ex, boolean tls) {
     this.ex = ex;
     this.tls = tls;
     this.query = parse(ex.getRequestURI().getRawQuery());
