@@ -5,12 +5,14 @@ import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.stream.sink.AlertSink;
 import dev.yuqing.stream.sink.IndexSink;
 import dev.yuqing.stream.source.CrawlerSource;
 import dev.yuqing.stream.source.ReplaySource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -84,24 +86,7 @@ public final class Pipelines {
 
   /** Crawls the configured sources until cancelled. */
   public static YuqingJob run(YuqingConfig config, Options options) {
-    ConfigSnapshot snap = ConfigSnapshot.of(config);
-    String data = options.dataDir().toAbsolutePath().toString();
-    Clock clock = Clock.systemUTC();
-    CrawlerSource source =
-        CrawlerSource.unbounded(
-            config,
-            ProductionStages.crawlers(snap, data, clock),
-            clock,
-            config.stream().maxOutOfOrderness());
-    return job(
-        config,
-        snap,
-        data,
-        source,
-        CrawlerSource.watermarks(),
-        source.splitCount(),
-        false,
-        options.placement());
+    return crawl(config, null, Clock.systemUTC(), options);
   }
 
   /**
@@ -111,15 +96,20 @@ public final class Pipelines {
    */
   public static YuqingJob crawlUntil(
       YuqingConfig config, Instant stopAt, Clock clock, Options options) {
+    return crawl(config, stopAt, clock, options);
+  }
+
+  /** The crawling job: until cancelled when {@code stopAt} is null. */
+  private static YuqingJob crawl(
+      YuqingConfig config, Instant stopAt, Clock clock, Options options) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = options.dataDir().toAbsolutePath().toString();
+    TaskManagerFactory<Crawlers> crawlers = ProductionStages.crawlers(snap, data, clock);
+    Duration late = config.stream().maxOutOfOrderness();
     CrawlerSource source =
-        CrawlerSource.until(
-            config,
-            ProductionStages.crawlers(snap, data, clock),
-            stopAt,
-            clock,
-            config.stream().maxOutOfOrderness());
+        stopAt == null
+            ? CrawlerSource.unbounded(config, crawlers, clock, late)
+            : CrawlerSource.until(config, crawlers, stopAt, clock, late);
     return job(
         config,
         snap,

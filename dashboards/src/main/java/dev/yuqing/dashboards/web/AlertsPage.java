@@ -62,28 +62,14 @@ final class AlertsPage {
 
   private void list(Element main, DashboardExchange x, Filter f, List<Alert> alerts) {
     main.appendElement("h1").text("预警列表");
-    Element form =
-        main.appendElement("form")
-            .attr("method", "get")
-            .attr("action", "/alerts")
-            .addClass("toolbar");
-    Element state =
-        form.appendElement("label")
-            .appendText("状态 ")
-            .appendElement("select")
-            .attr("name", "state")
-            .addClass("autosubmit");
+    Element form = Markup.getForm(main, "/alerts").addClass("toolbar");
+    Element state = Markup.select(form, "状态", "state").addClass("autosubmit");
     Markup.option(state, "open", "未解除", f.state() == null || f.state().equals("open"));
     for (AlertState s : AlertState.values()) {
       Markup.option(state, s.json(), s.chinese(), s.json().equals(f.state()));
     }
     Markup.option(state, "all", "全部", "all".equals(f.state()));
-    Element project =
-        form.appendElement("label")
-            .appendText("项目 ")
-            .appendElement("select")
-            .attr("name", "project")
-            .addClass("autosubmit");
+    Element project = Markup.select(form, "项目", "project").addClass("autosubmit");
     Markup.option(project, "", "全部项目", f.project() == null);
     for (ProjectConfig p : dash.projects()) {
       Markup.option(project, p.name(), p.name(), p.name().equals(f.project()));

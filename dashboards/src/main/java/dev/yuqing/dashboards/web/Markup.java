@@ -116,6 +116,19 @@ final class Markup {
     return t == null ? "—" : MINUTE.format(t.atZone(zone));
   }
 
+  /** Appends a form that asks for {@code action} with GET (filters live in the query string). */
+  static Element getForm(Element parent, String action) {
+    return parent.appendElement("form").attr("method", "get").attr("action", action);
+  }
+
+  /** Appends a labelled select named {@code name}; returns the select, to add options to. */
+  static Element select(Element form, String label, String name) {
+    return form.appendElement("label")
+        .appendText(label + " ")
+        .appendElement("select")
+        .attr("name", name);
+  }
+
   /** Appends an option of a select. */
   static void option(Element select, String value, String label, boolean selected) {
     select

@@ -56,29 +56,13 @@ final class OverviewPage {
   }
 
   private void render(Element main, Params p) {
-    Element form =
-        main.appendElement("form")
-            .attr("method", "get")
-            .attr("action", "/overview")
-            .addClass("toolbar")
-            .id("overview-form");
+    Element form = Markup.getForm(main, "/overview").addClass("toolbar").id("overview-form");
     Element project =
-        form.appendElement("label")
-            .appendText("项目 ")
-            .appendElement("select")
-            .attr("name", "project")
-            .id("project-select")
-            .addClass("autosubmit");
+        Markup.select(form, "项目", "project").id("project-select").addClass("autosubmit");
     for (ProjectConfig c : dash.projects()) {
       Markup.option(project, c.name(), c.name(), c.name().equals(p.project()));
     }
-    Element days =
-        form.appendElement("label")
-            .appendText("时间范围 ")
-            .appendElement("select")
-            .attr("name", "days")
-            .id("days-select")
-            .addClass("autosubmit");
+    Element days = Markup.select(form, "时间范围", "days").id("days-select").addClass("autosubmit");
     for (int d : DAY_CHOICES) {
       Markup.option(days, String.valueOf(d), "最近 " + d + " 天", d == p.days());
     }

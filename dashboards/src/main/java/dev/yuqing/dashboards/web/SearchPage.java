@@ -74,29 +74,24 @@ final class SearchPage {
   }
 
   private void form(Element main, DashboardExchange x) {
-    Element form =
-        main.appendElement("form")
-            .attr("method", "get")
-            .attr("action", "/search")
-            .addClass("search-form")
-            .id("search-form");
+    Element form = Markup.getForm(main, "/search").addClass("search-form").id("search-form");
     form.appendElement("input")
         .attr("type", "search")
         .attr("name", "q")
         .id("q")
         .attr("placeholder", "关键词，如 漏水、延期交房")
         .attr("value", Markup.text(x.param("q")));
-    Element project = select(form, "项目", "project");
+    Element project = Markup.select(form, "项目", "project");
     Markup.option(project, "", "全部", x.param("project") == null);
     for (ProjectConfig p : dash.projects()) {
       Markup.option(project, p.name(), p.name(), p.name().equals(x.param("project")));
     }
-    Element sentiment = select(form, "情感", "sentiment");
+    Element sentiment = Markup.select(form, "情感", "sentiment");
     Markup.option(sentiment, "", "全部", x.param("sentiment") == null);
     for (SentimentLabel s : SentimentLabel.values()) {
       Markup.option(sentiment, s.json(), s.chinese(), s.json().equals(x.param("sentiment")));
     }
-    Element topic = select(form, "话题", "topic");
+    Element topic = Markup.select(form, "话题", "topic");
     Markup.option(topic, "", "全部", x.param("topic") == null);
     for (Topic t : Topic.values()) {
       Markup.option(topic, t.label(), t.label(), t.label().equals(x.param("topic")));
@@ -104,19 +99,12 @@ final class SearchPage {
     input(form, "来源", "source", "10", null, x);
     input(form, "从", "from", "11", "2024-05-01", x);
     input(form, "到", "to", "11", "2024-05-31", x);
-    Element sort = select(form, "排序", "sort");
+    Element sort = Markup.select(form, "排序", "sort");
     Markup.option(sort, "", "默认", x.param("sort") == null);
     Markup.option(sort, "time", "最新", "time".equals(x.param("sort")));
     Markup.option(sort, "relevance", "相关度", "relevance".equals(x.param("sort")));
     Markup.option(sort, "engagement", "互动量", "engagement".equals(x.param("sort")));
     form.appendElement("button").attr("type", "submit").id("search-submit").text("搜索");
-  }
-
-  private static Element select(Element form, String label, String name) {
-    return form.appendElement("label")
-        .appendText(label + " ")
-        .appendElement("select")
-        .attr("name", name);
   }
 
   private static void input(

@@ -33,8 +33,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   private final java.time.Clock clock;
   private Crawlers crawlers;
   private final Map<String, Active> active = new LinkedHashMap<>();
-  private final Object monitor = new Object();
-  private boolean woken;
+  private final Waker waker = new Waker();
 
   CrawlSplitReader(TaskManagerFactory<Crawlers> factory, long stopAt, java.time.Clock clock) {
     this.factory = factory;
@@ -117,18 +116,8 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   }
 
   private void waitMillis(long ms) {
-    if (ms <= 0) {
-      return;
-    }
-    synchronized (monitor) {
-      if (!woken) {
-        try {
-          monitor.wait(ms);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      woken = false;
+    if (ms > 0) {
+      waker.await(ms);
     }
   }
 
@@ -143,10 +132,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
 
   @Override
   public void wakeUp() {
-    synchronized (monitor) {
-      woken = true;
-      monitor.notifyAll();
-    }
+    waker.wake();
   }
 
   @Override

@@ -39,8 +39,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   private final double rate;
   private long released;
   private final ArrayDeque<ReplaySplit> queue = new ArrayDeque<>();
-  private final Object monitor = new Object();
-  private boolean woken;
+  private final Waker waker = new Waker();
 
   private ReplaySplit current;
   private Lines lines;
@@ -156,16 +155,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   }
 
   private void waitMillis(long ms) {
-    synchronized (monitor) {
-      if (!woken && ms > 0) {
-        try {
-          monitor.wait(ms);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      woken = false;
-    }
+    waker.await(ms);
   }
 
   @Override
@@ -177,10 +167,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
 
   @Override
   public void wakeUp() {
-    synchronized (monitor) {
-      woken = true;
-      monitor.notifyAll();
-    }
+    waker.wake();
   }
 
   private void closeFile() throws IOException {
