@@ -6,8 +6,10 @@ import dev.yuqing.core.Topic;
 import dev.yuqing.core.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What both backends index for one post: the same field names and values, so that filters, sorts
@@ -109,6 +111,15 @@ record PostDocument(
         Json.line(p),
         p.sentiment().label().ordinal(),
         topicBits);
+  }
+
+  /** The field values of filter choices ({@code SentimentLabel::json}, {@code Topic::label} …). */
+  static <T> List<String> values(Collection<T> choices, Function<T, String> value) {
+    List<String> out = new ArrayList<>(choices.size());
+    for (T c : choices) {
+      out.add(value.apply(c));
+    }
+    return out;
   }
 
   /** Reads a post back from its stored JSON. */
