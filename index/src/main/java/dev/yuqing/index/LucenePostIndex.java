@@ -20,21 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -52,7 +40,6 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,19 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LucenePostIndex implements PostIndex {
   private static final Logger LOG = LoggerFactory.getLogger(LucenePostIndex.class);
-
-  /**
-   * Terms: frequencies and norms for BM25, no positions (Elasticsearch keyword arrays have none).
-   */
-  private static final FieldType TERMS_TYPE = new FieldType();
-
-  static {
-    TERMS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    TERMS_TYPE.setTokenized(true);
-    TERMS_TYPE.setOmitNorms(false);
-    TERMS_TYPE.setStored(false);
-    TERMS_TYPE.freeze();
-  }
 
   private static final Similarity SIMILARITY = new LegacyBm25Similarity();
 
@@ -213,7 +187,7 @@ final class LucenePostIndex implements PostIndex {
     try {
       for (Tagging t : posts) {
         PostDocument doc = PostDocument.of(t.post(), t.words(), analysis);
-        writer.updateDocument(new Term(PostDocument.ID, doc.id()), document(doc));
+        writer.updateDocument(new Term(PostDocument.ID, doc.id()), LuceneDocuments.of(doc));
       }
     } catch (IOException e) {
       throw new IndexException(path + ": cannot write: " + e.getMessage(), e);
@@ -403,44 +377,6 @@ final class LucenePostIndex implements PostIndex {
     return PostDocument.read(s.storedFields().document(doc).get(PostDocument.DOC));
   }
 
-  private static Document document(PostDocument p) {
-    Document d = new Document();
-    d.add(new StringField(PostDocument.ID, p.id(), Field.Store.NO));
-    d.add(new SortedDocValuesField(PostDocument.ID, new BytesRef(p.id())));
-    d.add(new LongPoint(PostDocument.TIME, p.time()));
-    d.add(new NumericDocValuesField(PostDocument.TIME, p.time()));
-    d.add(new NumericDocValuesField(PostDocument.ENGAGEMENT, p.engagement()));
-    keyword(d, PostDocument.SOURCE, List.of(p.source()));
-    if (p.author() != null) {
-      keyword(d, PostDocument.AUTHOR, List.of(p.author()));
-    }
-    keyword(d, PostDocument.PROJECT, p.projects());
-    filterOnly(d, PostDocument.SENTIMENT, List.of(p.sentiment()));
-    d.add(new NumericDocValuesField(PostDocument.SENTIMENT_CODE, p.sentimentCode()));
-    filterOnly(d, PostDocument.TOPIC, p.topics());
-    d.add(new NumericDocValuesField(PostDocument.TOPIC_BITS, p.topicBits()));
-    keyword(d, PostDocument.KEYWORD, p.keywords());
-    filterOnly(d, PostDocument.SIGNAL, p.signals());
-    d.add(new Field(PostDocument.TERMS, new ListTokenStream(p.terms()), TERMS_TYPE));
-    d.add(new StoredField(PostDocument.DOC, p.json()));
-    return d;
-  }
-
-  /** Indexed for filters; counted through a numeric code instead (cheaper to aggregate). */
-  private static void filterOnly(Document d, String field, List<String> values) {
-    for (String v : values) {
-      d.add(new StringField(field, v, Field.Store.NO));
-    }
-  }
-
-  /** Indexed for filters, and doc values for aggregations. */
-  private static void keyword(Document d, String field, List<String> values) {
-    for (String v : values) {
-      d.add(new StringField(field, v, Field.Store.NO));
-      d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
-    }
-  }
-
   private interface SearcherFunction<T> {
     T apply(IndexSearcher s) throws IOException;
   }
@@ -470,33 +406,6 @@ final class LucenePostIndex implements PostIndex {
       } catch (IOException e) {
         LOG.debug("closing {} after a failed open: {}", d, e.toString());
       }
-    }
-  }
-
-  /** The pre-analysed terms of a post as a token stream (one position each). */
-  private static final class ListTokenStream extends TokenStream {
-    private final List<String> terms;
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private int next;
-
-    ListTokenStream(List<String> terms) {
-      this.terms = terms;
-    }
-
-    @Override
-    public boolean incrementToken() {
-      if (next >= terms.size()) {
-        return false;
-      }
-      clearAttributes();
-      term.setEmpty().append(terms.get(next++));
-      return true;
-    }
-
-    @Override
-    public void reset() throws IOException {
-      super.reset();
-      next = 0;
     }
   }
 }
