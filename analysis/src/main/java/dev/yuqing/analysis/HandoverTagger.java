@@ -6,6 +6,7 @@ import dev.yuqing.core.Sentiment;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Tagger;
+import dev.yuqing.core.Tagging;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.ProjectConfig;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ public final class HandoverTagger implements Tagger {
 
   @Override
   public TaggedPost tag(Post post) {
+    return tagWithWords(post).post();
+  }
+
+  @Override
+  public Tagging tagWithWords(Post post) {
     String normalTitle = TextNormalizer.normalize(post.title());
     String normalBody = TextNormalizer.normalize(post.text());
     String title = cap(normalTitle);
@@ -114,7 +120,8 @@ public final class HandoverTagger implements Tagger {
     List<Topic> t = topics(title, body, tokens, bag, sig);
     List<String> k = keyphrases.extract(tokens, titleTokens);
     List<Entity> e = entities.extract(tokens);
-    return new TaggedPost(post, s, t, k, e, sig, whole ? words(post, title, body, tokens) : null);
+    return new Tagging(
+        new TaggedPost(post, s, t, k, e, sig), whole ? words(post, title, body, tokens) : null);
   }
 
   /**

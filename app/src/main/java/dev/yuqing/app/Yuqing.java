@@ -1,5 +1,6 @@
 package dev.yuqing.app;
 
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.TagCommand.class,
       dev.yuqing.app.cli.TrainCommand.class,
       dev.yuqing.app.cli.EvalCommand.class,
-      dev.yuqing.app.cli.BenchCommand.class,
+      dev.yuqing.bench.BenchCommand.class,
       dev.yuqing.app.cli.CrawlCommand.class,
       dev.yuqing.app.cli.SearchCommand.class,
       dev.yuqing.app.cli.IndexCommand.class,

@@ -10,4 +10,12 @@ package dev.yuqing.core;
 @FunctionalInterface
 public interface Tagger {
   TaggedPost tag(Post post);
+
+  /**
+   * The tags and the words segmented on the way, for search indexing to reuse; by default no words
+   * (the index segments the text itself).
+   */
+  default Tagging tagWithWords(Post post) {
+    return new Tagging(tag(post), null);
+  }
 }

@@ -35,15 +35,11 @@ final class FeedCrawler extends WebSourceCrawler<FeedSourceConfig> {
       throws InterruptedException {
     Instant now = ctx.clock().instant();
     CrawlState.Page seen = st.page(target.url());
-    Optional<FetchResponse> got = pager.get(target.url(), seen);
+    Optional<FetchResponse> got = pager.getChanged(target.url(), seen, st, now);
     if (got.isEmpty()) {
       return;
     }
     FetchResponse r = got.get();
-    if (r.notModified()) {
-      st.page(target.url(), seen.checkedAgain(now));
-      return;
-    }
     Feed feed;
     try {
       feed = parser.parse(r.text().text(), r.url().toString());

@@ -37,15 +37,11 @@ final class ForumCrawler extends WebSourceCrawler<ForumSourceConfig> {
     for (int i = 0; i < source.maxPages() && url != null && visited.add(url); i++) {
       Instant now = ctx.clock().instant();
       CrawlState.Page seen = st.page(url);
-      Optional<FetchResponse> got = pager.get(url, seen);
+      Optional<FetchResponse> got = pager.getChanged(url, seen, st, now);
       if (got.isEmpty()) {
-        return;
+        return; // failed, or an unchanged board page: the threads it lists did not move
       }
       FetchResponse r = got.get();
-      if (r.notModified()) {
-        st.page(url, seen.checkedAgain(now));
-        return; // an unchanged board page: the threads it lists did not move
-      }
       st.page(url, new CrawlState.Page(r.etag(), r.lastModified(), Ids.sha256Hex(r.body()), now));
       ForumPage.Board board = extractor.board(Pages.parse(r));
       if (board.threads().isEmpty()) {

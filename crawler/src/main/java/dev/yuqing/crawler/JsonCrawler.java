@@ -45,15 +45,11 @@ final class JsonCrawler extends WebSourceCrawler<JsonSourceConfig> {
           };
       Instant now = ctx.clock().instant();
       CrawlState.Page seen = i == 0 ? st.page(url) : null;
-      Optional<FetchResponse> got = pager.get(url, seen);
+      Optional<FetchResponse> got = pager.getChanged(url, seen, st, now);
       if (got.isEmpty()) {
         return;
       }
       FetchResponse r = got.get();
-      if (r.notModified()) {
-        st.page(url, seen.checkedAgain(now));
-        return;
-      }
       JsonNode root;
       try {
         root = Json.mapper().readTree(r.text().text());

@@ -40,15 +40,11 @@ final class NewsCrawler extends WebSourceCrawler<NewsSourceConfig> {
     for (int i = 0; i < source.maxPages() && url != null && visited.add(url); i++) {
       Instant now = ctx.clock().instant();
       CrawlState.Page seen = st.page(url);
-      Optional<FetchResponse> got = pager.get(url, seen);
+      Optional<FetchResponse> got = pager.getChanged(url, seen, st, now);
       if (got.isEmpty()) {
         return;
       }
       FetchResponse r = got.get();
-      if (r.notModified()) {
-        st.page(url, seen.checkedAgain(now));
-        return;
-      }
       st.page(url, new CrawlState.Page(r.etag(), r.lastModified(), Ids.sha256Hex(r.body()), now));
       Document doc = Pages.parse(r);
       ListExtractor.Found found = lists.find(doc, source.itemLink(), template);

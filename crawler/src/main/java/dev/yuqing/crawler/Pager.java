@@ -7,6 +7,7 @@ import dev.yuqing.crawler.fetch.FetchResponse;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,21 @@ final class Pager {
       error(e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * A list page fetched with the validators of {@code seen}: empty on failure, and when it is
+   * unchanged (then recorded in {@code st} as checked again at {@code now}).
+   */
+  Optional<FetchResponse> getChanged(
+      String url, CrawlState.Page seen, CrawlState.Editor st, Instant now)
+      throws InterruptedException {
+    Optional<FetchResponse> got = get(url, seen);
+    if (got.isPresent() && got.get().notModified()) {
+      st.page(url, seen.checkedAgain(now));
+      return Optional.empty();
+    }
+    return got;
   }
 
   void error(String line) {

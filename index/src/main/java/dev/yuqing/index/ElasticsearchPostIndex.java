@@ -1,38 +1,24 @@
 package dev.yuqing.index;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.Conflicts;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SearchType;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
-import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.transport.BackoffPolicy;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.config.ElasticsearchConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,20 +26,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,64 +55,35 @@ import org.slf4j.LoggerFactory;
  */
 final class ElasticsearchPostIndex implements PostIndex {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchPostIndex.class);
-  private static final String TEMPLATE = "elasticsearch/posts-template.json";
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
-  private static final long MAX_BACKOFF_MS = 10_000;
 
   private final ElasticsearchClient client;
   private final ElasticsearchConfig config;
   private final String alias;
   private final boolean readOnly;
   private final DeadLetters deadLetters;
-  private final Clock clock;
   private final DecoupledTransport bulkTransport;
-  private final BulkIngester<Pending> ingester;
-  private final ScheduledExecutorService retries;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition drained = lock.newCondition();
-  private long pending;
+  private final ElasticsearchBulkWriter writer;
+  private final TextAnalysis analysis;
   private volatile boolean closed;
-
-  /** One post on its way into the cluster. */
-  private record Pending(
-      TaggedPost post, String index, BulkOperation operation, long deadlineNanos, int attempt) {
-    Pending next() {
-      return new Pending(post, index, operation, deadlineNanos, attempt + 1);
-    }
-  }
 
   private ElasticsearchPostIndex(
       ElasticsearchClient client,
       ElasticsearchConfig config,
       boolean readOnly,
       DeadLetters deadLetters,
-      Clock clock) {
+      Clock clock,
+      TextAnalysis analysis) {
     this.client = client;
+    this.analysis = analysis;
     this.config = config;
     this.alias = config.indexPrefix();
     this.readOnly = readOnly;
     this.deadLetters = deadLetters;
-    this.clock = clock;
-    this.retries =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "es-bulk-retry");
-              t.setDaemon(true);
-              return t;
-            });
     this.bulkTransport = new DecoupledTransport(client._transport());
-    this.ingester =
-        readOnly
-            ? null
-            : BulkIngester.of(
-                b ->
-                    b.client(new ElasticsearchAsyncClient(bulkTransport))
-                        .maxOperations(config.bulkActions())
-                        .maxConcurrentRequests(2)
-                        .flushInterval(config.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
-                        .backoffPolicy(BackoffPolicy.exponentialBackoff(100L, 8))
-                        .listener(new Listener()));
+    this.writer =
+        readOnly ? null : new ElasticsearchBulkWriter(bulkTransport, config, deadLetters, clock);
   }
 
   /**
@@ -141,12 +91,16 @@ final class ElasticsearchPostIndex implements PostIndex {
    * the cluster's is missing or older.
    */
   static ElasticsearchPostIndex open(
-      ElasticsearchConfig config, Path dataDir, Secrets secrets, boolean readOnly) {
+      ElasticsearchConfig config,
+      Path dataDir,
+      Secrets secrets,
+      boolean readOnly,
+      TextAnalysis analysis) {
     ElasticsearchClient client = ElasticsearchClients.create(config, secrets);
     try {
       client.info();
       if (!readOnly) {
-        installTemplate(client, config.indexPrefix());
+        ElasticsearchTemplate.install(client, config.indexPrefix());
       }
     } catch (IOException | ElasticsearchException | IllegalStateException e) {
       closeQuietly(client);
@@ -158,67 +112,7 @@ final class ElasticsearchPostIndex implements PostIndex {
           e);
     }
     DeadLetters dead = new DeadLetters(PostIndexes.deadLetterFile(dataDir));
-    return new ElasticsearchPostIndex(client, config, readOnly, dead, Clock.systemUTC());
-  }
-
-  /** The template with the prefix filled in, and its mapping version. */
-  static String templateJson(String prefix) {
-    try (InputStream in = ElasticsearchPostIndex.class.getResourceAsStream(TEMPLATE)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + TEMPLATE + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + TEMPLATE, e);
-    }
-  }
-
-  static long templateVersion() {
-    return Json.read(templateJson("x"), JsonNode.class).get("version").asLong();
-  }
-
-  private static void installTemplate(ElasticsearchClient client, String prefix)
-      throws IOException {
-    long ours = templateVersion();
-    Long theirs = installedTemplateVersion(client, prefix);
-    if (theirs != null && theirs >= ours) {
-      return;
-    }
-    String json = templateJson(prefix);
-    client.indices().putIndexTemplate(p -> p.name(prefix).withJson(new StringReader(json)));
-    LOG.info("installed index template {} version {} (was {})", prefix, ours, theirs);
-  }
-
-  /**
-   * The version of the cluster's template of that name, null when there is none or it has no
-   * version. Read as plain JSON: the typed client cannot decode templates written without {@code
-   * composed_of} (7.x omits the field then), which is how other tools, older yuqing and ours look.
-   */
-  private static Long installedTemplateVersion(ElasticsearchClient client, String prefix)
-      throws IOException {
-    if (!(client._transport() instanceof RestClientTransport rest)) {
-      throw new IllegalStateException("unexpected transport " + client._transport().getClass());
-    }
-    try {
-      Response r =
-          rest.restClient().performRequest(new Request("GET", "/_index_template/" + prefix));
-      JsonNode version;
-      try (InputStream in = r.getEntity().getContent()) {
-        version =
-            Json.mapper()
-                .readTree(in)
-                .path("index_templates")
-                .path(0)
-                .path("index_template")
-                .path("version");
-      }
-      return version.isIntegralNumber() ? version.asLong() : null;
-    } catch (ResponseException e) {
-      if (e.getResponse().getStatusLine().getStatusCode() == 404) {
-        return null;
-      }
-      throw e;
-    }
+    return new ElasticsearchPostIndex(client, config, readOnly, dead, Clock.systemUTC(), analysis);
   }
 
   /** The monthly index a post belongs to. */
@@ -227,17 +121,12 @@ final class ElasticsearchPostIndex implements PostIndex {
   }
 
   @Override
-  public void upsertPrepared(Collection<Prepared> posts) {
+  public void upsertTagged(Collection<Tagging> posts) {
     writable();
     long deadline = System.nanoTime() + config.retryFor().toNanos();
-    for (Prepared p : posts) {
-      PostDocument d = p.document;
-      String index = indexFor(d);
-      Map<String, Object> source = source(d, p.post);
-      BulkOperation op =
-          BulkOperation.of(o -> o.index(i -> i.index(index).id(d.id()).document(source)));
-      addPending(1);
-      ingester.add(op, new Pending(p.post, index, op, deadline, 0));
+    for (Tagging t : posts) {
+      PostDocument d = PostDocument.of(t.post(), t.words(), analysis);
+      writer.add(t.post(), indexFor(d), d.id(), source(d, t.post()), deadline);
     }
   }
 
@@ -262,9 +151,8 @@ final class ElasticsearchPostIndex implements PostIndex {
 
   @Override
   public void commit() {
-    if (ingester != null) {
-      ingester.flush();
-      awaitDrained();
+    if (writer != null) {
+      writer.flushAndWait();
     }
     long deadline = System.nanoTime() + config.retryFor().toNanos();
     retrying(
@@ -274,42 +162,6 @@ final class ElasticsearchPostIndex implements PostIndex {
             client
                 .indices()
                 .refresh(r -> r.index(alias).ignoreUnavailable(true).allowNoIndices(true)));
-  }
-
-  /** Blocks until every post handed to the ingester was acknowledged or parked. */
-  private void awaitDrained() {
-    while (true) {
-      lock.lock();
-      try {
-        if (pending == 0) {
-          return;
-        }
-        drained.await(1, TimeUnit.SECONDS);
-        if (pending == 0) {
-          return;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IndexException("interrupted while waiting for Elasticsearch", e);
-      } finally {
-        lock.unlock();
-      }
-      // retried posts come back into the ingester's buffer: send them (never under our lock, which
-      // the bulk listener needs)
-      ingester.flush();
-    }
-  }
-
-  private void addPending(long n) {
-    lock.lock();
-    try {
-      pending += n;
-      if (pending == 0) {
-        drained.signalAll();
-      }
-    } finally {
-      lock.unlock();
-    }
   }
 
   @Override
@@ -338,7 +190,7 @@ final class ElasticsearchPostIndex implements PostIndex {
 
   @Override
   public SearchResult search(SearchRequest r) {
-    TextQuery text = TextQuery.parse(r.query());
+    TextQuery text = TextQuery.parse(r.query(), analysis);
     Cursor after = r.after() == null ? null : Cursor.decode(r.after(), r.sort());
     boolean relevance = r.sort() == SearchRequest.Sort.RELEVANCE;
     boolean dfs = relevance && !text.isEmpty();
@@ -383,7 +235,7 @@ final class ElasticsearchPostIndex implements PostIndex {
       Hit<ObjectNode> h = page.get(i);
       TaggedPost post = read(h.source());
       float score = relevance ? (float) h.sort().get(0).doubleValue() : 0f;
-      hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked)));
+      hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked, analysis)));
       last = ElasticsearchQueries.cursor(r.sort(), h.sort(), post.id());
     }
     String next = page.size() > r.size() && last != null ? last.encode() : null;
@@ -392,54 +244,9 @@ final class ElasticsearchPostIndex implements PostIndex {
 
   @Override
   public Aggregations aggregate(AggregationRequest r) {
-    Query query = ElasticsearchQueries.query(r.filter(), TextQuery.parse(r.filter().query()));
-    // Terms are counted per monthly index, and each index reports its top shardSize terms: counts
-    // are exact while an index holds fewer distinct values than that.
-    int shardSize = Math.max(20 * r.top(), 10_000);
-    Map<String, Aggregation> aggs = new LinkedHashMap<>();
-    Aggregation bySentiment = terms(PostDocument.SENTIMENT, 3, 10);
-    aggs.put(
-        "timeline",
-        Aggregation.of(
-            a ->
-                a.dateHistogram(
-                        d ->
-                            d.field(PostDocument.TIME)
-                                .calendarInterval(
-                                    switch (r.interval()) {
-                                      case HOUR -> CalendarInterval.Hour;
-                                      case DAY -> CalendarInterval.Day;
-                                      case WEEK -> CalendarInterval.Week;
-                                    })
-                                .timeZone(r.zone().getId())
-                                .minDocCount(1))
-                    .aggregations("sentiment", bySentiment)));
-    aggs.put("sentiment", bySentiment);
-    aggs.put("topic", terms(PostDocument.TOPIC, 100, 100));
-    aggs.put("project", terms(PostDocument.PROJECT, r.top(), shardSize));
-    aggs.put("source", terms(PostDocument.SOURCE, r.top(), shardSize));
-    aggs.put("author", terms(PostDocument.AUTHOR, r.top(), shardSize));
-    aggs.put("keyword", terms(PostDocument.KEYWORD, r.top(), shardSize));
-    aggs.put(
-        "engaged",
-        Aggregation.of(
-            a ->
-                a.terms(
-                        t ->
-                            t.field(PostDocument.AUTHOR)
-                                .size(r.top())
-                                .shardSize(shardSize)
-                                .order(
-                                    List.of(
-                                        NamedValue.of(
-                                            "engagement",
-                                            co.elastic.clients.elasticsearch._types.SortOrder.Desc),
-                                        NamedValue.of(
-                                            "_key",
-                                            co.elastic.clients.elasticsearch._types.SortOrder
-                                                .Asc))))
-                    .aggregations(
-                        "engagement", x -> x.sum(s -> s.field(PostDocument.ENGAGEMENT)))));
+    Query query =
+        ElasticsearchQueries.query(r.filter(), TextQuery.parse(r.filter().query(), analysis));
+    Map<String, Aggregation> aggs = ElasticsearchAggregations.of(r);
     SearchResponse<Void> resp =
         call(
             () ->
@@ -453,75 +260,7 @@ final class ElasticsearchPostIndex implements PostIndex {
                             .trackTotalHits(t -> t.enabled(true))
                             .aggregations(aggs),
                     Void.class));
-    Map<String, Aggregate> a = resp.aggregations();
-    List<Aggregations.TimeBucket> timeline = new ArrayList<>();
-    if (a.get("timeline") != null) {
-      for (DateHistogramBucket b : a.get("timeline").dateHistogram().buckets().array()) {
-        timeline.add(
-            new Aggregations.TimeBucket(
-                Instant.ofEpochMilli(b.key()),
-                b.docCount(),
-                sentiments(b.aggregations().get("sentiment"))));
-      }
-    }
-    List<Aggregations.AuthorEngagement> engaged = new ArrayList<>();
-    if (a.get("engaged") != null) {
-      for (StringTermsBucket b : a.get("engaged").sterms().buckets().array()) {
-        engaged.add(
-            new Aggregations.AuthorEngagement(
-                b.key().stringValue(),
-                b.docCount(),
-                Math.round(b.aggregations().get("engagement").sum().value())));
-      }
-    }
-    long total = resp.hits().total() == null ? 0 : resp.hits().total().value();
-    return new Aggregations(
-        total,
-        timeline,
-        sentiments(a.get("sentiment")),
-        buckets(a.get("topic")),
-        buckets(a.get("project")),
-        buckets(a.get("source")),
-        buckets(a.get("author")),
-        buckets(a.get("keyword")),
-        engaged);
-  }
-
-  private static Aggregation terms(String field, int size, int shardSize) {
-    return Aggregation.of(
-        a ->
-            a.terms(
-                t ->
-                    t.field(field)
-                        .size(size)
-                        .shardSize(shardSize)
-                        .order(
-                            List.of(
-                                NamedValue.of(
-                                    "_count",
-                                    co.elastic.clients.elasticsearch._types.SortOrder.Desc),
-                                NamedValue.of(
-                                    "_key",
-                                    co.elastic.clients.elasticsearch._types.SortOrder.Asc)))));
-  }
-
-  private static List<Aggregations.Bucket> buckets(Aggregate a) {
-    List<Aggregations.Bucket> out = new ArrayList<>();
-    if (a == null || !a.isSterms()) {
-      return out;
-    }
-    for (StringTermsBucket b : a.sterms().buckets().array()) {
-      out.add(new Aggregations.Bucket(b.key().stringValue(), b.docCount()));
-    }
-    return out;
-  }
-
-  private static Map<SentimentLabel, Long> sentiments(Aggregate a) {
-    Map<SentimentLabel, Long> m = new EnumMap<>(SentimentLabel.class);
-    for (Aggregations.Bucket b : buckets(a)) {
-      m.put(SentimentLabel.parse(b.key()), b.count());
-    }
-    return m;
+    return ElasticsearchAggregations.read(resp);
   }
 
   @Override
@@ -532,7 +271,7 @@ final class ElasticsearchPostIndex implements PostIndex {
     }
     writable();
     commit();
-    Query query = ElasticsearchQueries.query(matching, TextQuery.parse(matching.query()));
+    Query query = ElasticsearchQueries.query(matching, TextQuery.parse(matching.query(), analysis));
     Long deleted =
         call(() ->
                 client.deleteByQuery(
@@ -568,13 +307,15 @@ final class ElasticsearchPostIndex implements PostIndex {
       return;
     }
     try {
-      if (ingester != null) {
+      if (writer != null) {
         commit();
-        ingester.close();
+        writer.close();
       }
     } finally {
       closed = true;
-      retries.shutdownNow();
+      if (writer != null) {
+        writer.stopRetries();
+      }
       try {
         bulkTransport.close(); // closes the client's transport too
       } catch (IOException e) {
@@ -607,90 +348,6 @@ final class ElasticsearchPostIndex implements PostIndex {
     }
   }
 
-  /** Reacts to each bulk response: done, retry later, or park. */
-  private final class Listener implements BulkListener<Pending> {
-    @Override
-    public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {}
-
-    @Override
-    public void afterBulk(
-        long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
-      List<BulkResponseItem> items = response.items();
-      long done = 0;
-      for (int i = 0; i < items.size(); i++) {
-        BulkResponseItem item = items.get(i);
-        Pending p = contexts.get(i);
-        if (item.error() == null) {
-          done++;
-        } else if (transientStatus(item.status())) {
-          retry(p, item.status() + " " + item.error().type() + ": " + item.error().reason());
-        } else {
-          park(p, item.status(), item.error().type() + ": " + item.error().reason());
-        }
-      }
-      addPending(-done);
-    }
-
-    @Override
-    public void afterBulk(
-        long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
-      if (!contexts.isEmpty() && contexts.get(0).attempt() == 0) {
-        LOG.warn(
-            "bulk request of {} posts failed, retrying for up to {}: {}",
-            contexts.size(),
-            config.retryFor(),
-            failure.toString());
-      }
-      for (Pending p : contexts) {
-        retry(p, failure.toString());
-      }
-    }
-  }
-
-  private static boolean transientStatus(int status) {
-    return status == 429 || status >= 500;
-  }
-
-  private void retry(Pending p, String reason) {
-    if (System.nanoTime() - p.deadlineNanos() > 0 || closed) {
-      park(p, 0, "gave up after " + config.retryFor() + ": " + reason);
-      return;
-    }
-    long delay = Math.min(MAX_BACKOFF_MS, 100L << Math.min(p.attempt(), 16));
-    retries.schedule(
-        () -> {
-          try {
-            ingester.add(p.operation(), p.next());
-            ingester.flush();
-          } catch (RuntimeException e) {
-            park(p, 0, "could not re-queue: " + e + " (after " + reason + ")");
-          }
-        },
-        delay,
-        TimeUnit.MILLISECONDS);
-  }
-
-  private void park(Pending p, int status, String reason) {
-    try {
-      deadLetters.park(p.post(), p.index(), status, reason, clock.instant());
-      LOG.warn(
-          "post {} rejected by Elasticsearch ({}), parked in {}",
-          p.post().id(),
-          reason,
-          deadLetters.file());
-    } catch (RuntimeException e) {
-      // The dead-letter file failed too: the log is the last place the post can survive.
-      LOG.error(
-          "post {} rejected ({}) and could not be parked ({}): {}",
-          p.post().id(),
-          reason,
-          e.getMessage(),
-          Json.line(p.post()));
-    } finally {
-      addPending(-1);
-    }
-  }
-
   private interface EsCall<T> {
     T call() throws IOException;
   }
@@ -713,7 +370,7 @@ final class ElasticsearchPostIndex implements PostIndex {
           throw new IndexException(alias + ": " + what + " failed: " + e.getMessage(), e);
         }
         try {
-          Thread.sleep(Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt, 16)));
+          Thread.sleep(ElasticsearchBulkWriter.backoffMillis(attempt));
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw new IndexException(alias + ": interrupted during " + what, ie);

@@ -90,24 +90,13 @@ final class ElasticsearchQueries {
                                 return d;
                               }))));
     }
-    List<String> sentiments = new ArrayList<>();
-    for (SentimentLabel l : r.sentiments()) {
-      sentiments.add(l.json());
-    }
-    anyOf(f, PostDocument.SENTIMENT, sentiments);
-    List<String> topics = new ArrayList<>();
-    for (Topic t : r.topics()) {
-      topics.add(t.label());
-    }
-    anyOf(f, PostDocument.TOPIC, topics);
+    anyOf(f, PostDocument.SENTIMENT, PostDocument.values(r.sentiments(), SentimentLabel::json));
+    anyOf(f, PostDocument.TOPIC, PostDocument.values(r.topics(), Topic::label));
     anyOf(f, PostDocument.SOURCE, r.sources());
     if (r.author() != null) {
       f.add(term(PostDocument.AUTHOR, r.author()));
     }
-    List<String> signals = new ArrayList<>();
-    for (SignalKind s : r.signals()) {
-      signals.add(s.key());
-    }
+    List<String> signals = PostDocument.values(r.signals(), SignalKind::key);
     anyOf(f, PostDocument.SIGNAL, signals);
     return f;
   }

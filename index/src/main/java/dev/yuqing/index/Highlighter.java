@@ -2,6 +2,7 @@ package dev.yuqing.index;
 
 import dev.yuqing.core.Html;
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.TextAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,20 +21,20 @@ final class Highlighter {
   private Highlighter() {}
 
   /** Field ({@code title}, {@code text}) → fragment, for the fields that contain a term. */
-  static Map<String, String> highlight(TaggedPost post, Set<String> terms) {
+  static Map<String, String> highlight(TaggedPost post, Set<String> terms, TextAnalysis analysis) {
     Map<String, String> out = new LinkedHashMap<>();
     if (terms.isEmpty()) {
       return out;
     }
     String title = post.post().title();
     if (title != null) {
-      List<int[]> spans = spans(title, terms);
+      List<int[]> spans = spans(title, terms, analysis);
       if (!spans.isEmpty()) {
         out.put("title", mark(title, spans, 0, title.length()));
       }
     }
     String text = post.post().text();
-    List<int[]> spans = spans(text, terms);
+    List<int[]> spans = spans(text, terms, analysis);
     if (!spans.isEmpty()) {
       int first = spans.get(0)[0];
       int start = Math.max(0, Math.min(first - FRAGMENT / 4, text.length() - FRAGMENT));
@@ -52,9 +53,9 @@ final class Highlighter {
   }
 
   /** Merged, sorted {@code [start, end)} spans of the tokens whose term is in {@code terms}. */
-  static List<int[]> spans(String text, Set<String> terms) {
+  static List<int[]> spans(String text, Set<String> terms, TextAnalysis analysis) {
     List<int[]> spans = new ArrayList<>();
-    for (TextAnalysis.Token t : TextAnalysis.indexTokens(text)) {
+    for (TextAnalysis.Term t : analysis.documentTerms(text)) {
       if (terms.contains(t.term())) {
         spans.add(new int[] {t.start(), t.end()});
       }

@@ -1,6 +1,8 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,21 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -50,7 +40,6 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,19 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LucenePostIndex implements PostIndex {
   private static final Logger LOG = LoggerFactory.getLogger(LucenePostIndex.class);
-
-  /**
-   * Terms: frequencies and norms for BM25, no positions (Elasticsearch keyword arrays have none).
-   */
-  private static final FieldType TERMS_TYPE = new FieldType();
-
-  static {
-    TERMS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    TERMS_TYPE.setTokenized(true);
-    TERMS_TYPE.setOmitNorms(false);
-    TERMS_TYPE.setStored(false);
-    TERMS_TYPE.freeze();
-  }
 
   private static final Similarity SIMILARITY = new LegacyBm25Similarity();
 
@@ -111,6 +87,7 @@ final class LucenePostIndex implements PostIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ScheduledExecutorService refresher;
+  private final TextAnalysis analysis;
   private volatile boolean closed;
 
   private LucenePostIndex(
@@ -118,8 +95,10 @@ final class LucenePostIndex implements PostIndex {
       Directory directory,
       IndexWriter writer,
       SearcherManager sm,
-      Duration refreshInterval) {
+      Duration refreshInterval,
+      TextAnalysis analysis) {
     this.path = path;
+    this.analysis = analysis;
     this.directory = directory;
     this.writer = writer;
     this.searchers = sm;
@@ -135,24 +114,24 @@ final class LucenePostIndex implements PostIndex {
   }
 
   /**
-   * Commit data key of the names the index was analysed with ({@link TextAnalysis#addWords}):
+   * Commit data key of the names the index was analysed with ({@link TextAnalysis#keepWhole}):
    * readers in other processes must segment queries with the same dictionary.
    */
   static final String WORDS_KEY = "yuqing.words";
 
-  /** Adds the names stored with the newest commit to the analysis dictionary. */
-  private static void loadWords(Directory d) throws IOException {
+  /** Keeps the names stored with the newest commit whole. */
+  private static void loadWords(Directory d, TextAnalysis analysis) throws IOException {
     if (!DirectoryReader.indexExists(d)) {
       return;
     }
     String json = SegmentInfos.readLatestCommit(d).getUserData().get(WORDS_KEY);
     if (json != null) {
-      TextAnalysis.addWords(List.of(Json.read(json, String[].class)));
+      analysis.keepWhole(List.of(Json.read(json, String[].class)));
     }
   }
 
   /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
-  static LucenePostIndex openWritable(Path dir, Duration refreshInterval) {
+  static LucenePostIndex openWritable(Path dir, Duration refreshInterval, TextAnalysis analysis) {
     Directory d = null;
     try {
       Files.createDirectories(dir);
@@ -162,13 +141,14 @@ final class LucenePostIndex implements PostIndex {
       cfg.setRAMBufferSizeMB(64);
       cfg.setCommitOnClose(true);
       cfg.setSimilarity(SIMILARITY);
-      loadWords(d);
+      loadWords(d, analysis);
       IndexWriter w = new IndexWriter(d, cfg);
       // An empty first commit, so that read-only openers find an index at once.
       if (!DirectoryReader.indexExists(d)) {
         w.commit();
       }
-      return new LucenePostIndex(dir, d, w, new SearcherManager(w, SEARCHERS), refreshInterval);
+      return new LucenePostIndex(
+          dir, d, w, new SearcherManager(w, SEARCHERS), refreshInterval, analysis);
     } catch (LockObtainFailedException e) {
       closeQuietly(d);
       throw new IndexException(
@@ -180,15 +160,16 @@ final class LucenePostIndex implements PostIndex {
   }
 
   /** Opens an existing index in {@code dir} for searching only; sees each new commit. */
-  static LucenePostIndex openReadOnly(Path dir, Duration refreshInterval) {
+  static LucenePostIndex openReadOnly(Path dir, Duration refreshInterval, TextAnalysis analysis) {
     Directory d = null;
     try {
       if (!Files.isDirectory(dir)) {
         throw new IndexException(dir + ": no index here (no such directory)");
       }
       d = FSDirectory.open(dir);
-      loadWords(d);
-      return new LucenePostIndex(dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval);
+      loadWords(d, analysis);
+      return new LucenePostIndex(
+          dir, d, null, new SearcherManager(d, SEARCHERS), refreshInterval, analysis);
     } catch (IndexNotFoundException | NoSuchFileException e) {
       closeQuietly(d);
       throw new IndexException(dir + ": no index here", e);
@@ -199,13 +180,14 @@ final class LucenePostIndex implements PostIndex {
   }
 
   @Override
-  public void upsertPrepared(Collection<Prepared> posts) {
+  public void upsertTagged(Collection<Tagging> posts) {
     if (writer == null) {
       throw new UnsupportedOperationException(path + ": the index was opened read-only");
     }
     try {
-      for (Prepared p : posts) {
-        writer.updateDocument(new Term(PostDocument.ID, p.document.id()), document(p.document));
+      for (Tagging t : posts) {
+        PostDocument doc = PostDocument.of(t.post(), t.words(), analysis);
+        writer.updateDocument(new Term(PostDocument.ID, doc.id()), LuceneDocuments.of(doc));
       }
     } catch (IOException e) {
       throw new IndexException(path + ": cannot write: " + e.getMessage(), e);
@@ -219,7 +201,7 @@ final class LucenePostIndex implements PostIndex {
         // The job commits before every checkpoint, also when nothing came in. Setting the commit
         // data counts as a change, so it is set, and a commit point written and synced, only when
         // there is something to commit: an idle index is not rewritten every 10 s.
-        String words = Json.line(TextAnalysis.words());
+        String words = Json.line(analysis.keptWhole());
         if (writer.hasUncommittedChanges() || !words.equals(committedWords())) {
           writer.setLiveCommitData(Map.of(WORDS_KEY, words).entrySet());
           writer.commit();
@@ -263,7 +245,7 @@ final class LucenePostIndex implements PostIndex {
 
   @Override
   public SearchResult search(SearchRequest r) {
-    TextQuery text = TextQuery.parse(r.query());
+    TextQuery text = TextQuery.parse(r.query(), analysis);
     Query query = LuceneQueries.query(r, text);
     Cursor after = r.after() == null ? null : Cursor.decode(r.after(), r.sort());
     return withSearcher(
@@ -291,7 +273,8 @@ final class LucenePostIndex implements PostIndex {
             FieldDoc fd = (FieldDoc) top.scoreDocs[i];
             TaggedPost post = read(s, fd.doc);
             float score = r.sort() == SearchRequest.Sort.RELEVANCE ? (Float) fd.fields[0] : 0f;
-            hits.add(new SearchResult.Hit(post, score, Highlighter.highlight(post, marked)));
+            hits.add(
+                new SearchResult.Hit(post, score, Highlighter.highlight(post, marked, analysis)));
             last = cursor(r.sort(), fd, post.id());
           }
           String next = top.scoreDocs.length > r.size() ? last.encode() : null;
@@ -301,7 +284,7 @@ final class LucenePostIndex implements PostIndex {
 
   @Override
   public Aggregations aggregate(AggregationRequest r) {
-    Query query = LuceneQueries.query(r.filter(), TextQuery.parse(r.filter().query()));
+    Query query = LuceneQueries.query(r.filter(), TextQuery.parse(r.filter().query(), analysis));
     return withSearcher(s -> LuceneAggregator.aggregate(s, query, r));
   }
 
@@ -314,7 +297,7 @@ final class LucenePostIndex implements PostIndex {
     if (writer == null) {
       throw new UnsupportedOperationException(path + ": the index was opened read-only");
     }
-    Query query = LuceneQueries.query(matching, TextQuery.parse(matching.query()));
+    Query query = LuceneQueries.query(matching, TextQuery.parse(matching.query(), analysis));
     try {
       // Make earlier upserts visible first, so that they are counted and deleted alike.
       searchers.maybeRefreshBlocking();
@@ -394,44 +377,6 @@ final class LucenePostIndex implements PostIndex {
     return PostDocument.read(s.storedFields().document(doc).get(PostDocument.DOC));
   }
 
-  private static Document document(PostDocument p) {
-    Document d = new Document();
-    d.add(new StringField(PostDocument.ID, p.id(), Field.Store.NO));
-    d.add(new SortedDocValuesField(PostDocument.ID, new BytesRef(p.id())));
-    d.add(new LongPoint(PostDocument.TIME, p.time()));
-    d.add(new NumericDocValuesField(PostDocument.TIME, p.time()));
-    d.add(new NumericDocValuesField(PostDocument.ENGAGEMENT, p.engagement()));
-    keyword(d, PostDocument.SOURCE, List.of(p.source()));
-    if (p.author() != null) {
-      keyword(d, PostDocument.AUTHOR, List.of(p.author()));
-    }
-    keyword(d, PostDocument.PROJECT, p.projects());
-    filterOnly(d, PostDocument.SENTIMENT, List.of(p.sentiment()));
-    d.add(new NumericDocValuesField(PostDocument.SENTIMENT_CODE, p.sentimentCode()));
-    filterOnly(d, PostDocument.TOPIC, p.topics());
-    d.add(new NumericDocValuesField(PostDocument.TOPIC_BITS, p.topicBits()));
-    keyword(d, PostDocument.KEYWORD, p.keywords());
-    filterOnly(d, PostDocument.SIGNAL, p.signals());
-    d.add(new Field(PostDocument.TERMS, new ListTokenStream(p.terms()), TERMS_TYPE));
-    d.add(new StoredField(PostDocument.DOC, p.json()));
-    return d;
-  }
-
-  /** Indexed for filters; counted through a numeric code instead (cheaper to aggregate). */
-  private static void filterOnly(Document d, String field, List<String> values) {
-    for (String v : values) {
-      d.add(new StringField(field, v, Field.Store.NO));
-    }
-  }
-
-  /** Indexed for filters, and doc values for aggregations. */
-  private static void keyword(Document d, String field, List<String> values) {
-    for (String v : values) {
-      d.add(new StringField(field, v, Field.Store.NO));
-      d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
-    }
-  }
-
   private interface SearcherFunction<T> {
     T apply(IndexSearcher s) throws IOException;
   }
@@ -461,33 +406,6 @@ final class LucenePostIndex implements PostIndex {
       } catch (IOException e) {
         LOG.debug("closing {} after a failed open: {}", d, e.toString());
       }
-    }
-  }
-
-  /** The pre-analysed terms of a post as a token stream (one position each). */
-  private static final class ListTokenStream extends TokenStream {
-    private final List<String> terms;
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private int next;
-
-    ListTokenStream(List<String> terms) {
-      this.terms = terms;
-    }
-
-    @Override
-    public boolean incrementToken() {
-      if (next >= terms.size()) {
-        return false;
-      }
-      clearAttributes();
-      term.setEmpty().append(terms.get(next++));
-      return true;
-    }
-
-    @Override
-    public void reset() throws IOException {
-      super.reset();
-      next = 0;
     }
   }
 }

@@ -65,24 +65,13 @@ final class LuceneQueries {
       long hi = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
       b.add(LongPoint.newRangeQuery(PostDocument.TIME, lo, hi), Occur.FILTER);
     }
-    List<String> sentiments = new ArrayList<>();
-    for (SentimentLabel l : r.sentiments()) {
-      sentiments.add(l.json());
-    }
-    anyOf(b, PostDocument.SENTIMENT, sentiments);
-    List<String> topics = new ArrayList<>();
-    for (Topic t : r.topics()) {
-      topics.add(t.label());
-    }
-    anyOf(b, PostDocument.TOPIC, topics);
+    anyOf(b, PostDocument.SENTIMENT, PostDocument.values(r.sentiments(), SentimentLabel::json));
+    anyOf(b, PostDocument.TOPIC, PostDocument.values(r.topics(), Topic::label));
     anyOf(b, PostDocument.SOURCE, r.sources());
     if (r.author() != null) {
       b.add(term(PostDocument.AUTHOR, r.author()), Occur.FILTER);
     }
-    List<String> signals = new ArrayList<>();
-    for (SignalKind s : r.signals()) {
-      signals.add(s.key());
-    }
+    List<String> signals = PostDocument.values(r.signals(), SignalKind::key);
     anyOf(b, PostDocument.SIGNAL, signals);
     return b.build();
   }

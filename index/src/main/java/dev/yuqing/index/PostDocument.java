@@ -1,12 +1,15 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What both backends index for one post: the same field names and values, so that filters, sorts
@@ -23,7 +26,7 @@ import java.util.Locale;
  * @param topics topic labels (Chinese, as in DOMAIN.md)
  * @param keywords key phrases as tagged
  * @param signals {@link SignalKind#key()} of the signals the post carries
- * @param terms search terms of title and text ({@link TextAnalysis#indexTokens})
+ * @param terms search terms of title and text ({@link TextAnalysis#documentTerms})
  * @param json the tagged post as JSON
  * @param sentimentCode {@link dev.yuqing.core.SentimentLabel#ordinal()} (Lucene aggregations)
  * @param topicBits bit {@link Topic#ordinal()} set for each topic (Lucene aggregations)
@@ -59,7 +62,12 @@ record PostDocument(
   static final String SENTIMENT_CODE = "sentiment_code";
   static final String TOPIC_BITS = "topic_bits";
 
-  static PostDocument of(TaggedPost p) {
+  /**
+   * The document of a post; its terms from {@code words} (the tagger's segmentation of the post's
+   * normalised full text, see {@link dev.yuqing.core.Tagging#words()}) when given, else from the
+   * text.
+   */
+  static PostDocument of(TaggedPost p, List<String> words, TextAnalysis analysis) {
     Instant t = p.post().eventTime();
     long engagement = 0;
     if (p.post().replies() != null) {
@@ -79,12 +87,11 @@ record PostDocument(
       signals.add(k.key());
     }
     List<String> terms;
-    if (p.words() != null) {
-      // the tagger's segmentation of this very text: segmenting it again cost as much as tagging
-      terms = TextAnalysis.indexTerms(p.words());
+    if (words != null) {
+      terms = analysis.documentTermsOfWords(words);
     } else {
       terms = new ArrayList<>();
-      for (TextAnalysis.Token token : TextAnalysis.indexTokens(p.post().fullText())) {
+      for (TextAnalysis.Term token : analysis.documentTerms(p.post().fullText())) {
         terms.add(token.term());
       }
     }
@@ -104,6 +111,15 @@ record PostDocument(
         Json.line(p),
         p.sentiment().label().ordinal(),
         topicBits);
+  }
+
+  /** The field values of filter choices ({@code SentimentLabel::json}, {@code Topic::label} …). */
+  static <T> List<String> values(Collection<T> choices, Function<T, String> value) {
+    List<String> out = new ArrayList<>(choices.size());
+    for (T c : choices) {
+      out.add(value.apply(c));
+    }
+    return out;
   }
 
   /** Reads a post back from its stored JSON. */

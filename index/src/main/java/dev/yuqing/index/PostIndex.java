@@ -1,6 +1,7 @@
 package dev.yuqing.index;
 
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,51 +32,21 @@ public interface PostIndex extends Closeable {
    * @throws UnsupportedOperationException on an index opened read-only
    */
   default void upsert(Collection<TaggedPost> posts) {
-    // one write path per backend: the posts are prepared here, a batch at a time
-    List<Prepared> prepared = new ArrayList<>(posts.size());
+    List<Tagging> taggings = new ArrayList<>(posts.size());
     for (TaggedPost p : posts) {
-      prepared.add(prepare(p));
+      taggings.add(new Tagging(p, null));
     }
-    upsertPrepared(prepared);
+    upsertTagged(taggings);
   }
 
   /**
-   * A post made ready to write by {@link #prepare}: its search terms and its stored form, the same
-   * for both backends.
-   */
-  final class Prepared {
-    final TaggedPost post;
-    final PostDocument document;
-
-    private Prepared(TaggedPost post, PostDocument document) {
-      this.post = post;
-      this.document = document;
-    }
-
-    /** The post's id. */
-    public String id() {
-      return document.id();
-    }
-  }
-
-  /**
-   * Makes a post's search terms and stored form now, for a later {@link #upsertPrepared}. A step of
-   * its own so that the stream's index sink makes them as each post comes from the tagger, while
-   * the words it segmented are still in the processor's caches, and writes the batch later: made at
-   * the batch's write, a few hundred posts on, turning the words into terms took about three times
-   * as long (JFR of {@code yuqing bench stream}). Pure; the prepared post no longer holds the
-   * words.
-   */
-  static Prepared prepare(TaggedPost post) {
-    return new Prepared(post.withoutWords(), PostDocument.of(post));
-  }
-
-  /**
-   * {@link #upsert} of posts made ready with {@link #prepare}.
+   * {@link #upsert} of posts as their tagger gave them: where a tagging carries the words it
+   * segmented ({@link Tagging#words()}), the index makes the post's search terms from them instead
+   * of segmenting the text again.
    *
    * @throws UnsupportedOperationException on an index opened read-only
    */
-  void upsertPrepared(Collection<Prepared> posts);
+  void upsertTagged(Collection<Tagging> posts);
 
   /** Makes everything upserted so far durable and visible to searches; blocks until it is. */
   void commit();

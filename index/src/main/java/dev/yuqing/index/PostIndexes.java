@@ -1,5 +1,6 @@
 package dev.yuqing.index;
 
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.Secrets;
@@ -24,15 +25,19 @@ public final class PostIndexes {
    * missing or older, and parks rejected posts in {@code
    * DATA/index/elasticsearch-dead-letter.jsonl}.
    *
+   * @param analysis how documents and queries are read (the analysis module's {@code
+   *     SearchTextAnalysis.get()} in production)
    * @throws IndexException when the index cannot be opened (locked by another process, cluster
    *     unreachable, bad credentials)
    */
-  public static PostIndex open(IndexConfig config, Path dataDir, Secrets secrets) {
+  public static PostIndex open(
+      IndexConfig config, Path dataDir, Secrets secrets, TextAnalysis analysis) {
     return switch (config.backend()) {
       case LUCENE ->
-          LucenePostIndex.openWritable(luceneDirectory(dataDir), config.refreshInterval());
+          LucenePostIndex.openWritable(
+              luceneDirectory(dataDir), config.refreshInterval(), analysis);
       case ELASTICSEARCH ->
-          ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, false);
+          ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, false, analysis);
     };
   }
 
@@ -40,30 +45,36 @@ public final class PostIndexes {
    * Opens the configured index for searching only, e.g. from the CLI while the stream job writes.
    * Lucene: sees each commit of the writing process; fails when there is no index yet.
    */
-  public static PostIndex openReadOnly(IndexConfig config, Path dataDir, Secrets secrets) {
+  public static PostIndex openReadOnly(
+      IndexConfig config, Path dataDir, Secrets secrets, TextAnalysis analysis) {
     return switch (config.backend()) {
       case LUCENE ->
-          LucenePostIndex.openReadOnly(luceneDirectory(dataDir), config.refreshInterval());
+          LucenePostIndex.openReadOnly(
+              luceneDirectory(dataDir), config.refreshInterval(), analysis);
       case ELASTICSEARCH ->
-          ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, true);
+          ElasticsearchPostIndex.open(config.elasticsearch(), dataDir, secrets, true, analysis);
     };
   }
 
   /**
    * Opens the index of a whole configuration for reading and writing: as {@link #open(IndexConfig,
-   * Path, Secrets)}, and the projects' names (estate, aliases, developer, property company) are
-   * kept whole by the analysis of documents and queries. Prefer this one wherever the whole
-   * configuration is at hand.
+   * Path, Secrets, TextAnalysis)}, and the projects' names (estate, aliases, developer, property
+   * company) are kept whole by the analysis of documents and queries. Prefer this one wherever the
+   * whole configuration is at hand.
    */
-  public static PostIndex open(YuqingConfig config, Path dataDir, Secrets secrets) {
-    TextAnalysis.addWords(names(config));
-    return open(config.index(), dataDir, secrets);
+  public static PostIndex open(
+      YuqingConfig config, Path dataDir, Secrets secrets, TextAnalysis analysis) {
+    analysis.keepWhole(names(config));
+    return open(config.index(), dataDir, secrets, analysis);
   }
 
-  /** As {@link #openReadOnly(IndexConfig, Path, Secrets)}, with the projects' names. */
-  public static PostIndex openReadOnly(YuqingConfig config, Path dataDir, Secrets secrets) {
-    TextAnalysis.addWords(names(config));
-    return openReadOnly(config.index(), dataDir, secrets);
+  /**
+   * As {@link #openReadOnly(IndexConfig, Path, Secrets, TextAnalysis)}, with the projects' names.
+   */
+  public static PostIndex openReadOnly(
+      YuqingConfig config, Path dataDir, Secrets secrets, TextAnalysis analysis) {
+    analysis.keepWhole(names(config));
+    return openReadOnly(config.index(), dataDir, secrets, analysis);
   }
 
   private static List<String> names(YuqingConfig config) {
@@ -95,12 +106,12 @@ public final class PostIndexes {
   }
 
   /** A Lucene index in exactly this directory, for reading and writing. */
-  public static PostIndex lucene(Path indexDir) {
-    return LucenePostIndex.openWritable(indexDir, Duration.ofSeconds(1));
+  public static PostIndex lucene(Path indexDir, TextAnalysis analysis) {
+    return LucenePostIndex.openWritable(indexDir, Duration.ofSeconds(1), analysis);
   }
 
   /** A Lucene index in exactly this directory, for searching only. */
-  public static PostIndex luceneReadOnly(Path indexDir) {
-    return LucenePostIndex.openReadOnly(indexDir, Duration.ofSeconds(1));
+  public static PostIndex luceneReadOnly(Path indexDir, TextAnalysis analysis) {
+    return LucenePostIndex.openReadOnly(indexDir, Duration.ofSeconds(1), analysis);
   }
 }

@@ -1,5 +1,6 @@
 package dev.yuqing.index;
 
+import dev.yuqing.core.TextAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +38,8 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
     return terms;
   }
 
-  /** Parses user query text; null or blank gives {@link #NONE}. */
-  static TextQuery parse(String query) {
+  /** Parses user query text, read by {@code analysis}; null or blank gives {@link #NONE}. */
+  static TextQuery parse(String query, TextAnalysis analysis) {
     if (query == null || query.isBlank()) {
       return NONE;
     }
@@ -47,10 +48,10 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
     // Normalised as a whole, as a document is: script detection needs more than one short word
     // (質量 alone does not look traditional; 質量 問題 does). Full-width spaces, bars and minus
     // signs are what a Chinese input method types.
-    String q = TextAnalysis.normalise(query).replace('｜', '|').replace('－', '-');
+    String q = analysis.normalise(query).replace('｜', '|').replace('－', '-');
     for (String part : q.strip().split("\\s+")) {
       if (part.length() > 1 && part.startsWith("-")) {
-        List<String> terms = TextAnalysis.queryTerms(part.substring(1));
+        List<String> terms = analysis.queryTerms(part.substring(1));
         if (!terms.isEmpty()) {
           excluded.add(terms);
         }
@@ -58,7 +59,7 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
       }
       List<List<String>> alternatives = new ArrayList<>();
       for (String alternative : part.split("\\|")) {
-        List<String> terms = TextAnalysis.queryTerms(alternative);
+        List<String> terms = analysis.queryTerms(alternative);
         if (!terms.isEmpty() && !alternatives.contains(terms)) {
           alternatives.add(terms);
         }

@@ -3,6 +3,7 @@ package dev.yuqing.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.analysis.HandoverTagger;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.SharedData;
@@ -56,13 +57,14 @@ class BackendEquivalenceIT {
       }
     }
     node = EsNode.started(tmp.resolve("es"));
-    lucene = PostIndexes.lucene(tmp.resolve("lucene"));
+    lucene = PostIndexes.lucene(tmp.resolve("lucene"), SearchTextAnalysis.get());
     elastic =
         ElasticsearchPostIndex.open(
             ElasticsearchPostIndexIT.config(node.url(), "yuqing-eq"),
             tmp.resolve("data"),
             Secrets.of(Map.of()),
-            false);
+            false,
+            SearchTextAnalysis.get());
     for (PostIndex index : List.of(lucene, elastic)) {
       index.upsert(corpus);
       index.commit();

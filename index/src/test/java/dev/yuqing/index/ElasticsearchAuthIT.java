@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.config.ElasticsearchConfig;
 import dev.yuqing.core.config.Secrets;
 import java.io.IOException;
@@ -86,7 +87,7 @@ class ElasticsearchAuthIT {
   }
 
   private void connect(ElasticsearchConfig c, Map<String, String> env) {
-    ElasticsearchPostIndex.open(c, tmp, Secrets.of(env), true).close();
+    ElasticsearchPostIndex.open(c, tmp, Secrets.of(env), true, SearchTextAnalysis.get()).close();
   }
 
   @Test

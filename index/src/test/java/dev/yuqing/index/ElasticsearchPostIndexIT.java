@@ -2,6 +2,7 @@ package dev.yuqing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.ElasticsearchConfig;
 import dev.yuqing.core.config.Secrets;
@@ -46,7 +47,8 @@ class ElasticsearchPostIndexIT extends PostIndexContract {
         config(node.url(), "yuqing-it" + PREFIXES.incrementAndGet()),
         data,
         Secrets.of(Map.of()),
-        false);
+        false,
+        SearchTextAnalysis.get());
   }
 
   @Test
@@ -99,10 +101,8 @@ class ElasticsearchPostIndexIT extends PostIndexContract {
 
   @Test
   void theTemplateIsInstalledWhenMissingOrOlderNeverDowngraded() throws Exception {
-    long ours = ElasticsearchPostIndex.templateVersion();
-    assertThat(ElasticsearchPostIndex.templateJson("abc"))
-        .contains("\"abc-*\"")
-        .doesNotContain("${");
+    long ours = ElasticsearchTemplate.version();
+    assertThat(ElasticsearchTemplate.json("abc")).contains("\"abc-*\"").doesNotContain("${");
     String prefix = "yuqing-tpl";
     try (org.elasticsearch.client.RestClient rest =
         org.elasticsearch.client.RestClient.builder(org.apache.http.HttpHost.create(node.url()))
@@ -122,7 +122,7 @@ class ElasticsearchPostIndexIT extends PostIndexContract {
 
   private PostIndex open(String prefix) {
     return ElasticsearchPostIndex.open(
-        config(node.url(), prefix), data, Secrets.of(Map.of()), false);
+        config(node.url(), prefix), data, Secrets.of(Map.of()), false, SearchTextAnalysis.get());
   }
 
   private static long templateVersion(org.elasticsearch.client.RestClient rest, String name)

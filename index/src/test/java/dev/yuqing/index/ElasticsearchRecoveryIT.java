@@ -2,6 +2,7 @@ package dev.yuqing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.Sentiment;
 import dev.yuqing.core.SentimentLabel;
@@ -66,7 +67,8 @@ class ElasticsearchRecoveryIT {
               Duration.ofMillis(200),
               Duration.ofMinutes(3));
       ElasticsearchPostIndex index =
-          ElasticsearchPostIndex.open(config, tmp.resolve("data"), Secrets.of(Map.of()), false);
+          ElasticsearchPostIndex.open(
+              config, tmp.resolve("data"), Secrets.of(Map.of()), false, SearchTextAnalysis.get());
       try {
         AtomicInteger sent = new AtomicInteger();
         CompletableFuture<Void> load =

@@ -3,7 +3,9 @@ package dev.yuqing.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ class LucenePostIndexTest extends PostIndexContract {
 
   @Override
   PostIndex open() {
-    return PostIndexes.lucene(dir.resolve("index"));
+    return PostIndexes.lucene(dir.resolve("index"), SearchTextAnalysis.get());
   }
 
   @Test
@@ -28,9 +30,13 @@ class LucenePostIndexTest extends PostIndexContract {
     SearchRequest all = SearchRequest.all(0);
     // the same posts, but a filter: counted post by post
     SearchRequest filtered = SearchRequest.builder().from(java.time.Instant.EPOCH).build();
-    assertThat(LuceneAggregator.matchesAll(LuceneQueries.query(all, TextQuery.parse(null))))
+    assertThat(
+            LuceneAggregator.matchesAll(
+                LuceneQueries.query(all, TextQuery.parse(null, SearchTextAnalysis.get()))))
         .isTrue();
-    assertThat(LuceneAggregator.matchesAll(LuceneQueries.query(filtered, TextQuery.parse(null))))
+    assertThat(
+            LuceneAggregator.matchesAll(
+                LuceneQueries.query(filtered, TextQuery.parse(null, SearchTextAnalysis.get()))))
         .isFalse();
     Aggregations before = everyKeyword(all);
     assertThat(before.keywords()).isNotEmpty();
@@ -64,8 +70,9 @@ class LucenePostIndexTest extends PostIndexContract {
   @Test
   void committedPostsSurviveReopeningAndReadersSeeOnlyCommits() {
     index.close();
-    try (PostIndex writer = PostIndexes.lucene(dir.resolve("index"));
-        PostIndex reader = PostIndexes.luceneReadOnly(dir.resolve("index"))) {
+    try (PostIndex writer = PostIndexes.lucene(dir.resolve("index"), SearchTextAnalysis.get());
+        PostIndex reader =
+            PostIndexes.luceneReadOnly(dir.resolve("index"), SearchTextAnalysis.get())) {
       assertThat(reader.count()).isEqualTo(10);
       TaggedPost extra = Posts.post("extra").title("电梯又坏了").text("电梯停了三天没人修。").build();
       writer.upsert(List.of(extra));
@@ -75,7 +82,7 @@ class LucenePostIndexTest extends PostIndexContract {
       assertThat(reader.get(extra.id())).contains(extra);
       assertThatThrownBy(() -> reader.upsert(List.of(extra)))
           .isInstanceOf(UnsupportedOperationException.class);
-      assertThatThrownBy(() -> reader.upsertPrepared(List.of(PostIndex.prepare(extra))))
+      assertThatThrownBy(() -> reader.upsertTagged(List.of(new Tagging(extra, null))))
           .isInstanceOf(UnsupportedOperationException.class);
     }
     index = null;
@@ -92,10 +99,11 @@ class LucenePostIndexTest extends PostIndexContract {
     index.upsert(List.of(fresh));
     index.commit();
     assertThat(commitGeneration()).isEqualTo(first + 1);
-    TextAnalysis.addWords(List.of("云栖湾"));
+    SearchTextAnalysis.get().keepWhole(List.of("云栖湾"));
     index.commit(); // a new project name only: stored for searchers in other processes
     assertThat(commitGeneration()).isEqualTo(first + 2);
-    try (PostIndex reader = PostIndexes.luceneReadOnly(dir.resolve("index"))) {
+    try (PostIndex reader =
+        PostIndexes.luceneReadOnly(dir.resolve("index"), SearchTextAnalysis.get())) {
       assertThat(reader.get(fresh.id())).contains(fresh);
     }
   }
@@ -114,22 +122,24 @@ class LucenePostIndexTest extends PostIndexContract {
     Path d = dir.resolve("busy");
     for (int round = 0; round < 15; round++) {
       // a refresh every millisecond: close() races with one almost every time
-      try (PostIndex busy = LucenePostIndex.openWritable(d, java.time.Duration.ofMillis(1))) {
+      try (PostIndex busy =
+          LucenePostIndex.openWritable(
+              d, java.time.Duration.ofMillis(1), SearchTextAnalysis.get())) {
         busy.upsert(List.of(Posts.post("r" + round).title("第" + round + "轮").text("电梯故障").build()));
       }
     }
-    try (PostIndex reader = PostIndexes.luceneReadOnly(d)) {
+    try (PostIndex reader = PostIndexes.luceneReadOnly(d, SearchTextAnalysis.get())) {
       assertThat(reader.count()).isEqualTo(15);
     }
   }
 
   @Test
   void projectNamesAreSearchWordsAndTravelWithTheIndex() throws Exception {
-    TextAnalysis.addWords(List.of("澜庭府"));
+    SearchTextAnalysis.get().keepWhole(List.of("澜庭府"));
     TaggedPost p = Posts.post("lan").title("澜庭府三期漏水").text("住在澜庭府的业主都遇到了。").build();
     index.upsert(List.of(p));
     index.commit();
-    assertThat(TextAnalysis.queryTerms("澜庭府")).containsExactly("澜庭府");
+    assertThat(SearchTextAnalysis.get().queryTerms("澜庭府")).containsExactly("澜庭府");
     assertThat(find(SearchRequest.builder().query("澜庭府"))).containsExactly(p.id());
     // stored with the commit, for searchers in other processes
     try (org.apache.lucene.store.Directory d =
@@ -144,7 +154,7 @@ class LucenePostIndexTest extends PostIndexContract {
 
   @Test
   void aSecondWriterIsRefusedWithTheDirectoryNamed() {
-    assertThatThrownBy(() -> PostIndexes.lucene(dir.resolve("index")))
+    assertThatThrownBy(() -> PostIndexes.lucene(dir.resolve("index"), SearchTextAnalysis.get()))
         .isInstanceOf(IndexException.class)
         .hasMessageContaining(dir.resolve("index").toString())
         .hasMessageContaining("another process");
@@ -152,7 +162,8 @@ class LucenePostIndexTest extends PostIndexContract {
 
   @Test
   void readOnlyOpenOfAMissingIndexSaysSo() {
-    assertThatThrownBy(() -> PostIndexes.luceneReadOnly(dir.resolve("nothing")))
+    assertThatThrownBy(
+            () -> PostIndexes.luceneReadOnly(dir.resolve("nothing"), SearchTextAnalysis.get()))
         .isInstanceOf(IndexException.class)
         .hasMessageContaining("no index here");
   }

@@ -11,6 +11,7 @@ import dev.yuqing.core.Script;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
 import dev.yuqing.core.Topic;
 import dev.yuqing.index.SearchRequest.Sort;
 import java.time.Instant;
@@ -196,11 +197,9 @@ abstract class PostIndexContract {
   }
 
   @Test
-  void preparedPostsAreWrittenAsUpsertWritesThem() {
+  void taggingsAreWrittenAsUpsertWritesThem() {
     TaggedPost edited = editedText(D1, "违约金已经到账，开发商按合同赔付了。");
-    PostIndex.Prepared prepared = PostIndex.prepare(edited);
-    assertThat(prepared.id()).isEqualTo(D1.id());
-    index.upsertPrepared(List.of(prepared, PostIndex.prepare(Q2)));
+    index.upsertTagged(List.of(new Tagging(edited, null), new Tagging(Q2, null)));
     index.commit();
     assertThat(index.count()).isEqualTo(10);
     assertThat(index.get(D1.id())).contains(edited);

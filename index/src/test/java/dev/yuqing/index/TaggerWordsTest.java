@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.analysis.HandoverTagger;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.Tagging;
+import dev.yuqing.core.TextAnalysis;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +26,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The index takes the tagger's words instead of segmenting a post again ({@link
- * TaggedPost#words()}): the terms made from them must be exactly the terms of the post's full text.
+ * The index takes the tagger's words instead of segmenting a post again ({@link Tagging#words()}):
+ * the terms made from them must be exactly the terms of the post's full text.
  */
 class TaggerWordsTest {
   private static final List<ProjectConfig> PROJECTS =
       List.of(new ProjectConfig("澜庭府", List.of("澜庭府二期"), List.of("华景地产"), List.of("安居物业")));
   private static final HandoverTagger TAGGER = HandoverTagger.create(PROJECTS);
+  private static final TextAnalysis ANALYSIS = SearchTextAnalysis.get();
 
   static {
     // as the job does: the index knows the configured names too
-    TextAnalysis.addWords(PROJECTS.get(0).allNames());
+    ANALYSIS.keepWhole(PROJECTS.get(0).allNames());
   }
 
   static Stream<Arguments> posts() {
@@ -69,60 +73,60 @@ class TaggerWordsTest {
   @MethodSource("posts")
   void wordsGiveTheTermsOfTheFullText(String name, String title, String text, boolean words) {
     Post post = Post.builder().id(name).sourceId("test").title(title).text(text).build();
-    TaggedPost tagged = TAGGER.tag(post);
+    Tagging tagged = TAGGER.tagWithWords(post);
     if (!words) {
       // the tagger's text is not the post's: normalising the parts apart differs from normalising
       // them together (the script conversion decides per text)
       assertThat(tagged.words()).isNull();
-      assertThat(TextAnalysis.normalise(post.fullText()))
-          .isNotEqualTo(TextAnalysis.normalise(title) + "\n" + TextAnalysis.normalise(text));
+      assertThat(ANALYSIS.normalise(post.fullText()))
+          .isNotEqualTo(ANALYSIS.normalise(title) + "\n" + ANALYSIS.normalise(text));
       return;
     }
     assertThat(tagged.words()).isNotNull();
-    assertThat(TextAnalysis.indexTerms(tagged.words())).isEqualTo(fullTextTerms(post)).isNotEmpty();
+    assertThat(ANALYSIS.documentTermsOfWords(tagged.words()))
+        .isEqualTo(fullTextTerms(post))
+        .isNotEmpty();
   }
 
   @Test
   void ordinaryPostsCarryTheirWords() {
     Post post =
         Post.builder().id("p").sourceId("test").title("澜庭府交房延期").text("售楼部门口聚集了上百人").build();
-    assertThat(TAGGER.tag(post).words()).containsSubsequence("澜庭府", "交房", "售楼部", "门口");
+    assertThat(TAGGER.tagWithWords(post).words()).containsSubsequence("澜庭府", "交房", "售楼部", "门口");
   }
 
   @Test
   void noWordsWhenTheTaggerReadsOtherText() {
     String headline = "澜庭府交房延期半年";
     Post repeated = Post.builder().id("r").sourceId("test").title(headline).text(headline).build();
-    assertThat(TAGGER.tag(repeated).words()).isNull();
+    assertThat(TAGGER.tagWithWords(repeated).words()).isNull();
     String huge = "业主反映卫生间漏水。".repeat(HandoverTagger.MAX_CHARS / 10 + 1);
     Post capped = Post.builder().id("c").sourceId("test").title("漏水").text(huge).build();
-    assertThat(TAGGER.tag(capped).words()).isNull();
+    assertThat(TAGGER.tagWithWords(capped).words()).isNull();
   }
 
   @Test
-  void wordsAreNeitherStoredNorCompared() {
+  void wordsAreNeitherStoredNorPartOfTheTaggedPost() {
     Post post = Post.builder().id("j").sourceId("test").title("漏水").text("卫生间漏水").build();
-    TaggedPost tagged = TAGGER.tag(post);
-    assertThat(tagged.words()).isNotNull();
+    Tagging tagging = TAGGER.tagWithWords(post);
+    assertThat(tagging.words()).isNotNull();
+    TaggedPost tagged = tagging.post();
+    assertThat(tagged).isEqualTo(TAGGER.tag(post));
     String json = Json.line(tagged);
     assertThat(json).doesNotContain("\"words\"");
     TaggedPost read = Json.read(json, TaggedPost.class);
-    assertThat(read.words()).isNull();
     assertThat(read).isEqualTo(tagged).hasSameHashCodeAs(tagged);
   }
 
   @Test
-  void aPreparedPostHasTheTermsOfItsWordsAndLetsThemGo() {
+  void theDocumentOfTheWordsIsTheDocumentOfTheText() {
     Post post = Post.builder().id("p").sourceId("test").title("交房延期").text("售楼部门口集合，卫生间漏水").build();
-    TaggedPost tagged = TAGGER.tag(post);
-    assertThat(tagged.words()).isNotNull();
-    PostIndex.Prepared prepared = PostIndex.prepare(tagged);
-    assertThat(prepared.id()).isEqualTo("p");
-    assertThat(prepared.document.terms()).isEqualTo(fullTextTerms(post)).contains("卫生", "卫生间");
-    assertThat(prepared.document).isEqualTo(PostDocument.of(tagged.withoutWords()));
-    // the buffer of the index sink holds prepared posts: the words are not kept twice
-    assertThat(prepared.post.words()).isNull();
-    assertThat(prepared.post).isEqualTo(tagged);
+    Tagging tagging = TAGGER.tagWithWords(post);
+    assertThat(tagging.words()).isNotNull();
+    PostDocument fromWords = PostDocument.of(tagging.post(), tagging.words(), ANALYSIS);
+    assertThat(fromWords.id()).isEqualTo("p");
+    assertThat(fromWords.terms()).isEqualTo(fullTextTerms(post)).contains("卫生", "卫生间");
+    assertThat(fromWords).isEqualTo(PostDocument.of(tagging.post(), null, ANALYSIS));
   }
 
   /** Real messages (a sample of the housing replay): every post with words gives the same terms. */
@@ -145,10 +149,10 @@ class TaggerWordsTest {
               .title(n.path("title").asText(null))
               .text(n.path("text").asText(""))
               .build();
-      TaggedPost tagged = TAGGER.tag(post);
+      Tagging tagged = TAGGER.tagWithWords(post);
       if (tagged.words() != null) {
         checked++;
-        if (!TextAnalysis.indexTerms(tagged.words()).equals(fullTextTerms(post))) {
+        if (!ANALYSIS.documentTermsOfWords(tagged.words()).equals(fullTextTerms(post))) {
           differing.add(post.id());
         }
       }
@@ -158,8 +162,6 @@ class TaggerWordsTest {
   }
 
   private static List<String> fullTextTerms(Post post) {
-    return TextAnalysis.indexTokens(post.fullText()).stream()
-        .map(TextAnalysis.Token::term)
-        .toList();
+    return ANALYSIS.documentTerms(post.fullText()).stream().map(TextAnalysis.Term::term).toList();
   }
 }

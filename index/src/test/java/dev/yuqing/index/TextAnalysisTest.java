@@ -2,6 +2,8 @@ package dev.yuqing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
+import dev.yuqing.core.TextAnalysis;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * purpose.
  */
 class TextAnalysisTest {
+  private static final TextAnalysis ANALYSIS = SearchTextAnalysis.get();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -31,7 +34,7 @@ class TextAnalysisTest {
       })
   void indexTerms(String text, String expected) {
     List<String> terms =
-        TextAnalysis.indexTokens(text).stream().map(TextAnalysis.Token::term).toList();
+        ANALYSIS.documentTerms(text).stream().map(TextAnalysis.Term::term).toList();
     assertThat(terms)
         .containsExactlyElementsOf(expected.isBlank() ? List.of() : List.of(expected.split(" ")));
   }
@@ -39,19 +42,19 @@ class TextAnalysisTest {
   @Test
   void offsetsPointIntoTheOriginalText() {
     String text = "業主們說：衛生間漏水了";
-    String normal = TextAnalysis.normalise(text);
+    String normal = ANALYSIS.normalise(text);
     assertThat(normal).hasSameSizeAs(text);
-    List<TextAnalysis.Token> tokens = TextAnalysis.indexTokens(text);
-    assertThat(tokens).extracting(TextAnalysis.Token::term).contains("业主", "卫生间", "漏水");
-    for (TextAnalysis.Token t : tokens) {
+    List<TextAnalysis.Term> tokens = ANALYSIS.documentTerms(text);
+    assertThat(tokens).extracting(TextAnalysis.Term::term).contains("业主", "卫生间", "漏水");
+    for (TextAnalysis.Term t : tokens) {
       assertThat(normal.substring(t.start(), t.end())).isEqualTo(t.term());
     }
   }
 
   @Test
   void queriesUseNormalModeWithoutSubWords() {
-    assertThat(TextAnalysis.queryTerms("卫生间漏水")).containsExactly("卫生间", "漏水");
-    assertThat(TextAnalysis.queryTerms("漏水 漏水")).containsExactly("漏水");
+    assertThat(ANALYSIS.queryTerms("卫生间漏水")).containsExactly("卫生间", "漏水");
+    assertThat(ANALYSIS.queryTerms("漏水 漏水")).containsExactly("漏水");
   }
 
   @Test
@@ -70,12 +73,12 @@ class TextAnalysisTest {
             });
       }
       String text = sb.toString();
-      for (TextAnalysis.Token t : TextAnalysis.indexTokens(text)) {
+      for (TextAnalysis.Term t : ANALYSIS.documentTerms(text)) {
         assertThat(t.start()).isBetween(0, text.length());
         assertThat(t.end()).isBetween(t.start(), text.length());
         assertThat(t.term()).isNotBlank();
       }
-      TextQuery.parse(text);
+      TextQuery.parse(text, ANALYSIS);
     }
   }
 }

@@ -49,18 +49,15 @@ public final class JobMain {
       return;
     }
     StreamConfig stream = cfg == null ? StreamConfig.DEFAULT : cfg.stream();
+    Pipelines.Options onCluster = new Pipelines.Options(a.data, Pipelines.Placement.CLUSTER);
     YuqingJob job;
     String name;
     if (a.replay != null) {
       job =
-          cfg == null
-              ? Pipelines.replay(
-                  stream, a.replay, a.speed, a.rate, a.data, Pipelines.Placement.CLUSTER)
-              : Pipelines.replay(
-                  cfg, a.replay, a.speed, a.rate, a.data, Pipelines.Placement.CLUSTER);
+          Pipelines.replay(cfg, stream, new Pipelines.Replay(a.replay, a.speed, a.rate), onCluster);
       name = "replay";
     } else {
-      job = Pipelines.run(cfg, a.data, Pipelines.Placement.CLUSTER);
+      job = Pipelines.run(cfg, onCluster);
       name = "run";
     }
     Configuration conf =

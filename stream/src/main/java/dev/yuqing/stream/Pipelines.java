@@ -5,14 +5,17 @@ import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.stream.sink.AlertSink;
 import dev.yuqing.stream.sink.IndexSink;
 import dev.yuqing.stream.source.CrawlerSource;
 import dev.yuqing.stream.source.ReplaySource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The production jobs: {@code run} (the configured crawler sources, forever), {@code crawl until}
@@ -37,44 +40,53 @@ public final class Pipelines {
   private Pipelines() {}
 
   /**
+   * Where a job keeps its state and where it runs.
+   *
+   * @param dataDir the data directory (index, alerts, outbox, checkpoints, evidence)
+   * @param placement in this JVM or on a Flink cluster
+   */
+  public record Options(Path dataDir, Placement placement) {
+    public Options {
+      Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(placement, "placement");
+    }
+
+    /** A job in this JVM's MiniCluster. */
+    public static Options embedded(Path dataDir) {
+      return new Options(dataDir, Placement.EMBEDDED);
+    }
+  }
+
+  /**
+   * A JSON-lines file to play through the job.
+   *
+   * @param in the file
+   * @param speed event-time speed factor; 0: as fast as the job goes
+   * @param rate at most this many posts a second; 0: no limit
+   */
+  public record Replay(Path in, double speed, double rate) {
+    public Replay {
+      Objects.requireNonNull(in, "in");
+    }
+
+    /** The file as fast as the job goes. */
+    public static Replay asFastAsPossible(Path in) {
+      return new Replay(in, 0, 0);
+    }
+  }
+
+  /**
    * The configuration a replay without {@code --config} runs with: one project, the shipped default
    * rules, Lucene, the outbox.
    */
   public static YuqingConfig defaultReplayConfig(StreamConfig stream) {
-    return new YuqingConfig(
-        List.of(new ProjectConfig(DEFAULT_PROJECT, null, null, null)),
-        null,
-        null,
-        null,
-        null,
-        null,
-        stream,
-        null,
-        null);
+    return YuqingConfig.ofProjects(List.of(new ProjectConfig(DEFAULT_PROJECT, null, null, null)))
+        .withStream(stream);
   }
 
   /** Crawls the configured sources until cancelled. */
-  public static YuqingJob run(YuqingConfig config, Path dataDir) {
-    return run(config, dataDir, Placement.EMBEDDED);
-  }
-
-  /** As {@link #run(YuqingConfig, Path)}, placed as given. */
-  public static YuqingJob run(YuqingConfig config, Path dataDir, Placement placement) {
-    ConfigSnapshot snap = ConfigSnapshot.of(config);
-    String data = dataDir.toAbsolutePath().toString();
-    Clock clock = Clock.systemUTC();
-    CrawlerSource source =
-        CrawlerSource.unbounded(
-            config, Stages.crawlers(snap, data, clock), clock, config.stream().maxOutOfOrderness());
-    return job(
-        config,
-        snap,
-        data,
-        source,
-        CrawlerSource.watermarks(),
-        source.splitCount(),
-        false,
-        placement);
+  public static YuqingJob run(YuqingConfig config, Options options) {
+    return crawl(config, null, Clock.systemUTC(), options);
   }
 
   /**
@@ -83,16 +95,21 @@ public final class Pipelines {
    * @param clock the crawlers' clock (the demo's accelerated story clock); serialisable
    */
   public static YuqingJob crawlUntil(
-      YuqingConfig config, Path dataDir, Instant stopAt, Clock clock) {
+      YuqingConfig config, Instant stopAt, Clock clock, Options options) {
+    return crawl(config, stopAt, clock, options);
+  }
+
+  /** The crawling job: until cancelled when {@code stopAt} is null. */
+  private static YuqingJob crawl(
+      YuqingConfig config, Instant stopAt, Clock clock, Options options) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
-    String data = dataDir.toAbsolutePath().toString();
+    String data = options.dataDir().toAbsolutePath().toString();
+    TaskManagerFactory<Crawlers> crawlers = ProductionStages.crawlers(snap, data, clock);
+    Duration late = config.stream().maxOutOfOrderness();
     CrawlerSource source =
-        CrawlerSource.until(
-            config,
-            Stages.crawlers(snap, data, clock),
-            stopAt,
-            clock,
-            config.stream().maxOutOfOrderness());
+        stopAt == null
+            ? CrawlerSource.unbounded(config, crawlers, clock, late)
+            : CrawlerSource.until(config, crawlers, stopAt, clock, late);
     return job(
         config,
         snap,
@@ -101,52 +118,27 @@ public final class Pipelines {
         CrawlerSource.watermarks(),
         source.splitCount(),
         false,
-        Placement.EMBEDDED);
+        options.placement());
   }
 
   /**
-   * Replays a JSON-lines file at a speed factor with a configuration: posts belong to the projects
-   * they name.
+   * Replays a JSON-lines file with a configuration: posts belong to the projects they name. Without
+   * one ({@code config} null) every post belongs to {@link #DEFAULT_PROJECT} under {@link
+   * #defaultReplayConfig} with these stream settings.
    */
-  public static YuqingJob replay(YuqingConfig config, Path in, double speed, Path dataDir) {
-    return replay(config, in, speed, 0, dataDir);
-  }
-
-  /** As {@link #replay(YuqingConfig, Path, double, Path)}, at most {@code rate} posts a second. */
   public static YuqingJob replay(
-      YuqingConfig config, Path in, double speed, double rate, Path dataDir) {
-    return replay(config, in, speed, rate, dataDir, Placement.EMBEDDED);
-  }
-
-  /** As {@link #replay(YuqingConfig, Path, double, Path)}, paced and placed as given. */
-  public static YuqingJob replay(
-      YuqingConfig config, Path in, double speed, double rate, Path dataDir, Placement placement) {
-    ConfigSnapshot snap = ConfigSnapshot.of(config);
-    String data = dataDir.toAbsolutePath().toString();
-    return job(config, snap, data, new ReplaySource(in, speed, rate), null, 1, false, placement);
-  }
-
-  /**
-   * Replays a JSON-lines file without a configuration: every post belongs to {@link
-   * #DEFAULT_PROJECT}; see {@link #defaultReplayConfig}.
-   */
-  public static YuqingJob replay(StreamConfig stream, Path in, double speed, Path dataDir) {
-    return replay(stream, in, speed, 0, dataDir);
-  }
-
-  /** As {@link #replay(StreamConfig, Path, double, Path)}, at most {@code rate} posts a second. */
-  public static YuqingJob replay(
-      StreamConfig stream, Path in, double speed, double rate, Path dataDir) {
-    return replay(stream, in, speed, rate, dataDir, Placement.EMBEDDED);
-  }
-
-  /** As {@link #replay(StreamConfig, Path, double, Path)}, paced and placed as given. */
-  public static YuqingJob replay(
-      StreamConfig stream, Path in, double speed, double rate, Path dataDir, Placement placement) {
-    YuqingConfig cfg = defaultReplayConfig(stream);
-    ConfigSnapshot snap = ConfigSnapshot.of(cfg);
-    String data = dataDir.toAbsolutePath().toString();
-    return job(cfg, snap, data, new ReplaySource(in, speed, rate), null, 1, true, placement);
+      YuqingConfig config, StreamConfig stream, Replay replay, Options options) {
+    boolean unconfigured = config == null;
+    YuqingConfig cfg = unconfigured ? defaultReplayConfig(stream) : config.withStream(stream);
+    return job(
+        cfg,
+        ConfigSnapshot.of(cfg),
+        options.dataDir().toAbsolutePath().toString(),
+        new ReplaySource(replay.in(), replay.speed(), replay.rate()),
+        null,
+        1,
+        unconfigured,
+        options.placement());
   }
 
   private static YuqingJob job(
@@ -174,9 +166,10 @@ public final class Pipelines {
         source,
         watermarks,
         sourceParallelism,
-        new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS, shared ? "lucene:" + data : null),
+        new IndexSink(
+            ProductionStages.index(snap, data), COMMIT_DELAY_MS, shared ? "lucene:" + data : null),
         indexWriters,
-        new AlertSink(Stages.alerts(snap, data)),
-        new YuqingJob.Settings(cfg.stream(), snap, scope, Stages.tagger(snap)));
+        new AlertSink(ProductionStages.alerts(snap, data)),
+        new YuqingJob.Settings(cfg.stream(), snap, scope, ProductionStages.tagger(snap)));
   }
 }

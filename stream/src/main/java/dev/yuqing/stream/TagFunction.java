@@ -1,6 +1,7 @@
 package dev.yuqing.stream;
 
 import dev.yuqing.core.Tagger;
+import dev.yuqing.core.Tagging;
 import dev.yuqing.stream.metrics.StageMetrics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -10,11 +11,11 @@ import org.apache.flink.metrics.Counter;
 public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
   private static final long serialVersionUID = 1L;
 
-  private final Factory<Tagger> factory;
+  private final TaskManagerFactory<Tagger> factory;
   private transient Tagger tagger;
   private transient Counter tagged;
 
-  public TagFunction(Factory<Tagger> factory) {
+  public TagFunction(TaskManagerFactory<Tagger> factory) {
     this.factory = factory;
   }
 
@@ -26,7 +27,9 @@ public final class TagFunction extends RichMapFunction<Ingested, Tagged> {
 
   @Override
   public Tagged map(Ingested in) {
-    Tagged t = new Tagged(tagger.tag(in.post()), in.ingestedAt(), in.counted(), in.rewrite());
+    Tagging tagging = tagger.tagWithWords(in.post());
+    Tagged t =
+        new Tagged(tagging.post(), tagging.words(), in.ingestedAt(), in.counted(), in.rewrite());
     tagged.inc();
     return t;
   }

@@ -51,7 +51,10 @@ public final class YuqingJob {
    * @param tagger builds the tagger on each task manager
    */
   public record Settings(
-      StreamConfig stream, ConfigSnapshot config, Normaliser.Scope scope, Factory<Tagger> tagger) {}
+      StreamConfig stream,
+      ConfigSnapshot config,
+      Normaliser.Scope scope,
+      TaskManagerFactory<Tagger> tagger) {}
 
   /**
    * @param source posts in; at most {@code sourceParallelism} readers (one per split is enough)

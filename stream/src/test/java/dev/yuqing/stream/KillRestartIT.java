@@ -2,6 +2,7 @@ package dev.yuqing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
@@ -72,7 +73,9 @@ class KillRestartIT {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    Pipelines.replay(STREAM, in, 0, rate, data).build(env);
+    Pipelines.replay(
+            null, STREAM, new Pipelines.Replay(in, 0, rate), Pipelines.Options.embedded(data))
+        .build(env);
     return env.executeAsync("kill-restart");
   }
 
@@ -108,7 +111,8 @@ class KillRestartIT {
     }
     assertThat(first.getJobStatus().get()).isEqualTo(JobStatus.FAILED);
     long indexedBeforeRestart;
-    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       indexedBeforeRestart = index.count();
     }
     assertThat(indexedBeforeRestart).as("killed in the middle").isBetween(1L, lines.size() - 1L);
@@ -121,7 +125,8 @@ class KillRestartIT {
     long replayed = ProgressReporter.snapshot().count(StageMetrics.SOURCED);
     assertThat(replayed).isPositive().isLessThan(lines.size());
 
-    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       assertThat(index.count()).isEqualTo(lines.size());
       for (ReplayFixture.Line l : lines) {
         assertThat(index.get(l.id())).as(l.id()).isPresent();

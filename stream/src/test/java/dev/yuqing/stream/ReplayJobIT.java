@@ -2,6 +2,7 @@ package dev.yuqing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.StreamConfig;
@@ -52,14 +53,21 @@ class ReplayJobIT {
     // every event type must travel with Flink's own serializers, never Kryo
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    YuqingJob.Streams streams = Pipelines.replay(stream, in, 0, data).build(env);
+    YuqingJob.Streams streams =
+        Pipelines.replay(
+                null,
+                stream,
+                Pipelines.Replay.asFastAsPossible(in),
+                Pipelines.Options.embedded(data))
+            .build(env);
     List<WindowCount> counts = new ArrayList<>();
     try (CloseableIterator<WindowCount> it = streams.counts().collectAsync()) {
       env.execute("replay-it");
       it.forEachRemaining(counts::add);
     }
 
-    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       assertThat(index.count()).isEqualTo(lines.size());
       TaggedPost repost = index.get("repost-4").orElseThrow();
       assertThat(repost.post().repostOf()).isEqualTo("leak-4");

@@ -55,15 +55,15 @@ class SerializationTest {
             List.of(Topic.COLLECTIVE_ACTION),
             List.of("售楼部"),
             List.of(),
-            null,
-            List.of("售楼部", "门口", "集合"));
+            null);
     TypeSerializer<Tagged> serializer =
         TypeInformation.of(Tagged.class).createSerializer(new SerializerConfigImpl());
-    Tagged back = roundTrip(serializer, new Tagged(with, 1L, true, false));
-    assertThat(back.post().words()).containsExactly("售楼部", "门口", "集合");
+    Tagged back =
+        roundTrip(serializer, new Tagged(with, List.of("售楼部", "门口", "集合"), 1L, true, false));
+    assertThat(back.words()).containsExactly("售楼部", "门口", "集合");
     assertThat(back.post()).isEqualTo(with);
     Tagged none = roundTrip(serializer, Fixtures.tagged(post, SentimentLabel.NEUTRAL));
-    assertThat(none.post().words()).isNull();
+    assertThat(none.words()).isNull();
   }
 
   private static Tagged roundTrip(TypeSerializer<Tagged> serializer, Tagged t) throws Exception {

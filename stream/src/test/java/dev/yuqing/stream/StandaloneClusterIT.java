@@ -2,6 +2,7 @@ package dev.yuqing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
 import java.io.File;
@@ -176,7 +177,8 @@ class StandaloneClusterIT {
     assertThat(client.waitFor(5, TimeUnit.MINUTES)).as("the CLI returns").isTrue();
     assertThat(client.exitValue()).as("flink run: %s", tail(logs.resolve("client.log"))).isZero();
 
-    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       assertThat(index.count()).isEqualTo(lines.size());
     }
     try (Stream<Path> mails = Files.list(data.resolve("outbox"))) {

@@ -1,6 +1,6 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.core.json.Json;

@@ -1,7 +1,7 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.Post;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.core.json.Json;

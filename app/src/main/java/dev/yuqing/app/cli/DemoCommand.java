@@ -1,16 +1,19 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.app.demo.DemoData;
 import dev.yuqing.app.demo.LittleInternet;
 import dev.yuqing.app.demo.Story;
 import dev.yuqing.app.demo.StoryClock;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.metrics.StageMetrics;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -116,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
       Instant stopAt = clock.wallTimeOf(story.endInstant());
       EmbeddedJob.Outcome o =
           EmbeddedJob.run(
-              Pipelines.crawlUntil(cfg, data, stopAt, clock),
+              Pipelines.crawlUntil(cfg, stopAt, clock, Pipelines.Options.embedded(data)),
               cfg.stream(),
               data,
               "demo",
@@ -145,7 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
           m.count(StageMetrics.REPOSTS),
           m.count(StageMetrics.ALERTS));
       try (PostIndex index =
-          PostIndexes.openReadOnly(cfg.index(), data, Secrets.fromEnvironment())) {
+          PostIndexes.openReadOnly(
+              cfg.index(), data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
         out.printf(
             "索引：%s（%d 条）%n", PostIndexes.luceneDirectory(data).toAbsolutePath(), index.count());
       }

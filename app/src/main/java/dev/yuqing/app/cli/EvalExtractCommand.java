@@ -1,6 +1,6 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.CrawlerConfig;
 import dev.yuqing.crawler.eval.ExtractEval;
 import dev.yuqing.crawler.eval.KeyedPage;

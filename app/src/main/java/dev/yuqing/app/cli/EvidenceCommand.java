@@ -1,7 +1,7 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
-import dev.yuqing.crawler.evidence.EvidenceReader;
+import dev.yuqing.core.UserError;
+import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.crawler.evidence.EvidenceVerifier;
 import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.crawler.extract.Text;

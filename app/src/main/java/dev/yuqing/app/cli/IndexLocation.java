@@ -1,6 +1,7 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.analysis.SearchTextAnalysis;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.Secrets;
@@ -39,14 +40,18 @@ public final class IndexLocation {
   PostIndex openReadOnly() {
     try {
       if (index != null) {
-        return PostIndexes.luceneReadOnly(index);
+        return PostIndexes.luceneReadOnly(index, SearchTextAnalysis.get());
       }
       if (config == null) {
-        return PostIndexes.openReadOnly(IndexConfig.DEFAULT, data, Secrets.fromEnvironment());
+        return PostIndexes.openReadOnly(
+            IndexConfig.DEFAULT, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
       }
       // the whole configuration: its project names are search words too
       return PostIndexes.openReadOnly(
-          new ConfigLoader().load(config), data, Secrets.fromEnvironment());
+          new ConfigLoader().load(config),
+          data,
+          Secrets.fromEnvironment(),
+          SearchTextAnalysis.get());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }

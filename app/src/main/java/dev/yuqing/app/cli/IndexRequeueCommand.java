@@ -1,6 +1,7 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.analysis.SearchTextAnalysis;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.YuqingConfig;
@@ -58,7 +59,8 @@ public final class IndexRequeueCommand implements Callable<Integer> {
       return 0;
     }
     int requeued;
-    try (PostIndex index = PostIndexes.open(cfg, data, Secrets.fromEnvironment())) {
+    try (PostIndex index =
+        PostIndexes.open(cfg, data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
       requeued = PostIndexes.requeueDeadLetters(index, data);
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);

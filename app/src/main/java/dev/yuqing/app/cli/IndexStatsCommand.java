@@ -1,6 +1,6 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.index.IndexException;
 import dev.yuqing.index.IndexStats;
 import dev.yuqing.index.PostIndex;

@@ -1,14 +1,17 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Ids;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,9 +93,8 @@ public final class ReplayCommand implements Callable<Integer> {
     YuqingJob job;
     try {
       job =
-          cfg == null
-              ? Pipelines.replay(stream, in, speed, rate, data)
-              : Pipelines.replay(withStream(cfg, stream), in, speed, rate, data);
+          Pipelines.replay(
+              cfg, stream, new Pipelines.Replay(in, speed, rate), Pipelines.Options.embedded(data));
     } catch (IllegalArgumentException e) {
       throw new UserError((config == null ? "" : config + ": ") + e.getMessage(), e);
     }
@@ -116,25 +118,13 @@ public final class ReplayCommand implements Callable<Integer> {
     StreamReport.summary(out, o);
     YuqingConfig effective = cfg == null ? Pipelines.defaultReplayConfig(stream) : cfg;
     try (PostIndex index =
-        PostIndexes.openReadOnly(effective.index(), data, Secrets.fromEnvironment())) {
+        PostIndexes.openReadOnly(
+            effective.index(), data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
       out.printf("索引 %s：%d 条%n", PostIndexes.luceneDirectory(data), index.count());
     }
     out.printf("预警发件箱 %s：%d 封%n", data.resolve("outbox"), countMails(data.resolve("outbox")));
     out.flush();
     return 0;
-  }
-
-  static YuqingConfig withStream(YuqingConfig c, StreamConfig s) {
-    return new YuqingConfig(
-        c.projects(),
-        c.sources(),
-        c.crawler(),
-        c.index(),
-        c.alerts(),
-        c.smtp(),
-        s,
-        c.dashboard(),
-        c.reports());
   }
 
   static long countMails(Path outbox) throws IOException {

@@ -1,7 +1,8 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.alerts.AlertStore;
-import dev.yuqing.app.UserError;
+import dev.yuqing.analysis.SearchTextAnalysis;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
@@ -108,7 +109,9 @@ public final class ReportCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     PostIndex index;
     try {
-      index = PostIndexes.openReadOnly(indexConfig, data, Secrets.fromEnvironment());
+      index =
+          PostIndexes.openReadOnly(
+              indexConfig, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -1,10 +1,12 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
+import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.PrintWriter;
@@ -62,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserError("--parallelism " + parallelism + ": must be at least 1");
       }
       stream = stream.withParallelism(parallelism);
-      cfg = ReplayCommand.withStream(cfg, stream);
+      cfg = cfg.withStream(stream);
     }
     Duration every;
     try {
@@ -72,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     YuqingJob job;
     try {
-      job = Pipelines.run(cfg, data);
+      job = Pipelines.run(cfg, Pipelines.Options.embedded(data));
     } catch (IllegalArgumentException e) {
       throw new UserError(config + ": " + e.getMessage(), e);
     }

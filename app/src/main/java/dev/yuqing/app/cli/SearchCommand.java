@@ -1,9 +1,9 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.index.IndexException;
 import dev.yuqing.index.PostIndex;

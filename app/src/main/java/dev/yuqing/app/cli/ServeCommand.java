@@ -3,14 +3,15 @@ package dev.yuqing.app.cli;
 import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
-import dev.yuqing.app.UserError;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.DashboardConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.TlsConfig;
 import dev.yuqing.core.config.YuqingConfig;
-import dev.yuqing.crawler.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.dashboards.StoreAlertInbox;
 import dev.yuqing.dashboards.insight.IndexInsights;
@@ -105,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     PostIndex index;
     try {
-      index = PostIndexes.openReadOnly(cfg.index(), data, secrets);
+      index = PostIndexes.openReadOnly(cfg.index(), data, secrets, SearchTextAnalysis.get());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }

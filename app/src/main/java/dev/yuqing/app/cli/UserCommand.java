@@ -1,6 +1,6 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.app.UserError;
+import dev.yuqing.core.UserError;
 import dev.yuqing.dashboards.web.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;

@@ -3,6 +3,7 @@ package dev.yuqing.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
@@ -52,7 +53,8 @@ class SearchCommandTest {
 
   @BeforeEach
   void index() {
-    try (PostIndex index = PostIndexes.lucene(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.lucene(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       index.upsert(
           List.of(
               post(

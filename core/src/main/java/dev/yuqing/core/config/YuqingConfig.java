@@ -81,6 +81,16 @@ public record YuqingConfig(
     }
   }
 
+  /** A configuration of these projects with every other section at its defaults. */
+  public static YuqingConfig ofProjects(List<ProjectConfig> projects) {
+    return new YuqingConfig(projects, null, null, null, null, null, null, null, null);
+  }
+
+  /** This configuration with other stream settings. */
+  public YuqingConfig withStream(StreamConfig s) {
+    return new YuqingConfig(projects, sources, crawler, index, alerts, smtp, s, dashboard, reports);
+  }
+
   public Optional<ProjectConfig> project(String name) {
     return projects.stream().filter(p -> p.name().equals(name)).findFirst();
   }

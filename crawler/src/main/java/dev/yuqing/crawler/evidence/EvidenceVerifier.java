@@ -1,6 +1,7 @@
 package dev.yuqing.crawler.evidence;
 
 import dev.yuqing.core.Ids;
+import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,8 @@ package dev.yuqing.crawler.evidence;
 
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
+import dev.yuqing.core.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.crawler.Evidence;
 import dev.yuqing.crawler.fetch.FetchResponse;
@@ -40,9 +42,9 @@ import java.util.zip.GZIPOutputStream;
  * to the manifest are serialised by a lock file.
  */
 public final class WarcEvidence implements Evidence, AutoCloseable {
-  public static final String MANIFEST = "manifest.jsonl";
-  public static final String HEAD = "manifest.head";
-  public static final String POSTS = "posts.jsonl";
+  public static final String MANIFEST = EvidenceReader.MANIFEST;
+  public static final String HEAD = EvidenceReader.HEAD;
+  public static final String POSTS = EvidenceReader.POSTS;
   private static final long ROTATE_BYTES = 256L * 1024 * 1024;
 
   /** JVM-wide locks per directory: a FileLock cannot be taken twice in one JVM. */

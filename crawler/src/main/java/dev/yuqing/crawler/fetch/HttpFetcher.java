@@ -1,16 +1,11 @@
 package dev.yuqing.crawler.fetch;
 
 import dev.yuqing.core.config.CrawlerConfig;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +24,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.zip.DataFormatException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.Inflater;
 
 /**
  * The {@link Fetcher} over the JDK HTTP client. Redirects are followed here, hop by hop, so that
@@ -57,8 +48,8 @@ public final class HttpFetcher implements Fetcher {
   private final ConcurrentHashMap<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
   /** Rules for an origin; {@code unreachable} says why everything is refused, or is null. */
-  private record CachedRobots(Robots robots, long expiresNanos, String unreachable) {
-    CachedRobots(Robots robots, long expiresNanos) {
+  private record CachedRobots(RobotsTxt robots, long expiresNanos, String unreachable) {
+    CachedRobots(RobotsTxt robots, long expiresNanos) {
       this(robots, expiresNanos, null);
     }
   }
@@ -82,7 +73,7 @@ public final class HttpFetcher implements Fetcher {
             .connectTimeout(config.connectTimeout())
             .build();
     this.gate = HostGate.shared(config.perHostConcurrency(), config.perHostDelay());
-    this.productToken = Robots.productToken(config.userAgent());
+    this.productToken = RobotsTxt.productToken(config.userAgent());
   }
 
   @Override
@@ -158,7 +149,7 @@ public final class HttpFetcher implements Fetcher {
         AddressGuard.check(current, isPrivate);
       }
       CachedRobots cached = robotsFor(current, request.allowPrivateNetwork());
-      Robots rules = cached.robots();
+      RobotsTxt rules = cached.robots();
       String pathAndQuery =
           (current.getRawPath() == null || current.getRawPath().isEmpty()
                   ? "/"
@@ -225,7 +216,9 @@ public final class HttpFetcher implements Fetcher {
       if (s < 200 || s >= 300) {
         throw new FetchException(FetchException.Reason.HTTP_STATUS, current, "HTTP " + s, s);
       }
-      byte[] body = decodeContent(current, a.body, first(a.headers, "content-encoding"));
+      byte[] body =
+          ContentDecoding.decode(
+              current, a.body, first(a.headers, "content-encoding"), config.maxBodyBytes());
       return new FetchResponse(request.url(), current, s, a.headers, a.body, body, clock.instant());
     }
   }
@@ -301,7 +294,7 @@ public final class HttpFetcher implements Fetcher {
         throw e;
       } catch (ExecutionException | CancellationException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
-        if (c instanceof TooLarge t) {
+        if (c instanceof CappedBody.TooLarge t) {
           throw new FetchException(
               FetchException.Reason.TOO_LARGE,
               url,
@@ -385,19 +378,21 @@ public final class HttpFetcher implements Fetcher {
         if (!allowPrivate) {
           AddressGuard.check(current, isPrivate);
         }
-        Answer a = exchange(current, null, null, Robots.MAX_BYTES, true, null);
+        Answer a = exchange(current, null, null, RobotsTxt.MAX_BYTES, true, null);
         int s = a.status;
         if (s >= 300 && s < 400 && first(a.headers, "location") != null) {
           current = current.resolve(first(a.headers, "location").strip());
           continue;
         }
         if (s >= 200 && s < 300) {
-          byte[] body = decodeContent(current, a.body, first(a.headers, "content-encoding"));
+          byte[] body =
+              ContentDecoding.decode(
+                  current, a.body, first(a.headers, "content-encoding"), config.maxBodyBytes());
           String text = new String(body, StandardCharsets.UTF_8);
-          return new CachedRobots(Robots.parse(text, productToken), now + ROBOTS_TTL.toNanos());
+          return new CachedRobots(RobotsTxt.parse(text, productToken), now + ROBOTS_TTL.toNanos());
         }
         if (s >= 400 && s < 500 && s != 429) {
-          return new CachedRobots(Robots.ALLOW_ALL, now + ROBOTS_TTL.toNanos());
+          return new CachedRobots(RobotsTxt.ALLOW_ALL, now + ROBOTS_TTL.toNanos());
         }
         why = "HTTP " + s;
         break; // 429, 5xx: unreachable
@@ -408,174 +403,10 @@ public final class HttpFetcher implements Fetcher {
       why = e.failure.getMessage().substring(e.failure.getMessage().indexOf(": ") + 2);
     }
     // unreachable: complete disallow for a while (RFC 9309 §2.3.1.4)
-    return new CachedRobots(Robots.DISALLOW_ALL, now + ROBOTS_UNREACHABLE_TTL.toNanos(), why);
+    return new CachedRobots(RobotsTxt.DISALLOW_ALL, now + ROBOTS_UNREACHABLE_TTL.toNanos(), why);
   }
 
-  // ---- bodies ----
-
-  private byte[] decodeContent(URI url, byte[] raw, String encoding) throws FetchException {
-    if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
-      return raw;
-    }
-    String e = encoding.strip().toLowerCase(Locale.ROOT);
-    long limit = config.maxBodyBytes();
-    try {
-      if (e.equals("gzip") || e.equals("x-gzip")) {
-        return readCapped(new GZIPInputStream(new ByteArrayInputStream(raw)), limit, url);
-      }
-      if (e.equals("deflate")) {
-        try {
-          return inflate(raw, false, limit, url);
-        } catch (DataFormatException zlibFailed) {
-          return inflate(raw, true, limit, url); // some servers send raw deflate
-        }
-      }
-    } catch (IOException | DataFormatException ex) {
-      throw new FetchException(
-          FetchException.Reason.IO, url, "cannot decode " + e + " body: " + ex.getMessage());
-    }
-    throw new FetchException(FetchException.Reason.IO, url, "unsupported Content-Encoding " + e);
-  }
-
-  private static byte[] readCapped(InputStream in, long limit, URI url)
-      throws IOException, FetchException {
-    try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[16384];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        out.write(buf, 0, n);
-        if (out.size() > limit) {
-          throw new FetchException(
-              FetchException.Reason.TOO_LARGE,
-              url,
-              "decompressed body larger than maxBodyBytes " + limit);
-        }
-      }
-      return out.toByteArray();
-    }
-  }
-
-  private static byte[] inflate(byte[] raw, boolean nowrap, long limit, URI url)
-      throws DataFormatException, FetchException {
-    Inflater inf = new Inflater(nowrap);
-    try {
-      inf.setInput(raw);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[16384];
-      while (!inf.finished()) {
-        int n = inf.inflate(buf);
-        if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-          break;
-        }
-        out.write(buf, 0, n);
-        if (out.size() > limit) {
-          throw new FetchException(
-              FetchException.Reason.TOO_LARGE,
-              url,
-              "decompressed body larger than maxBodyBytes " + limit);
-        }
-      }
-      return out.toByteArray();
-    } finally {
-      inf.end();
-    }
-  }
-
-  /** A body over the cap. */
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge(String m) {
-      super(m);
-    }
-  }
-
-  /**
-   * Collects a body up to a cap. Over the cap it either stops quietly (truncate) or cancels the
-   * exchange and fails, so a 50 MB answer costs at most the cap in memory.
-   */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final long limit;
-    private final boolean truncate;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private volatile Flow.Subscription subscription;
-    private volatile boolean refused;
-    private long refusedLength;
-
-    CappedBody(long limit, boolean truncate) {
-      this.limit = limit;
-      this.truncate = truncate;
-    }
-
-    void refuse(long declaredLength) {
-      refused = true;
-      refusedLength = declaredLength;
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-      result.completeExceptionally(new CancellationException("deadline"));
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (refused) {
-        s.cancel();
-        result.completeExceptionally(new TooLarge("Content-Length " + refusedLength));
-        return;
-      }
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer b : items) {
-        int n = b.remaining();
-        if (out.size() + (long) n > limit) {
-          if (truncate) {
-            byte[] part = new byte[(int) (limit - out.size())];
-            b.get(part);
-            out.write(part, 0, part.length);
-            subscription.cancel();
-            result.complete(out.toByteArray());
-          } else {
-            subscription.cancel();
-            result.completeExceptionally(new TooLarge("more than " + limit + " bytes arrived"));
-          }
-          return;
-        }
-        byte[] chunk = new byte[n];
-        b.get(chunk);
-        out.write(chunk, 0, n);
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(out.toByteArray());
-    }
-  }
-
-  /** Robots rules currently cached, by origin (for progress reports and tests). */
+  /** robots.txt rules currently cached, by origin (for progress reports and tests). */
   public List<String> robotsOrigins() {
     return new ArrayList<>(robots.keySet());
   }

@@ -3,6 +3,8 @@ package dev.yuqing.crawler.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.core.Post;
+import dev.yuqing.core.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.crawler.fetch.FetchResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

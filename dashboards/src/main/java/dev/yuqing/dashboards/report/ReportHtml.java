@@ -1,17 +1,17 @@
 package dev.yuqing.dashboards.report;
 
-import static dev.yuqing.dashboards.web.Html.esc;
-
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.Html;
 import dev.yuqing.dashboards.AlertChange;
 import dev.yuqing.dashboards.insight.Stats;
 import dev.yuqing.dashboards.report.Report.AlertItem;
 import dev.yuqing.dashboards.report.Report.PostItem;
 import dev.yuqing.dashboards.report.Report.TopicRow;
-import dev.yuqing.dashboards.web.Html;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class ReportHtml {
         .append(" 至 ")
         .append(r.period().previous().last())
         .append("）　生成时间：")
-        .append(Html.time(r.generatedAt(), zone))
+        .append(time(r.generatedAt(), zone))
         .append("</p>");
 
     // 一、概要
@@ -131,7 +131,7 @@ public final class ReportHtml {
             .append("】")
             .append(esc(a.reason()))
             .append("</h3><p class=\"meta\">首次触发 ")
-            .append(Html.time(a.firstAt(), zone))
+            .append(time(a.firstAt(), zone))
             .append("　当前状态：")
             .append(a.state().chinese())
             .append("　涉及帖子 ")
@@ -139,10 +139,10 @@ public final class ReportHtml {
             .append(" 条</p><ul class=\"timeline\">");
         List<AlertChange> history = item.history();
         if (history.isEmpty()) {
-          b.append("<li>").append(Html.time(a.firstAt(), zone)).append(" 预警触发</li>");
+          b.append("<li>").append(time(a.firstAt(), zone)).append(" 预警触发</li>");
           if (!a.updatedAt().equals(a.firstAt())) {
             b.append("<li>")
-                .append(Html.time(a.updatedAt(), zone))
+                .append(time(a.updatedAt(), zone))
                 .append(" ")
                 .append(a.state().chinese())
                 .append("</li>");
@@ -150,7 +150,7 @@ public final class ReportHtml {
         }
         for (AlertChange c : history) {
           b.append("<li>")
-              .append(Html.time(c.at(), zone))
+              .append(time(c.at(), zone))
               .append(" ")
               .append(esc(c.text()))
               .append("</li>");
@@ -255,13 +255,13 @@ public final class ReportHtml {
     for (PostItem p : posts) {
       String title = p.title() == null || p.title().isBlank() ? p.excerpt() : p.title();
       b.append("<li><p class=\"title\">")
-          .append(Html.externalLink(p.url(), cut(title, 60)))
+          .append(externalLink(p.url(), cut(title, 60)))
           .append("</p><p class=\"meta\">")
           .append(esc(p.author() == null ? "匿名" : p.author()))
           .append(" · ")
           .append(esc(p.source()))
           .append(" · ")
-          .append(Html.time(p.at(), zone))
+          .append(time(p.at(), zone))
           .append(" · 互动 ")
           .append(p.engagement())
           .append(" · ")
@@ -370,4 +370,29 @@ public final class ReportHtml {
           + " ul.timeline { margin: 2pt 0; }"
           + " a { color: #1f5fa8; text-decoration: none; }"
           + " .foot { color: #7b8794; font-size: 8.5pt; margin-top: 16pt; }";
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  private static String esc(Object value) {
+    return Html.esc(value == null ? null : value.toString());
+  }
+
+  /** Local date and minute in the report's zone, or a dash. */
+  private static String time(Instant t, ZoneId zone) {
+    return t == null ? "—" : MINUTE.format(t.atZone(zone));
+  }
+
+  /** A link to a crawled URL, or the escaped text alone when the URL is not safe. */
+  private static String externalLink(String url, String text) {
+    String href = Html.safeUrl(url);
+    if (href == null) {
+      return esc(text);
+    }
+    return "<a href=\""
+        + esc(href)
+        + "\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">"
+        + esc(text)
+        + "</a>";
+  }
 }

@@ -1,6 +1,6 @@
 package dev.yuqing.dashboards.report;
 
-import static dev.yuqing.dashboards.web.Html.esc;
+import static dev.yuqing.core.Html.esc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.yuqing.core.config.ReportScheduleConfig;

@@ -2,7 +2,7 @@ package dev.yuqing.dashboards.web;
 
 import dev.yuqing.core.config.DashboardConfig;
 import dev.yuqing.core.config.ProjectConfig;
-import dev.yuqing.crawler.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.dashboards.AlertInbox;
 import dev.yuqing.dashboards.insight.Insights;
 import dev.yuqing.index.PostIndex;

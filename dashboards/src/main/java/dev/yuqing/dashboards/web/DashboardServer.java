@@ -53,7 +53,7 @@ public final class DashboardServer implements Closeable {
 
   @FunctionalInterface
   interface Handler {
-    void handle(Exchange x) throws IOException;
+    void handle(DashboardExchange x) throws IOException;
   }
 
   private record Route(String method, String[] pattern, Access access, Handler handler) {}
@@ -89,23 +89,26 @@ public final class DashboardServer implements Closeable {
               t.setDaemon(true);
               return t;
             });
-    Pages pages = new Pages(dash);
+    OverviewPage overview = new OverviewPage(dash);
+    AlertsPage alerts = new AlertsPage(dash);
+    SearchPage search = new SearchPage(dash);
+    PostPage post = new PostPage(dash);
     LoginPage login = new LoginPage(dash, sessions, userThrottle, addressThrottle);
     route("GET", "/login", Access.PUBLIC, login::show);
     route("POST", "/login", Access.PUBLIC, login::submit);
     route("POST", "/logout", Access.USER, login::logout);
     route("GET", "/", Access.USER, x -> x.redirect("/overview"));
-    route("GET", "/overview", Access.USER, pages::overview);
-    route("GET", "/api/overview", Access.USER, pages::overviewApi);
-    route("GET", "/alerts", Access.USER, pages::alerts);
-    route("GET", "/api/alerts", Access.USER, pages::alertsApi);
-    route("GET", "/alerts/{id}", Access.USER, pages::alert);
-    route("POST", "/alerts/{id}/ack", Access.ADMIN, pages::acknowledge);
-    route("POST", "/alerts/{id}/resolve", Access.ADMIN, pages::resolve);
-    route("GET", "/search", Access.USER, pages::search);
-    route("GET", "/api/search", Access.USER, pages::searchApi);
-    route("GET", "/posts/{id}", Access.USER, pages::post);
-    route("GET", "/posts/{id}/evidence/{version}", Access.USER, pages::evidence);
+    route("GET", "/overview", Access.USER, overview::show);
+    route("GET", "/api/overview", Access.USER, overview::api);
+    route("GET", "/alerts", Access.USER, alerts::list);
+    route("GET", "/api/alerts", Access.USER, alerts::api);
+    route("GET", "/alerts/{id}", Access.USER, alerts::detail);
+    route("POST", "/alerts/{id}/ack", Access.ADMIN, alerts::acknowledge);
+    route("POST", "/alerts/{id}/resolve", Access.ADMIN, alerts::resolve);
+    route("GET", "/search", Access.USER, search::show);
+    route("GET", "/api/search", Access.USER, search::api);
+    route("GET", "/posts/{id}", Access.USER, post::show);
+    route("GET", "/posts/{id}/evidence/{version}", Access.USER, post::evidence);
     server.createContext("/", this::dispatch);
     server.setExecutor(pool);
   }
@@ -168,10 +171,10 @@ public final class DashboardServer implements Closeable {
   }
 
   private void dispatch(HttpExchange he) {
-    Exchange x = new Exchange(he, tls);
+    DashboardExchange x = new DashboardExchange(he, tls);
     try {
       handle(x);
-    } catch (Exchange.TooLarge e) {
+    } catch (DashboardExchange.TooLarge e) {
       try {
         x.text(413, "请求过大");
       } catch (IOException | RuntimeException ignored) {
@@ -187,7 +190,7 @@ public final class DashboardServer implements Closeable {
     }
   }
 
-  private void handle(Exchange x) throws IOException {
+  private void handle(DashboardExchange x) throws IOException {
     String path = x.path();
     String method = x.method().equals("HEAD") ? "GET" : x.method();
     if (path.startsWith("/static/") && method.equals("GET")) {
@@ -231,15 +234,15 @@ public final class DashboardServer implements Closeable {
     match.handler().handle(x);
   }
 
-  private void unauthenticated(Exchange x, String method) throws IOException {
+  private void unauthenticated(DashboardExchange x, String method) throws IOException {
     if (method.equals("GET") && !x.path().startsWith("/api/")) {
-      x.redirect("/login?next=" + Html.q(x.pathAndQuery()));
+      x.redirect("/login?next=" + Markup.q(x.pathAndQuery()));
     } else {
       x.json(401, Map.of("error", "未登录或会话已过期"));
     }
   }
 
-  private static void refuse(Exchange x, int status, String message) throws IOException {
+  private static void refuse(DashboardExchange x, int status, String message) throws IOException {
     if (x.path().startsWith("/api/") || "fetch".equals(x.header("X-Requested-With"))) {
       x.json(status, Map.of("error", message));
     } else {
@@ -252,7 +255,7 @@ public final class DashboardServer implements Closeable {
    * X-CSRF-Token}; and a browser that says the request comes from another site is refused even with
    * a token (defence in depth on top of SameSite=Strict cookies).
    */
-  private boolean csrfOk(Exchange x) throws IOException {
+  private boolean csrfOk(DashboardExchange x) throws IOException {
     String site = x.header("Sec-Fetch-Site");
     if (site != null && site.toLowerCase(Locale.ROOT).equals("cross-site")) {
       return false;
@@ -272,7 +275,7 @@ public final class DashboardServer implements Closeable {
     return Sessions.sameSecret(token, x.session().csrfToken());
   }
 
-  private static boolean matches(String[] pattern, String path, Exchange x) {
+  private static boolean matches(String[] pattern, String path, DashboardExchange x) {
     String[] parts = path.split("/", -1);
     if (parts.length != pattern.length) {
       return false;
@@ -296,7 +299,7 @@ public final class DashboardServer implements Closeable {
     return true;
   }
 
-  private void serveStatic(Exchange x, String name) throws IOException {
+  private void serveStatic(DashboardExchange x, String name) throws IOException {
     if (!name.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*") || name.contains("..")) {
       x.text(404, "not found");
       return;

@@ -1,11 +1,10 @@
 package dev.yuqing.dashboards.web;
 
-import static dev.yuqing.dashboards.web.Html.esc;
-
 import dev.yuqing.core.config.UserConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.jsoup.nodes.Element;
 
 /**
  * Login and logout. The login form is itself protected against cross-site submission: it carries a
@@ -30,7 +29,7 @@ final class LoginPage {
     this.addresses = addresses;
   }
 
-  void show(Exchange x) throws IOException {
+  void show(DashboardExchange x) throws IOException {
     if (x.session() != null) {
       x.redirect(safeNext(x.param("next")));
       return;
@@ -38,7 +37,7 @@ final class LoginPage {
     form(x, 200, x.param("next"), null, null);
   }
 
-  void submit(Exchange x) throws IOException {
+  void submit(DashboardExchange x) throws IOException {
     String next = x.form("next");
     String user = x.form("user");
     String password = x.form("password");
@@ -81,14 +80,14 @@ final class LoginPage {
     x.redirect(safeNext(next));
   }
 
-  void logout(Exchange x) throws IOException {
+  void logout(DashboardExchange x) throws IOException {
     sessions.invalidate(x.session().id());
     boolean secure = x.tls() || dash.config().secureCookies();
     x.setCookie(DashboardServer.SESSION_COOKIE, "", "/", 0, secure);
     x.redirect("/login");
   }
 
-  private void form(Exchange x, int status, String next, String user, String message)
+  private void form(DashboardExchange x, int status, String next, String user, String message)
       throws IOException {
     String token = x.cookie(DashboardServer.LOGIN_COOKIE);
     if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
@@ -96,30 +95,59 @@ final class LoginPage {
     }
     boolean secure = x.tls() || dash.config().secureCookies();
     x.setCookie(DashboardServer.LOGIN_COOKIE, token, "/login", 3600, secure);
-    StringBuilder b = new StringBuilder();
-    b.append("<section class=\"login\"><h1>舆情监测平台</h1><p class=\"sub\">交房舆情监测 · 请登录</p>");
-    if (dash.config().users().isEmpty()) {
-      b.append("<p class=\"warn\">尚未配置用户：在配置文件 dashboard.users 中添加用户，")
-          .append("密码哈希用 <code>yuqing user hash</code> 生成。</p>");
-    }
-    if (message != null) {
-      b.append("<p class=\"error\" id=\"login-error\">").append(esc(message)).append("</p>");
-    }
-    b.append("<form method=\"post\" action=\"/login\" id=\"login-form\">")
-        .append("<input type=\"hidden\" name=\"_csrf\" value=\"")
-        .append(esc(token))
-        .append("\">")
-        .append("<input type=\"hidden\" name=\"next\" value=\"")
-        .append(esc(safeNext(next)))
-        .append("\">")
-        .append("<label>用户名<input name=\"user\" id=\"user\" autocomplete=\"username\" required")
-        .append(" value=\"")
-        .append(esc(user))
-        .append("\"></label>")
-        .append("<label>密码<input name=\"password\" id=\"password\" type=\"password\"")
-        .append(" autocomplete=\"current-password\" required></label>")
-        .append("<button type=\"submit\" id=\"login-submit\">登录</button></form></section>");
-    x.html(status, Layout.page("登录", "", null, b.toString()));
+    String csrf = token;
+    x.html(
+        status,
+        Layout.page(
+            "登录",
+            "",
+            null,
+            main -> {
+              Element section = main.appendElement("section").addClass("login");
+              section.appendElement("h1").text("舆情监测平台");
+              section.appendElement("p").addClass("sub").text("交房舆情监测 · 请登录");
+              if (dash.config().users().isEmpty()) {
+                Element warn =
+                    section
+                        .appendElement("p")
+                        .addClass("warn")
+                        .appendText("尚未配置用户：在配置文件 dashboard.users 中添加用户，密码哈希用 ");
+                warn.appendElement("code").text("yuqing user hash");
+                warn.appendText(" 生成。");
+              }
+              if (message != null) {
+                section.appendElement("p").addClass("error").id("login-error").text(message);
+              }
+              Element form =
+                  section
+                      .appendElement("form")
+                      .attr("method", "post")
+                      .attr("action", "/login")
+                      .id("login-form");
+              hidden(form, "_csrf", csrf);
+              hidden(form, "next", safeNext(next));
+              form.appendElement("label")
+                  .appendText("用户名")
+                  .appendElement("input")
+                  .attr("name", "user")
+                  .id("user")
+                  .attr("autocomplete", "username")
+                  .attr("required", true)
+                  .attr("value", Markup.text(user));
+              form.appendElement("label")
+                  .appendText("密码")
+                  .appendElement("input")
+                  .attr("name", "password")
+                  .id("password")
+                  .attr("type", "password")
+                  .attr("autocomplete", "current-password")
+                  .attr("required", true);
+              form.appendElement("button").attr("type", "submit").id("login-submit").text("登录");
+            }));
+  }
+
+  private static void hidden(Element form, String name, String value) {
+    form.appendElement("input").attr("type", "hidden").attr("name", name).attr("value", value);
   }
 
   /** Only a local path may follow a login: no other host, no scheme, no protocol-relative URL. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.config.DashboardConfig;
@@ -55,7 +56,7 @@ class DashboardBrowserIT {
     assumeTrue(Chromium.executable().isPresent(), Chromium.missingReason());
     Files.createDirectories(SHOTS);
     replay = HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data));
+    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
     inbox = new StoreAlertInbox(new AlertStore(data.resolve("alerts")), Clock.systemUTC());
     PasswordHasher h = new PasswordHasher(1000);
     DashboardConfig config =

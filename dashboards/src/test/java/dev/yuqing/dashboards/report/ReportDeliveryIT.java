@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.config.ReportScheduleConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
@@ -57,7 +58,7 @@ class ReportDeliveryIT {
   void start() throws Exception {
     assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
     HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data));
+    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

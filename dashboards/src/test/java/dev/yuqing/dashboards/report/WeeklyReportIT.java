@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
@@ -64,7 +65,8 @@ class WeeklyReportIT {
     MovableClock clock = new MovableClock(Instant.parse("2019-07-01T00:00:00Z"));
     Report report;
     byte[] pdf;
-    try (PostIndex index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data))) {
+    try (PostIndex index =
+        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
       ReportService service =
           new ReportService(
               new ReportBuilder(

@@ -161,7 +161,9 @@ class DashboardSecurityIT {
     assertThat(admin.post("/logout", Map.of()).statusCode()).isEqualTo(403);
     // a huge form is refused, not buffered
     assertThat(
-            admin.post(ack, Map.of("_csrf", "x".repeat(Exchange.MAX_FORM_BYTES + 10))).statusCode())
+            admin
+                .post(ack, Map.of("_csrf", "x".repeat(DashboardExchange.MAX_FORM_BYTES + 10)))
+                .statusCode())
         .isEqualTo(413);
     assertThat(touched).isEmpty();
     // with the token the request goes through to the alert store

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.Links;
+import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.core.evidence.EvidenceReader;
+import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.crawler.evidence.EvidenceReader;
-import dev.yuqing.crawler.evidence.ManifestEntry;
 import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.dashboards.StoreAlertInbox;
 import dev.yuqing.dashboards.fixture.DemoPosts;
@@ -29,6 +30,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,7 @@ class PostPagesIT {
     posts.add(captured);
     posts.sort(java.util.Comparator.comparing(Post::eventTime));
     HousingReplay.run(data, posts, DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data));
+    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
     inbox = new StoreAlertInbox(new AlertStore(data.resolve("alerts")), Clock.systemUTC());
     Dashboard d =
         new Dashboard(
@@ -122,7 +124,7 @@ class PostPagesIT {
     HttpResponse<String> page = c.get("/posts/" + postId);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("证据保全", Html.esc(recordId), entry.sha256(), entry.chain(), "下载 WARC 记录")
+        .contains("证据保全", Entities.escape(recordId), entry.sha256(), entry.chain(), "下载 WARC 记录")
         .contains(Ids.contentHash("翡翠湾9栋外墙开裂", "外墙瓷砖开裂脱落，砸坏了楼下的车。"));
     HttpResponse<String> warc = c.get("/posts/" + postId + "/evidence/1");
     assertThat(warc.statusCode()).isEqualTo(200);
@@ -140,7 +142,7 @@ class PostPagesIT {
     URI page = URI.create(Links.alert("http://dashboard.example.com", a));
     HttpResponse<String> alert = c.get(page.getRawPath());
     assertThat(alert.statusCode()).isEqualTo(200);
-    assertThat(alert.body()).contains(Html.esc(a.reason()), "处理经过");
+    assertThat(alert.body()).contains(Entities.escape(a.reason()), "处理经过");
     URI posts = URI.create(Links.posts("http://dashboard.example.com", a));
     HttpResponse<String> r = c.get(posts.getRawPath() + "?" + posts.getRawQuery());
     assertThat(r.statusCode()).isEqualTo(200);

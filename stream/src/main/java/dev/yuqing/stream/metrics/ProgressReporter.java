@@ -103,8 +103,8 @@ public final class ProgressReporter implements MetricReporter {
 
   /**
    * What all live reporters know right now; the latency histograms only when asked for: merging
-   * them allocates about 50 KB per histogram, and the embedded runs sample back-pressure (and bench
-   * stream its progress) every 50 ms.
+   * them allocates, and the embedded runs sample back-pressure (and bench stream its progress) many
+   * times a second.
    */
   public static Snapshot snapshot(boolean latencies) {
     Snapshot s = new Snapshot(latencies);

@@ -2,7 +2,7 @@ package dev.yuqing.stream.sink;
 
 import dev.yuqing.alerts.AlertService;
 import dev.yuqing.core.Alert;
-import dev.yuqing.stream.Factory;
+import dev.yuqing.stream.TaskManagerFactory;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,9 +24,9 @@ import org.apache.flink.metrics.Counter;
 public final class AlertSink implements Sink<Alert> {
   private static final long serialVersionUID = 1L;
 
-  private final Factory<AlertService> service;
+  private final TaskManagerFactory<AlertService> service;
 
-  public AlertSink(Factory<AlertService> service) {
+  public AlertSink(TaskManagerFactory<AlertService> service) {
     this.service = service;
   }
 

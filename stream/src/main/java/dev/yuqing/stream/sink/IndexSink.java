@@ -1,12 +1,14 @@
 package dev.yuqing.stream.sink;
 
+import dev.yuqing.core.Tagging;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.stream.Factory;
 import dev.yuqing.stream.Tagged;
+import dev.yuqing.stream.TaskManagerFactory;
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +35,13 @@ public final class IndexSink implements Sink<Tagged> {
    */
   static final long COMMIT_EVERY_MS = 5000;
 
-  private final Factory<PostIndex> index;
+  private final TaskManagerFactory<PostIndex> index;
   private final long commitDelayMs;
   private final String shareKey;
 
   /** What a writer writes to: the index, or this JVM's shared handle on it. */
   interface Target extends AutoCloseable {
-    void upsert(java.util.Collection<PostIndex.Prepared> posts);
+    void upsert(Collection<Tagging> posts);
 
     void commit();
 
@@ -52,7 +54,7 @@ public final class IndexSink implements Sink<Tagged> {
    * @param shareKey subtasks in one JVM with the same key share one opened index (an embedded
    *     Lucene index: one writer per directory, fed by every subtask); null: each opens its own
    */
-  public IndexSink(Factory<PostIndex> index, long commitDelayMs, String shareKey) {
+  public IndexSink(TaskManagerFactory<PostIndex> index, long commitDelayMs, String shareKey) {
     this.index = index;
     this.commitDelayMs = commitDelayMs;
     this.shareKey = shareKey;
@@ -69,8 +71,8 @@ public final class IndexSink implements Sink<Tagged> {
         t =
             new Target() {
               @Override
-              public void upsert(java.util.Collection<PostIndex.Prepared> posts) {
-                own.upsertPrepared(posts);
+              public void upsert(Collection<Tagging> posts) {
+                own.upsertTagged(posts);
               }
 
               @Override
@@ -100,9 +102,7 @@ public final class IndexSink implements Sink<Tagged> {
     private final Counter rewritten;
     private final LatencyHistogram latency;
     // Last version per id within the batch: an edit arriving in the same batch replaces its post.
-    // Made ready (terms, stored form) as each post arrives: the words the tagger just segmented
-    // are still in the processor's caches (see PostIndex.prepare).
-    private final Map<String, PostIndex.Prepared> buffer = new LinkedHashMap<>();
+    private final Map<String, Tagging> buffer = new LinkedHashMap<>();
     private final List<Long> written = new ArrayList<>();
     private int rewrites;
     private long lastCommit;
@@ -118,7 +118,7 @@ public final class IndexSink implements Sink<Tagged> {
 
     @Override
     public void write(Tagged t, Context context) {
-      buffer.put(t.id(), PostIndex.prepare(t.post()));
+      buffer.put(t.id(), t.tagging());
       written.add(t.ingestedAt());
       if (t.rewrite()) {
         rewrites++;

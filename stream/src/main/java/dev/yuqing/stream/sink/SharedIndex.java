@@ -1,7 +1,8 @@
 package dev.yuqing.stream.sink;
 
+import dev.yuqing.core.Tagging;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.stream.Factory;
+import dev.yuqing.stream.TaskManagerFactory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +28,8 @@ final class SharedIndex {
   }
 
   /** The index under {@code key}, opened with {@code factory} by the first caller. */
-  static IndexSink.Target acquire(String key, Factory<PostIndex> factory) throws Exception {
+  static IndexSink.Target acquire(String key, TaskManagerFactory<PostIndex> factory)
+      throws Exception {
     synchronized (OPEN) {
       Entry e = OPEN.get(key);
       if (e == null) {
@@ -65,8 +67,8 @@ final class SharedIndex {
     }
 
     @Override
-    public void upsert(Collection<PostIndex.Prepared> posts) {
-      index.upsertPrepared(posts);
+    public void upsert(Collection<Tagging> posts) {
+      index.upsertTagged(posts);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.yuqing.stream.source;
 import dev.yuqing.crawler.CrawlState;
 import dev.yuqing.crawler.Crawlers;
 import dev.yuqing.crawler.SourceCrawler;
-import dev.yuqing.stream.Factory;
+import dev.yuqing.stream.TaskManagerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,15 +28,14 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlSplitReader.class);
   private static final long MAX_WAIT_MS = 500;
 
-  private final Factory<Crawlers> factory;
+  private final TaskManagerFactory<Crawlers> factory;
   private final long stopAt;
   private final java.time.Clock clock;
   private Crawlers crawlers;
   private final Map<String, Active> active = new LinkedHashMap<>();
-  private final Object monitor = new Object();
-  private boolean woken;
+  private final Waker waker = new Waker();
 
-  CrawlSplitReader(Factory<Crawlers> factory, long stopAt, java.time.Clock clock) {
+  CrawlSplitReader(TaskManagerFactory<Crawlers> factory, long stopAt, java.time.Clock clock) {
     this.factory = factory;
     this.stopAt = stopAt;
     this.clock = clock;
@@ -117,18 +116,8 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
   }
 
   private void waitMillis(long ms) {
-    if (ms <= 0) {
-      return;
-    }
-    synchronized (monitor) {
-      if (!woken) {
-        try {
-          monitor.wait(ms);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      woken = false;
+    if (ms > 0) {
+      waker.await(ms);
     }
   }
 
@@ -143,10 +132,7 @@ final class CrawlSplitReader implements SplitReader<CrawlRecord, CrawlSplit> {
 
   @Override
   public void wakeUp() {
-    synchronized (monitor) {
-      woken = true;
-      monitor.notifyAll();
-    }
+    waker.wake();
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.yuqing.core.config.SourceConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.crawler.CrawlState;
 import dev.yuqing.crawler.Crawlers;
-import dev.yuqing.stream.Factory;
+import dev.yuqing.stream.TaskManagerFactory;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public final class CrawlerSource
   private static final long serialVersionUID = 1L;
 
   private final List<Plan> plans;
-  private final Factory<Crawlers> factory;
+  private final TaskManagerFactory<Crawlers> factory;
   private final long stopAt;
   private final Clock clock;
   private final long outOfOrderness;
@@ -64,7 +64,7 @@ public final class CrawlerSource
 
   private CrawlerSource(
       List<Plan> plans,
-      Factory<Crawlers> factory,
+      TaskManagerFactory<Crawlers> factory,
       long stopAt,
       Clock clock,
       Duration outOfOrderness) {
@@ -89,14 +89,17 @@ public final class CrawlerSource
    *     time
    */
   public static CrawlerSource unbounded(
-      YuqingConfig config, Factory<Crawlers> factory, Clock clock, Duration outOfOrderness) {
+      YuqingConfig config,
+      TaskManagerFactory<Crawlers> factory,
+      Clock clock,
+      Duration outOfOrderness) {
     return new CrawlerSource(splitsOf(config), factory, Long.MAX_VALUE, clock, outOfOrderness);
   }
 
   /** Crawls the sources until {@code stopAt} (wall clock), then once more, then finishes. */
   public static CrawlerSource until(
       YuqingConfig config,
-      Factory<Crawlers> factory,
+      TaskManagerFactory<Crawlers> factory,
       Instant stopAt,
       Clock clock,
       Duration outOfOrderness) {
@@ -174,7 +177,7 @@ public final class CrawlerSource
 
   @Override
   public SourceReader<Post, CrawlSplit> createReader(SourceReaderContext readerContext) {
-    Factory<Crawlers> f = factory;
+    TaskManagerFactory<Crawlers> f = factory;
     long stop = stopAt;
     Clock c = clock;
     return new Reader(

@@ -39,8 +39,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   private final double rate;
   private long released;
   private final ArrayDeque<ReplaySplit> queue = new ArrayDeque<>();
-  private final Object monitor = new Object();
-  private boolean woken;
+  private final Waker waker = new Waker();
 
   private ReplaySplit current;
   private Lines lines;
@@ -156,16 +155,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   }
 
   private void waitMillis(long ms) {
-    synchronized (monitor) {
-      if (!woken && ms > 0) {
-        try {
-          monitor.wait(ms);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      woken = false;
-    }
+    waker.await(ms);
   }
 
   @Override
@@ -177,10 +167,7 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
 
   @Override
   public void wakeUp() {
-    synchronized (monitor) {
-      woken = true;
-      monitor.notifyAll();
-    }
+    waker.wake();
   }
 
   private void closeFile() throws IOException {
@@ -196,9 +183,8 @@ final class ReplaySplitReader implements SplitReader<ReplayRecord, ReplaySplit> 
   }
 
   /**
-   * The lines of a stream, read in 64 KB blocks: a byte at a time through the JDK's buffered stream
-   * and a byte-array stream (both synchronized on every byte) was most of the fetcher thread's time
-   * in bench stream.
+   * The lines of a stream, read in 64 KB blocks: the JDK's buffered and byte-array streams
+   * synchronise on every byte.
    */
   static final class Lines implements java.io.Closeable {
     private final InputStream in;

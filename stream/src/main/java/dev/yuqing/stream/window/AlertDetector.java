@@ -102,37 +102,6 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   private transient LatencyHistogram decisionLatency;
   private transient LatencyHistogram alertLatency;
   private transient LatencyHistogram windowLatency;
-  private transient Map<String, Memo> memos;
-
-  /**
-   * The last window judgements of one project, by identity of their inputs. The rules are pure, so
-   * a judgement made on a copy of the state (see {@link #mustWait}) is the very one the real path
-   * makes when the window closes with no post since — usual when posts are sparse — and is taken
-   * instead of computed twice (filling a long quiet gap window by window is the rules' costly
-   * part). Not state: after a restore it is empty and everything is computed.
-   */
-  private static final class Memo {
-    private static final int SIZE = 4;
-    private final java.util.ArrayDeque<Object[]> entries = new java.util.ArrayDeque<>();
-
-    Evaluation<EngineState> get(EngineState from, WindowSummary w, Instant now) {
-      for (Object[] e : entries) {
-        if (e[0] == from && e[1] == w && java.util.Objects.equals(e[2], now)) {
-          @SuppressWarnings("unchecked")
-          Evaluation<EngineState> r = (Evaluation<EngineState>) e[3];
-          return r;
-        }
-      }
-      return null;
-    }
-
-    void put(EngineState from, WindowSummary w, Instant now, Evaluation<EngineState> r) {
-      if (entries.size() == SIZE) {
-        entries.removeFirst();
-      }
-      entries.addLast(new Object[] {from, w, now, r});
-    }
-  }
 
   /**
    * One window of the project.
@@ -181,30 +150,6 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     decisionLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_DECISION);
     alertLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_ALERT);
     windowLatency = StageMetrics.histogram(g, StageMetrics.LATENCY_WINDOW);
-    memos = new java.util.HashMap<>();
-  }
-
-  /** {@link RuleEngine#onWindow}, remembered (see {@link Memo}). */
-  private Evaluation<EngineState> closed(String project, EngineState from, WindowSummary w) {
-    Memo memo = memos.computeIfAbsent(project, k -> new Memo());
-    Evaluation<EngineState> e = memo.get(from, w, null);
-    if (e == null) {
-      e = engine.onWindow(from, w);
-      memo.put(from, w, null, e);
-    }
-    return e;
-  }
-
-  /** {@link RuleEngine#onPartialWindow}, remembered (see {@link Memo}). */
-  private Evaluation<EngineState> open(
-      String project, EngineState from, WindowSummary w, Instant now) {
-    Memo memo = memos.computeIfAbsent(project, k -> new Memo());
-    Evaluation<EngineState> e = memo.get(from, w, now);
-    if (e == null) {
-      e = engine.onPartialWindow(from, w, now);
-      memo.put(from, w, now, e);
-    }
-    return e;
   }
 
   @Override
@@ -262,8 +207,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     if (!updated.judged()) {
       if (watermark >= start - 1) {
         // no earlier window can get a post on time any more: the judgement is kept
-        raised += apply(openWindow(m.project(), updated), ctx.timerService(), out);
-      } else if (updated.waiting() > 0 || mustWait(m.project(), start, updated)) {
+        raised += apply(openWindow(updated), ctx.timerService(), out);
+      } else if (updated.waiting() > 0 || mustWait(start, updated)) {
         // decided when the watermark reaches the window (onTimer)
         int waiting = Math.min(updated.waiting() + 1, updated.ingests().length);
         updated = withWaiting(updated, waiting);
@@ -283,8 +228,8 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   /** The window rules' judgement of an open window as counted so far. */
-  private Evaluation<EngineState> openWindow(String project, OpenWindow w) throws IOException {
-    return open(project, engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
+  private Evaluation<EngineState> openWindow(OpenWindow w) throws IOException {
+    return engine.onPartialWindow(engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
   }
 
   /**
@@ -294,10 +239,9 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
    * one earlier window is still open — the watermark is far behind (a backlog, an unpaced replay),
    * the copy would cost a gap fill per post, and the watermark will come soon. Nothing is kept.
    */
-  private boolean mustWait(String project, long start, OpenWindow w) throws Exception {
-    // at most one earlier window still open is tried (so no ordering is needed); the project's
-    // windows are kept for the lateness (a day: 48 and more), and collecting them in a sorted map
-    // for every post was a fifth of this operator's samples in bench stream
+  private boolean mustWait(long start, OpenWindow w) throws Exception {
+    // at most one earlier open window is tried, so the project's day of windows (kept for the
+    // lateness) is scanned for two at most, never sorted
     WindowSummary earlier = null;
     for (Map.Entry<Long, OpenWindow> e : windows.entries()) {
       if (e.getKey() < start && !e.getValue().judged()) {
@@ -309,9 +253,12 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     }
     EngineState s = engineState();
     if (earlier != null) {
-      s = closed(project, s, earlier).state();
+      s = engine.onWindow(s, earlier).state();
     }
-    return !open(project, s, w.summary(), Instant.ofEpochMilli(w.latest())).alerts().isEmpty();
+    return !engine
+        .onPartialWindow(s, w.summary(), Instant.ofEpochMilli(w.latest()))
+        .alerts()
+        .isEmpty();
   }
 
   private static OpenWindow withWaiting(OpenWindow w, int waiting) {
@@ -329,7 +276,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
           Instant.ofEpochMilli(start),
           ctx.getCurrentKey(),
           w.summary().total());
-      apply(closed(ctx.getCurrentKey(), engineState(), w.summary()), ctx.timerService(), out);
+      apply(engine.onWindow(engineState(), w.summary()), ctx.timerService(), out);
       long now = System.currentTimeMillis();
       for (long ingestedAt : w.ingests()) {
         windowLatency.update(now - ingestedAt);
@@ -347,7 +294,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     // got more posts after it.
     OpenWindow next = windows.get(timestamp + 1);
     if (next != null && !next.judged()) {
-      int raised = apply(openWindow(ctx.getCurrentKey(), next), ctx.timerService(), out);
+      int raised = apply(openWindow(next), ctx.timerService(), out);
       if (next.waiting() > 0) {
         long now = System.currentTimeMillis();
         long[] in = next.ingests();

@@ -17,9 +17,9 @@ public record Mention(String project, Tagged post) {
   public static List<Mention> of(Tagged t) {
     List<Mention> out = new ArrayList<>();
     if (t.counted()) {
-      // without the segmented words, which only the index uses: they are most of a tagged post's
-      // bytes, and each mention is serialised to cross to the windows' subtask
-      Tagged slim = new Tagged(t.post().withoutWords(), t.ingestedAt(), t.counted(), t.rewrite());
+      // without the segmented words, which only the index uses: each mention is serialised to
+      // cross to the windows' subtask
+      Tagged slim = t.withoutWords();
       for (String project : t.post().post().projects()) {
         out.add(new Mention(project, slim));
       }

@@ -21,25 +21,19 @@ class MentionTest {
             .build();
     TaggedPost tag = Fixtures.tag(p, SentimentLabel.NEGATIVE, Topic.QUALITY);
     TaggedPost withWords =
-        new TaggedPost(
-            p,
-            tag.sentiment(),
-            tag.topics(),
-            List.of("漏水"),
-            List.of(),
-            tag.signals(),
-            List.of("楼上", "漏水", "三天"));
-    Tagged t = new Tagged(withWords, 42, true);
+        new TaggedPost(p, tag.sentiment(), tag.topics(), List.of("漏水"), List.of(), tag.signals());
+    Tagged t = new Tagged(withWords, List.of("楼上", "漏水", "三天"), 42, true, false);
 
     List<Mention> ms = Mention.of(t);
 
     assertThat(ms).extracting(Mention::project).containsExactly("翡翠湾", "翡翠湾二期");
     for (Mention m : ms) {
-      assertThat(m.post().post().words()).isNull();
-      assertThat(m.post().post().withoutWords()).isEqualTo(withWords.withoutWords());
+      assertThat(m.post().words()).isNull();
+      assertThat(m.post().post()).isEqualTo(withWords);
       assertThat(m.post().post().keywords()).containsExactly("漏水");
       assertThat(m.post().ingestedAt()).isEqualTo(42);
     }
-    assertThat(Mention.of(new Tagged(withWords, 42, false))).isEmpty(); // not counted
+    assertThat(Mention.of(new Tagged(withWords, List.of("漏水"), 42, false, false)))
+        .isEmpty(); // not counted
   }
 }

@@ -1,0 +1,2 @@
+/** {@code yuqing bench …}: the benchmarks, each a command that prints its figures. */
+package dev.yuqing.bench;

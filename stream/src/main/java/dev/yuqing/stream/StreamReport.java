@@ -1,0 +1,96 @@
+package dev.yuqing.stream;
+
+import dev.yuqing.stream.metrics.LatencyHistogram;
+import dev.yuqing.stream.metrics.ProgressReporter;
+import dev.yuqing.stream.metrics.StageMetrics;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints a stream job's progress lines and its closing figures. */
+public final class StreamReport {
+  private StreamReport() {}
+
+  /**
+   * One progress line: what each stage has done so far. 入库 counts distinct posts (what the index
+   * holds); a post written again (an edit, a repost re-linked to an original that came later) is
+   * shown apart.
+   */
+  public static String line(ProgressReporter.Snapshot s) {
+    return String.format(
+        Locale.ROOT,
+        "读入 %d · 去重 %d · 转载 %d · 打标 %d · 入库 %d%s · 预警 %d",
+        s.count(StageMetrics.SOURCED),
+        s.count(StageMetrics.DUPLICATES),
+        s.count(StageMetrics.REPOSTS),
+        s.count(StageMetrics.TAGGED),
+        s.count(StageMetrics.INDEXED),
+        rewritten(s),
+        s.count(StageMetrics.ALERTS));
+  }
+
+  /** "（另更新 n 条）" when posts already in the index were written again, else "". */
+  public static String rewritten(ProgressReporter.Snapshot s) {
+    long n = s.count(StageMetrics.REWRITTEN);
+    return n == 0 ? "" : String.format(Locale.ROOT, "（另更新 %d 条）", n);
+  }
+
+  /** The closing figures: per-stage throughput, latency percentiles, back-pressure. */
+  public static void summary(PrintWriter out, EmbeddedJob.Outcome o) {
+    ProgressReporter.Snapshot s = o.metrics();
+    double secs = Math.max(0.001, o.millis() / 1000.0);
+    out.printf(Locale.ROOT, "用时 %.1f s%n", secs);
+    out.println("各阶段 (posts, posts/s):");
+    stage(out, "source", s.count(StageMetrics.SOURCED), secs);
+    stage(out, "normalise", s.count(StageMetrics.INGESTED), secs);
+    stage(out, "dedup (dropped)", s.count(StageMetrics.DUPLICATES), secs);
+    stage(out, "reposts linked", s.count(StageMetrics.REPOSTS), secs);
+    stage(out, "tag", s.count(StageMetrics.TAGGED), secs);
+    stage(out, "index (new posts)", s.count(StageMetrics.INDEXED), secs);
+    if (s.count(StageMetrics.REWRITTEN) > 0) {
+      stage(out, "index (rewritten)", s.count(StageMetrics.REWRITTEN), secs);
+    }
+    stage(out, "alert decisions", s.count(StageMetrics.DECISIONS), secs);
+    out.printf(
+        Locale.ROOT,
+        "  %-20s %8d%n  %-20s %8d%n",
+        "alerts raised",
+        s.count(StageMetrics.ALERTS),
+        "alerts handed over",
+        s.count(StageMetrics.ALERTS_DELIVERED));
+    if (s.count(StageMetrics.BAD_INPUT) > 0) {
+      out.printf("  %-20s %8d (one log line each)%n", "bad input", s.count(StageMetrics.BAD_INPUT));
+    }
+    out.println("延迟 (ms):");
+    latency(out, "ingest → index write", s.histogram(StageMetrics.LATENCY_INDEXED));
+    latency(out, "ingest → alert decision", s.histogram(StageMetrics.LATENCY_DECISION));
+    latency(out, "ingest → alert raised", s.histogram(StageMetrics.LATENCY_ALERT));
+    latency(out, "ingest → window judged", s.histogram(StageMetrics.LATENCY_WINDOW));
+    out.printf(
+        Locale.ROOT,
+        "反压 back-pressure: mean %.0f%%, max %.0f%% (%s)%n",
+        o.backPressure().meanShare() * 100,
+        o.backPressure().maxShare() * 100,
+        o.backPressure().worstTask().isEmpty() ? "-" : o.backPressure().worstTask());
+    out.println("各任务繁忙 busy (mean share of time):");
+    o.backPressure()
+        .busy()
+        .forEach((task, share) -> out.printf(Locale.ROOT, "  %-60s %3.0f%%%n", task, share * 100));
+    out.flush();
+  }
+
+  private static void stage(PrintWriter out, String name, long n, double secs) {
+    out.printf(Locale.ROOT, "  %-20s %8d %10.1f/s%n", name, n, n / secs);
+  }
+
+  public static void latency(PrintWriter out, String name, LatencyHistogram h) {
+    out.printf(
+        Locale.ROOT,
+        "  %-24s n=%-7d p50=%-6d p95=%-6d p99=%-6d max=%d%n",
+        name,
+        h.getCount(),
+        h.quantile(0.50),
+        h.quantile(0.95),
+        h.quantile(0.99),
+        h.max());
+  }
+}
