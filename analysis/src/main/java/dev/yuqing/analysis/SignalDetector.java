@@ -48,7 +48,7 @@ final class SignalDetector {
     if (call != null) {
       String[] spans = SignalRules.callSpans(text, call.start(), call.end(), call.anchor());
       time = spans[0];
-      place = spans[1];
+      place = call.somewhere() ? spans[1] : null;
     }
     List<String> critical = new ArrayList<>();
     for (String w : CRITICAL) {

@@ -50,10 +50,13 @@ final class SignalFeatures {
    *
    * @param start start of the sentence in the text
    * @param end end of the sentence
-   * @param anchor start of the sentence's first act or media word
+   * @param anchor start of the sentence's first act or media word; of its first act that takes
+   *     people somewhere (a gathering, a petition, going to an office) when it has one
+   * @param somewhere the sentence names an act that takes people somewhere: only such a call has a
+   *     place (「联名反对在小区门口建变电站」 names where the substation goes, not where to meet)
    * @param features feature names
    */
-  record Instance(int start, int end, int anchor, List<String> features) {}
+  record Instance(int start, int end, int anchor, boolean somewhere, List<String> features) {}
 
   /**
    * What the classifiers read of one text.
@@ -180,6 +183,7 @@ final class SignalFeatures {
     }
     Set<String> f = new LinkedHashSet<>();
     int anchor = -1;
+    int physical = -1;
     for (Hit h : hits) {
       for (Cue c : h.classes()) {
         if (c.act()) {
@@ -188,6 +192,9 @@ final class SignalFeatures {
           }
           act(text, from, to, hits, h, c, f);
           anchor = anchor < 0 ? h.start() : anchor;
+          if (physical < 0 && (c == Cue.GATHER || c == Cue.PETITION || c == Cue.GO)) {
+            physical = h.start();
+          }
         } else if (c == Cue.MEDIA && !SignalRules.notInvolvement(text, from, to, h.start())) {
           media(text, from, to, hits, h, f);
           anchor = anchor < 0 ? h.start() : anchor;
@@ -197,7 +204,7 @@ final class SignalFeatures {
     if (f.isEmpty()) {
       return null;
     }
-    return new Instance(from, to, anchor, List.copyOf(f));
+    return new Instance(from, to, physical >= 0 ? physical : anchor, physical >= 0, List.copyOf(f));
   }
 
   /** Which cue classes occur in {@code [from, to)} of the hits. */
@@ -246,7 +253,9 @@ final class SignalFeatures {
     if (!group && (earlier.contains(Cue.GROUP) || earlier.contains(Cue.WHOLE))) {
       tags.add("gs");
     }
-    if (modal.contains(Cue.FUTURE)) {
+    // a day or clock time relative to now right before the act (「明早8点半…门口见」) sets it ahead
+    if (modal.contains(Cue.FUTURE)
+        || SignalRules.relativeTime(text.substring(Math.max(clause, near), h.start()))) {
       tags.add("f");
     }
     if (within(hits, from, h.start()).contains(Cue.CONDITIONAL)) {
