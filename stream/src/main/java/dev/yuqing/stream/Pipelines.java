@@ -1,6 +1,5 @@
 package dev.yuqing.stream;
 
-import dev.yuqing.alerts.rules.RuleEngine;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.StreamConfig;
@@ -74,13 +73,15 @@ public final class Pipelines {
         CrawlerSource.watermarks(),
         source.splitCount(),
         false,
-        placement);
+        placement,
+        clock);
   }
 
   /**
    * Crawls the configured sources until {@code stopAt} (wall clock), once more, then finishes.
    *
-   * @param clock the crawlers' clock (the demo's accelerated story clock); serialisable
+   * @param clock the crawlers' and the alert service's clock (the demo's accelerated story clock,
+   *     so that the group wait and interval pass in story time); serialisable
    */
   public static YuqingJob crawlUntil(
       YuqingConfig config, Path dataDir, Instant stopAt, Clock clock) {
@@ -101,7 +102,8 @@ public final class Pipelines {
         CrawlerSource.watermarks(),
         source.splitCount(),
         false,
-        Placement.EMBEDDED);
+        Placement.EMBEDDED,
+        clock);
   }
 
   /**
@@ -123,7 +125,16 @@ public final class Pipelines {
       YuqingConfig config, Path in, double speed, double rate, Path dataDir, Placement placement) {
     ConfigSnapshot snap = ConfigSnapshot.of(config);
     String data = dataDir.toAbsolutePath().toString();
-    return job(config, snap, data, new ReplaySource(in, speed, rate), null, 1, false, placement);
+    return job(
+        config,
+        snap,
+        data,
+        new ReplaySource(in, speed, rate),
+        null,
+        1,
+        false,
+        placement,
+        Clock.systemUTC());
   }
 
   /**
@@ -146,7 +157,16 @@ public final class Pipelines {
     YuqingConfig cfg = defaultReplayConfig(stream);
     ConfigSnapshot snap = ConfigSnapshot.of(cfg);
     String data = dataDir.toAbsolutePath().toString();
-    return job(cfg, snap, data, new ReplaySource(in, speed, rate), null, 1, true, placement);
+    return job(
+        cfg,
+        snap,
+        data,
+        new ReplaySource(in, speed, rate),
+        null,
+        1,
+        true,
+        placement,
+        Clock.systemUTC());
   }
 
   private static YuqingJob job(
@@ -157,10 +177,8 @@ public final class Pipelines {
       org.apache.flink.api.common.eventtime.WatermarkStrategy<dev.yuqing.core.Post> watermarks,
       int sourceParallelism,
       boolean everythingInDefaultProject,
-      Placement placement) {
-    // fail here, in one line, rather than on every task manager: rule windows must be whole
-    // multiples of the stream's windows
-    new RuleEngine(cfg.alerts(), cfg.stream().window());
+      Placement placement,
+      Clock alertClock) {
     Normaliser.Scope scope =
         everythingInDefaultProject
             ? Normaliser.Scope.everything(DEFAULT_PROJECT)
@@ -176,7 +194,7 @@ public final class Pipelines {
         sourceParallelism,
         new IndexSink(Stages.index(snap, data), COMMIT_DELAY_MS, shared ? "lucene:" + data : null),
         indexWriters,
-        new AlertSink(Stages.alerts(snap, data)),
+        new AlertSink(Stages.alerts(snap, data, alertClock)),
         new YuqingJob.Settings(cfg.stream(), snap, scope, Stages.tagger(snap)));
   }
 }

@@ -29,12 +29,16 @@ public final class Stages {
         PostIndexes.open(config.get().index(), Path.of(dataDir), Secrets.fromEnvironment());
   }
 
-  /** The alert service of a data directory: mail over SMTP when configured, else the outbox. */
-  public static Factory<AlertService> alerts(ConfigSnapshot config, String dataDir) {
+  /**
+   * The alert service of a data directory: mail over SMTP when configured, else the outbox.
+   *
+   * @param clock its clock (group wait, interval, escalation, retries); serialisable
+   */
+  public static Factory<AlertService> alerts(ConfigSnapshot config, String dataDir, Clock clock) {
     return () -> {
       var cfg = config.get();
       return AlertService.open(
-          Path.of(dataDir), cfg.alerts(), cfg.smtp(), Secrets.fromEnvironment(), Clock.systemUTC());
+          Path.of(dataDir), cfg.alerts(), cfg.smtp(), Secrets.fromEnvironment(), clock);
     };
   }
 

@@ -1,8 +1,8 @@
 package dev.yuqing.stream.window;
 
 import dev.yuqing.alerts.rules.EngineState;
-import dev.yuqing.alerts.rules.Evaluation;
 import dev.yuqing.alerts.rules.RuleEngine;
+import dev.yuqing.alerts.rules.RuleOutcome;
 import dev.yuqing.alerts.rules.WindowSummary;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.SentimentLabel;
@@ -44,7 +44,7 @@ import org.apache.flink.util.OutputTag;
  *   <li>when the watermark passes a window's end, the window's {@link WindowSummary} goes to the
  *       window rules ({@link RuleEngine#onWindow}: spike, threshold, new topic), in start order,
  *       once; an alert the open window already raised is not sent again;
- *   <li>event-time timers at {@link Evaluation#wakeAt} let open incidents resolve ({@link
+ *   <li>event-time timers at {@link RuleOutcome#wakeAt} let open incidents resolve ({@link
  *       RuleEngine#onTime}).
  * </ul>
  *
@@ -115,18 +115,18 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
     private static final int SIZE = 4;
     private final java.util.ArrayDeque<Object[]> entries = new java.util.ArrayDeque<>();
 
-    Evaluation<EngineState> get(EngineState from, WindowSummary w, Instant now) {
+    RuleOutcome<EngineState> get(EngineState from, WindowSummary w, Instant now) {
       for (Object[] e : entries) {
         if (e[0] == from && e[1] == w && java.util.Objects.equals(e[2], now)) {
           @SuppressWarnings("unchecked")
-          Evaluation<EngineState> r = (Evaluation<EngineState>) e[3];
+          RuleOutcome<EngineState> r = (RuleOutcome<EngineState>) e[3];
           return r;
         }
       }
       return null;
     }
 
-    void put(EngineState from, WindowSummary w, Instant now, Evaluation<EngineState> r) {
+    void put(EngineState from, WindowSummary w, Instant now, RuleOutcome<EngineState> r) {
       if (entries.size() == SIZE) {
         entries.removeFirst();
       }
@@ -185,9 +185,9 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   /** {@link RuleEngine#onWindow}, remembered (see {@link Memo}). */
-  private Evaluation<EngineState> closed(String project, EngineState from, WindowSummary w) {
+  private RuleOutcome<EngineState> closed(String project, EngineState from, WindowSummary w) {
     Memo memo = memos.computeIfAbsent(project, k -> new Memo());
-    Evaluation<EngineState> e = memo.get(from, w, null);
+    RuleOutcome<EngineState> e = memo.get(from, w, null);
     if (e == null) {
       e = engine.onWindow(from, w);
       memo.put(from, w, null, e);
@@ -196,10 +196,10 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   /** {@link RuleEngine#onPartialWindow}, remembered (see {@link Memo}). */
-  private Evaluation<EngineState> open(
+  private RuleOutcome<EngineState> open(
       String project, EngineState from, WindowSummary w, Instant now) {
     Memo memo = memos.computeIfAbsent(project, k -> new Memo());
-    Evaluation<EngineState> e = memo.get(from, w, now);
+    RuleOutcome<EngineState> e = memo.get(from, w, now);
     if (e == null) {
       e = engine.onPartialWindow(from, w, now);
       memo.put(from, w, now, e);
@@ -283,7 +283,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   /** The window rules' judgement of an open window as counted so far. */
-  private Evaluation<EngineState> openWindow(String project, OpenWindow w) throws IOException {
+  private RuleOutcome<EngineState> openWindow(String project, OpenWindow w) throws IOException {
     return open(project, engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
   }
 
@@ -381,7 +381,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
 
   /** Keeps the rules' new state, emits the alerts; returns how many. */
   private int apply(
-      Evaluation<EngineState> e,
+      RuleOutcome<EngineState> e,
       org.apache.flink.streaming.api.TimerService timers,
       Collector<Alert> out)
       throws IOException {
