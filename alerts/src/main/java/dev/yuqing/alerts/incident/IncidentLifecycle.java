@@ -18,8 +18,9 @@ import java.util.List;
  *       member quotes or its event-time span comes within {@code grouping.window} of the
  *       incident's; otherwise it opens one.
  *   <li><b>Inhibition.</b> While a critical incident of the project is open, a lower-grade alert
- *       joins it (whatever its time) and sends nothing of its own: what it adds rides on the
- *       incident's next message.
+ *       joins it (however much later) and sends nothing of its own: what it adds rides on the
+ *       incident's next message. An alert about a time before the incident (less the window) is
+ *       another event.
  *   <li><b>Wait.</b> A new incident's first message waits {@code grouping.wait} for more members; a
  *       critical one, or one whose grade rises meanwhile, goes at once.
  *   <li><b>Interval.</b> A change (a member, a count, new posts) is told at most once per {@code
@@ -89,7 +90,10 @@ public final class IncidentLifecycle {
         open.stream().filter(i -> i.open() && i.project().equals(a.project())).toList();
     if (a.grade() != Grade.CRITICAL) {
       for (Incident i : mine) {
-        if (i.grade() == Grade.CRITICAL) {
+        // an alert about an earlier time that arrives late (a window rule behind the watermark in
+        // a replay) is another event, not one the critical incident covers
+        boolean since = !a.updatedAt().isBefore(i.firstAt().minus(grouping.window()));
+        if (i.grade() == Grade.CRITICAL && since) {
           return i;
         }
       }

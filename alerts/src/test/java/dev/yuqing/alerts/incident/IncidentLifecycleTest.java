@@ -229,6 +229,27 @@ class IncidentLifecycleTest {
   }
 
   @Test
+  void aLateAlertAboutAnEarlierTimeIsNotInhibitedIntoTheCriticalIncident() {
+    Desk d = new Desk(GROUPING);
+    d.alert(CALL, S);
+    // a window rule's alert about the day before, arriving late (behind the watermark)
+    Alert yesterday =
+        Alerts.of(
+            "topic-0",
+            "new-topic",
+            Grade.NOTICE,
+            AlertState.FIRING,
+            e(-26 * 60),
+            e(-25 * 60),
+            1,
+            3,
+            "新话题「交付标准」：3位作者集中反映",
+            "p30");
+    d.alert(yesterday, s(3));
+    assertThat(d.incidents).hasSize(2);
+  }
+
+  @Test
   void aNoticeAloneIsAnIncidentOfItsOwnAtItsGrade() {
     Desk d = new Desk(GROUPING);
     d.alert(TOPIC, S);
