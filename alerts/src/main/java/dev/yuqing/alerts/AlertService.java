@@ -228,16 +228,7 @@ public final class AlertService implements AutoCloseable {
   /** {@link #acknowledge} on a store without a running service (the CLI, the dashboard). */
   public static Optional<Incident> acknowledge(
       IncidentStore store, String id, String who, Instant now) {
-    return store.inTransaction(
-        tx -> {
-          Optional<Incident> i = tx.incident(id);
-          if (i.isEmpty()) {
-            return i;
-          }
-          Step s = IncidentLifecycle.acknowledge(i.get(), who, now);
-          s.incidents().forEach(tx::put);
-          return s.incidents().isEmpty() ? i : Optional.of(s.incidents().get(0));
-        });
+    return byHand(store, id, now, i -> IncidentLifecycle.acknowledge(i, who, now));
   }
 
   /** Resolves an incident by hand and queues the recovery notice. Empty when unknown. */
@@ -252,13 +243,22 @@ public final class AlertService implements AutoCloseable {
    */
   public static Optional<Incident> resolve(
       IncidentStore store, String id, String who, Instant now) {
+    return byHand(store, id, now, i -> IncidentLifecycle.resolve(i, who, now));
+  }
+
+  /** What a person did to incident {@code id}, in one transaction; the incident after it. */
+  private static Optional<Incident> byHand(
+      IncidentStore store,
+      String id,
+      Instant now,
+      java.util.function.Function<Incident, Step> act) {
     return store.inTransaction(
         tx -> {
           Optional<Incident> i = tx.incident(id);
           if (i.isEmpty()) {
             return i;
           }
-          Step s = IncidentLifecycle.resolve(i.get(), who, now);
+          Step s = act.apply(i.get());
           s.incidents().forEach(tx::put);
           s.notices().forEach(n -> Dispatcher.queueAsBefore(tx, n, now));
           return s.incidents().isEmpty() ? i : Optional.of(s.incidents().get(0));

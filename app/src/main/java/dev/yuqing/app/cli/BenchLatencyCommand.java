@@ -11,14 +11,10 @@ import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.metrics.StageMetrics;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +158,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     } finally {
       watcher.interrupt();
       smtp.stop();
-      delete(data);
+      BenchStreamCommand.delete(data);
     }
   }
 
@@ -367,26 +363,5 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     s.sort(null);
     int rank = (int) Math.ceil(q * s.size());
     return s.get(Math.max(0, Math.min(s.size() - 1, rank - 1)));
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-            Files.delete(f);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

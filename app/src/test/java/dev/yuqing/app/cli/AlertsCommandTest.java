@@ -69,18 +69,7 @@ class AlertsCommandTest {
   @BeforeEach
   void raise() {
     AlertsConfig cfg =
-        new AlertsConfig(
-            null,
-            Map.of(Grade.CRITICAL, List.of("all@example.com")),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        AlertsConfig.DEFAULT.withRecipients(Map.of(Grade.CRITICAL, List.of("all@example.com")));
     try (AlertService svc =
         AlertService.open(
             data,
