@@ -274,7 +274,7 @@ public record Incident(
   Incident resolved(String who, Instant at) {
     Handling h = new Handling(handling.ackedBy(), handling.ackedAt(), who, at);
     Messages m = notDue().messages();
-    String text = who.equals("rule") ? "各项信号均已平息，事件解除" : who + " 解除";
+    String text = who.equals("rule") ? "各项规则判定已恢复，事件解除" : who + " 解除";
     return with(AlertState.RESOLVED, grade, gradeSince, m, h, event(at, "resolve", text));
   }
 

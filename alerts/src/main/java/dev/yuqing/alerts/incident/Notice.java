@@ -50,11 +50,6 @@ public record Notice(
     return incident.summary();
   }
 
-  /** The id of the thread's first message (this one's when it is the first). */
-  public String threadId() {
-    return references.isEmpty() ? messageId : references.get(0);
-  }
-
   /**
    * The message this one replies to, or null for the first: the thread's first, which always went
    * out (a later message still waiting when a newer one came was folded into it and never sent).

@@ -110,7 +110,19 @@ class RuleEngineTest {
     EngineState s = busy(new ArrayList<>());
     RuleEngine fewer =
         new RuleEngine(
-            AlertsConfig.DEFAULT.withRules(List.of(AlertsConfig.defaultRules().get(0))), W);
+            new AlertsConfig(
+                List.of(AlertsConfig.defaultRules().get(0)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            W);
     var e = fewer.onTime(s, PROJECT, Instant.parse("2024-06-10T03:00:00Z"));
     assertThat(e.state().rules()).containsOnlyKeys("negative-spike");
   }

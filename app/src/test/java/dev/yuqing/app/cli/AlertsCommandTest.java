@@ -69,7 +69,18 @@ class AlertsCommandTest {
   @BeforeEach
   void raise() {
     AlertsConfig cfg =
-        AlertsConfig.DEFAULT.withRecipients(Map.of(Grade.CRITICAL, List.of("all@example.com")));
+        new AlertsConfig(
+            null,
+            Map.of(Grade.CRITICAL, List.of("all@example.com")),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     try (AlertService svc =
         AlertService.open(
             data,

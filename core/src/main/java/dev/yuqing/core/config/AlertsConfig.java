@@ -132,38 +132,6 @@ public record AlertsConfig(
     }
   }
 
-  /** This config with other rules. */
-  public AlertsConfig withRules(List<RuleConfig> r) {
-    return new AlertsConfig(
-        r,
-        recipients,
-        escalateAfter,
-        resolveAfter,
-        dashboardUrl,
-        timeZone,
-        robots,
-        retryInitial,
-        retryMax,
-        giveUpAfter,
-        grouping);
-  }
-
-  /** This config with other recipients. */
-  public AlertsConfig withRecipients(Map<Grade, List<String>> r) {
-    return new AlertsConfig(
-        rules,
-        r,
-        escalateAfter,
-        resolveAfter,
-        dashboardUrl,
-        timeZone,
-        robots,
-        retryInitial,
-        retryMax,
-        giveUpAfter,
-        grouping);
-  }
-
   /** The zone of {@link #timeZone()}. */
   public ZoneId zone() {
     return ZoneId.of(timeZone);
