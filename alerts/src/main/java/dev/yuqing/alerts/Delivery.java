@@ -2,17 +2,17 @@ package dev.yuqing.alerts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.yuqing.alerts.channel.Notice;
+import dev.yuqing.alerts.incident.Notice;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One notice to one channel, persisted in the {@link AlertStore} before it is sent and updated
+ * One notice to one channel, persisted in the {@link IncidentStore} before it is sent and updated
  * after every attempt: the durable queue.
  *
  * @param id {@code <message id>~<channel>}: deterministic, so a repeat cannot be queued twice
- * @param seq queue order; a delivery waits for earlier ones of the same alert and channel
+ * @param seq queue order; a delivery waits for earlier ones of the same incident and channel
  * @param channel channel id
  * @param notice what to send
  * @param status pending, sent, failed or superseded
@@ -38,8 +38,8 @@ public record Delivery(
     Objects.requireNonNull(status, "status");
   }
 
-  public String alertId() {
-    return notice.alert().id();
+  public String incidentId() {
+    return notice.incident().id();
   }
 
   Delivery with(Status s, int att, Instant next, Instant done, String error) {
@@ -52,7 +52,7 @@ public record Delivery(
     SENT,
     /** Given up: a permanent error, or still failing after {@code alerts.giveUpAfter}. */
     FAILED,
-    /** Replaced by a newer update before it could be sent (aggregation). */
+    /** Replaced by a newer message before it could be sent (aggregation). */
     SUPERSEDED;
 
     @JsonValue

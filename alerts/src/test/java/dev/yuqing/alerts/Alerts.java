@@ -1,11 +1,14 @@
 package dev.yuqing.alerts;
 
 import dev.yuqing.alerts.rules.CountRuleState;
-import dev.yuqing.alerts.rules.Evaluation;
 import dev.yuqing.alerts.rules.RuleContext;
+import dev.yuqing.alerts.rules.RuleOutcome;
 import dev.yuqing.alerts.rules.SpikeRule;
 import dev.yuqing.alerts.rules.WindowSummary;
 import dev.yuqing.core.Alert;
+import dev.yuqing.core.AlertPost;
+import dev.yuqing.core.AlertState;
+import dev.yuqing.core.Grade;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.AlertsConfig;
@@ -53,7 +56,7 @@ public final class Alerts {
             BURST.plus(W.multipliedBy(2)),
             Fixtures.leakBurst(BURST.plus(W.multipliedBy(2)), 9, "c"),
             out);
-    Evaluation<CountRuleState> e =
+    RuleOutcome<CountRuleState> e =
         rule.onTime(s, Fixtures.PROJECT, BURST.plus(Duration.ofHours(4)));
     out.addAll(e.alerts());
     if (out.size() != 3) {
@@ -64,9 +67,77 @@ public final class Alerts {
 
   private static CountRuleState step(
       SpikeRule rule, CountRuleState s, Instant start, List<TaggedPost> posts, List<Alert> out) {
-    Evaluation<CountRuleState> e =
-        rule.evaluate(s, WindowSummary.of(Fixtures.PROJECT, start, start.plus(W), posts));
+    RuleOutcome<CountRuleState> e =
+        rule.onWindow(s, WindowSummary.of(Fixtures.PROJECT, start, start.plus(W), posts));
     out.addAll(e.alerts());
     return e.state();
+  }
+
+  /**
+   * An alert as a rule of {@code ruleType} would send it about {@link Fixtures#PROJECT}, quoting
+   * the posts {@code postIds}: for lifecycle and service tests that need rules other than the
+   * spike's.
+   */
+  public static Alert of(
+      String id,
+      String ruleType,
+      Grade grade,
+      AlertState state,
+      Instant firstAt,
+      Instant updatedAt,
+      int revision,
+      long total,
+      String reason,
+      String... postIds) {
+    List<AlertPost> posts = new ArrayList<>();
+    for (String p : postIds) {
+      posts.add(
+          new AlertPost(
+              p, null, "帖子" + p, "http://bbs.example.com/thread/" + p, "业主" + p, firstAt, null));
+    }
+    return new Alert(
+        id,
+        ruleType + "|" + Fixtures.PROJECT,
+        ruleType,
+        ruleType,
+        Fixtures.PROJECT,
+        null,
+        grade,
+        state,
+        firstAt,
+        updatedAt,
+        reason,
+        total,
+        Double.NaN,
+        List.of(),
+        List.of(),
+        posts,
+        revision,
+        List.of(),
+        total);
+  }
+
+  /** {@code a} at a later revision: {@code total} posts by {@code at}, in {@code state}. */
+  public static Alert next(Alert a, Instant at, long total, AlertState state) {
+    return new Alert(
+        a.id(),
+        a.key(),
+        a.rule(),
+        a.ruleType(),
+        a.project(),
+        a.topic(),
+        a.grade(),
+        state,
+        a.firstAt(),
+        at,
+        a.reason(),
+        a.count(),
+        a.baseline(),
+        a.topTopics(),
+        a.topKeywords(),
+        a.posts(),
+        a.revision() + 1,
+        a.trend(),
+        total);
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       BenchTagCommand.class,
       BenchCrawlCommand.class,
       BenchIndexCommand.class,
-      BenchStreamCommand.class
+      BenchStreamCommand.class,
+      BenchLatencyCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -362,7 +362,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   }
 
   /** Deletes a run's directory; what vanished meanwhile (Flink cleaning up its own) is fine. */
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

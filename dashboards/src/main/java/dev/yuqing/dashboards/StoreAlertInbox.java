@@ -1,8 +1,8 @@
 package dev.yuqing.dashboards;
 
-import dev.yuqing.alerts.AlertRecord;
 import dev.yuqing.alerts.AlertService;
-import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.IncidentStore;
+import dev.yuqing.alerts.incident.Incident;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
 import java.time.Clock;
@@ -12,45 +12,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The alert inbox over the alerts module's durable store ({@code DATA/alerts}). Acknowledging and
- * resolving go through {@link AlertService}'s store-level operations, which take the store's file
- * lock: the dashboard and a running alert service (another process) take turns, and a resolve
- * queues the recovery notice that the service then sends.
+ * The alert inbox over the alerts module's durable store ({@code DATA/alerts}): each incident shown
+ * as one alert ({@link Incident#summary}). Acknowledging and resolving go through {@link
+ * AlertService}'s store-level operations, in the store's transactions: the dashboard and a running
+ * alert service (another process) take turns, and a resolve queues the recovery notice that the
+ * service then sends.
  */
 public final class StoreAlertInbox implements AlertInbox {
-  private final AlertStore store;
+  private final IncidentStore store;
   private final Clock clock;
 
-  public StoreAlertInbox(AlertStore store, Clock clock) {
+  public StoreAlertInbox(IncidentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
   @Override
   public List<Alert> list(String project, Set<AlertState> states, int limit) {
-    return store.all().stream()
-        .map(AlertRecord::alert)
-        .filter(a -> project == null || project.equals(a.project()))
-        .filter(a -> states.isEmpty() || states.contains(a.state()))
+    List<Incident> all = store.inTransaction(IncidentStore.Tx::all);
+    return all.stream()
+        .filter(i -> project == null || project.equals(i.project()))
+        .filter(i -> states.isEmpty() || states.contains(i.state()))
         .limit(limit)
+        .map(Incident::summary)
         .toList();
   }
 
   @Override
   public Optional<Alert> get(String id) {
-    return record(id).map(AlertRecord::alert);
+    return incident(id).map(Incident::summary);
   }
 
   @Override
   public Alert acknowledge(String id, String user) {
     requireKnown(id);
-    AlertRecord r =
+    Incident i =
         AlertService.acknowledge(store, id, user, clock.instant())
             .orElseThrow(() -> new NoSuchElementException(id));
-    if (r.state() == AlertState.RESOLVED) {
+    if (i.state() == AlertState.RESOLVED) {
       throw new IllegalStateException("alert " + id + " is already resolved");
     }
-    return r.alert();
+    return i.summary();
   }
 
   @Override
@@ -58,28 +60,24 @@ public final class StoreAlertInbox implements AlertInbox {
     requireKnown(id);
     return AlertService.resolve(store, id, user, clock.instant())
         .orElseThrow(() -> new NoSuchElementException(id))
-        .alert();
+        .summary();
   }
 
   @Override
   public List<AlertChange> history(String id) {
-    return record(id).map(AlertRecord::history).orElse(List.of()).stream()
+    return incident(id).map(Incident::history).orElse(List.of()).stream()
         .map(e -> new AlertChange(e.at(), e.type(), e.text()))
         .toList();
   }
 
   private void requireKnown(String id) {
-    if (record(id).isEmpty()) {
+    if (incident(id).isEmpty()) {
       throw new NoSuchElementException(id);
     }
   }
 
-  /** The record, or empty for an unknown or malformed id (ids come from URLs). */
-  private Optional<AlertRecord> record(String id) {
-    try {
-      return store.get(id);
-    } catch (IllegalArgumentException malformed) {
-      return Optional.empty();
-    }
+  /** The incident, or empty for an unknown or malformed id (ids come from URLs). */
+  private Optional<Incident> incident(String id) {
+    return store.inTransaction(tx -> tx.incident(id));
   }
 }

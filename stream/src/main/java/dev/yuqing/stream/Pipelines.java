@@ -1,6 +1,5 @@
 package dev.yuqing.stream;
 
-import dev.yuqing.alerts.rules.RuleEngine;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.StreamConfig;
@@ -92,7 +91,8 @@ public final class Pipelines {
   /**
    * Crawls the configured sources until {@code stopAt} (wall clock), once more, then finishes.
    *
-   * @param clock the crawlers' clock (the demo's accelerated story clock); serialisable
+   * @param clock the crawlers' and the alert service's clock (the demo's accelerated story clock,
+   *     so that the group wait and interval pass in story time); serialisable
    */
   public static YuqingJob crawlUntil(
       YuqingConfig config, Instant stopAt, Clock clock, Options options) {
@@ -118,7 +118,8 @@ public final class Pipelines {
         CrawlerSource.watermarks(),
         source.splitCount(),
         false,
-        options.placement());
+        options.placement(),
+        clock);
   }
 
   /**
@@ -138,7 +139,8 @@ public final class Pipelines {
         null,
         1,
         unconfigured,
-        options.placement());
+        options.placement(),
+        Clock.systemUTC());
   }
 
   private static YuqingJob job(
@@ -149,10 +151,8 @@ public final class Pipelines {
       org.apache.flink.api.common.eventtime.WatermarkStrategy<dev.yuqing.core.Post> watermarks,
       int sourceParallelism,
       boolean everythingInDefaultProject,
-      Placement placement) {
-    // fail here, in one line, rather than on every task manager: rule windows must be whole
-    // multiples of the stream's windows
-    new RuleEngine(cfg.alerts(), cfg.stream().window());
+      Placement placement,
+      Clock alertClock) {
     Normaliser.Scope scope =
         everythingInDefaultProject
             ? Normaliser.Scope.everything(DEFAULT_PROJECT)
@@ -169,7 +169,7 @@ public final class Pipelines {
         new IndexSink(
             ProductionStages.index(snap, data), COMMIT_DELAY_MS, shared ? "lucene:" + data : null),
         indexWriters,
-        new AlertSink(ProductionStages.alerts(snap, data)),
+        new AlertSink(ProductionStages.alerts(snap, data, alertClock)),
         new YuqingJob.Settings(cfg.stream(), snap, scope, ProductionStages.tagger(snap)));
   }
 }

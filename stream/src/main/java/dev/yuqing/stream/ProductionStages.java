@@ -34,12 +34,17 @@ public final class ProductionStages {
             SearchTextAnalysis.get());
   }
 
-  /** The alert service of a data directory: mail over SMTP when configured, else the outbox. */
-  public static TaskManagerFactory<AlertService> alerts(ConfigSnapshot config, String dataDir) {
+  /**
+   * The alert service of a data directory: mail over SMTP when configured, else the outbox.
+   *
+   * @param clock its clock (group wait, interval, escalation, retries); serialisable
+   */
+  public static TaskManagerFactory<AlertService> alerts(
+      ConfigSnapshot config, String dataDir, Clock clock) {
     return () -> {
       var cfg = config.get();
       return AlertService.open(
-          Path.of(dataDir), cfg.alerts(), cfg.smtp(), Secrets.fromEnvironment(), Clock.systemUTC());
+          Path.of(dataDir), cfg.alerts(), cfg.smtp(), Secrets.fromEnvironment(), clock);
     };
   }
 

@@ -1,10 +1,18 @@
 package dev.yuqing.stream;
 
+import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.IncidentStore;
+import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.core.Grade;
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.ProgressReporter;
 import dev.yuqing.stream.metrics.StageMetrics;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Prints a stream job's progress lines and its closing figures. */
 public final class StreamReport {
@@ -92,5 +100,47 @@ public final class StreamReport {
         h.quantile(0.95),
         h.quantile(0.99),
         h.max());
+  }
+
+  /**
+   * What the alerts became, from the store under {@code DATA/alerts}: alerts raised per rule, and
+   * incidents (one event at one project) per rule — an incident counts under each rule among its
+   * members — and per grade.
+   */
+  public static void incidents(PrintWriter out, Path data) {
+    Path dir = data.resolve("alerts");
+    if (!AlertStore.exists(dir)) {
+      out.println("预警：无");
+      return;
+    }
+    List<Incident> all = new AlertStore(dir).inTransaction(IncidentStore.Tx::all);
+    Map<String, Integer> alerts = new TreeMap<>();
+    Map<String, Integer> byRule = new TreeMap<>();
+    Map<Grade, Integer> byGrade = new TreeMap<>();
+    for (Incident i : all) {
+      java.util.Set<String> rules = new java.util.TreeSet<>();
+      for (Incident.Member m : i.members()) {
+        alerts.merge(m.alert().rule(), 1, Integer::sum);
+        rules.add(m.alert().rule());
+      }
+      rules.forEach(r -> byRule.merge(r, 1, Integer::sum));
+      byGrade.merge(i.grade(), 1, Integer::sum);
+    }
+    int raised = alerts.values().stream().mapToInt(Integer::intValue).sum();
+    out.printf(Locale.ROOT, "预警 alerts raised: %d%s%n", raised, counts(alerts));
+    out.printf(Locale.ROOT, "事件 incidents: %d%n", all.size());
+    out.printf(Locale.ROOT, "  by rule (an incident under each of its rules):%s%n", counts(byRule));
+    Map<String, Integer> grades = new java.util.LinkedHashMap<>();
+    for (Grade g : List.of(Grade.CRITICAL, Grade.ALERT, Grade.NOTICE)) {
+      grades.put(g.level() + "/" + g.json(), byGrade.getOrDefault(g, 0));
+    }
+    out.printf(Locale.ROOT, "  by grade:%s%n", counts(grades));
+    out.flush();
+  }
+
+  private static String counts(Map<String, Integer> m) {
+    StringBuilder sb = new StringBuilder();
+    m.forEach((k, v) -> sb.append("  ").append(k).append(' ').append(v));
+    return sb.toString();
   }
 }

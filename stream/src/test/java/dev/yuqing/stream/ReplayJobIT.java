@@ -2,6 +2,9 @@ package dev.yuqing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.IncidentStore;
+import dev.yuqing.alerts.incident.Incident;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
@@ -102,8 +105,17 @@ class ReplayJobIT {
     for (String m : mails) {
       subjects.add(Mails.subject(data.resolve("outbox").resolve(m)));
     }
-    assertThat(subjects).anyMatch(s -> s.contains(Pipelines.DEFAULT_PROJECT) && s.contains("负面"));
-    // no notice twice: the name after the time stamp is alert id, revision and kind
+    assertThat(subjects).allMatch(s -> s.contains(Pipelines.DEFAULT_PROJECT));
+    // the burst and the call to gather that ends it are one event: one incident, the spike in it
+    List<Incident> incidents =
+        new AlertStore(data.resolve("alerts")).inTransaction(IncidentStore.Tx::all);
+    assertThat(incidents)
+        .anySatisfy(
+            i ->
+                assertThat(i.members())
+                    .extracting(m -> m.alert().rule())
+                    .contains("negative-spike", "mobilization"));
+    // no notice twice: the name after the time stamp is incident id, message number and kind
     Set<String> notices = new HashSet<>();
     for (String m : mails) {
       assertThat(notices.add(m.substring(m.indexOf('-', 9) + 1))).as(m).isTrue();

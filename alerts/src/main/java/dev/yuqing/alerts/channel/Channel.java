@@ -1,5 +1,6 @@
 package dev.yuqing.alerts.channel;
 
+import dev.yuqing.alerts.incident.Notice;
 import dev.yuqing.core.Grade;
 
 /**
@@ -19,16 +20,4 @@ public interface Channel {
 
   /** Delivers one notice. */
   void deliver(Notice notice) throws DeliveryException;
-
-  /**
-   * Whether delivering a notice again leaves one message, not two (the outbox: a file named after
-   * the notice, which is not written again). The service then records the outcomes of a tick's
-   * deliveries on such a channel together, in one transaction after them, instead of one each (a
-   * journal line and a force per message): should it stop in between, the next tick delivers them
-   * again, which sends nothing twice. Mail and robots send on every attempt, so each of their
-   * outcomes is recorded as soon as it is known.
-   */
-  default boolean idempotent() {
-    return false;
-  }
 }

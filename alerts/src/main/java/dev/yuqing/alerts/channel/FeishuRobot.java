@@ -3,6 +3,8 @@ package dev.yuqing.alerts.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yuqing.alerts.incident.Notice;
+import dev.yuqing.alerts.rules.Texts;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.Html;
 import dev.yuqing.core.config.RobotConfig;
@@ -42,18 +44,22 @@ public final class FeishuRobot extends WebhookRobot {
     if (n.note() != null) {
       text(lines.addArray(), RobotText.clean(n.note()));
     }
+    for (String c : n.changes()) {
+      text(lines.addArray(), "变化：" + RobotText.clean(c));
+    }
     text(lines.addArray(), "判定依据：" + RobotText.clean(a.reason()));
     String counts =
         "本窗口"
             + a.count()
             + "条"
-            + (Double.isNaN(a.baseline())
-                ? ""
-                : "，基线约" + dev.yuqing.alerts.rules.Texts.num(a.baseline()) + "条")
+            + (Double.isNaN(a.baseline()) ? "" : "，基线约" + Texts.num(a.baseline()) + "条")
             + "；累计"
             + a.total()
             + "条";
     text(lines.addArray(), counts);
+    if (n.incident().members().size() > 1) {
+      text(lines.addArray(), "构成：" + RobotText.clean(RobotText.members(n.incident())));
+    }
     if (!a.topTopics().isEmpty()) {
       text(lines.addArray(), "话题：" + String.join("、", a.topTopics()));
     }

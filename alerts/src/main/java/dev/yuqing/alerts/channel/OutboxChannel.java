@@ -1,5 +1,6 @@
 package dev.yuqing.alerts.channel;
 
+import dev.yuqing.alerts.incident.Notice;
 import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.core.Grade;
 import jakarta.mail.MessagingException;
@@ -19,9 +20,9 @@ import java.util.Properties;
 /**
  * Writes each notice as a standard .eml file (RFC 822, what a mail client opens) into the outbox
  * directory, {@code DIR/outbox}. Used when no SMTP server is configured. The file name derives from
- * the notice ({@code 20240610-1030-<alert id>-r2-update.eml}), it is written to a temporary file
- * and moved into place, and an existing file means "already delivered": exactly once, also across
- * crashes.
+ * the notice ({@code 20240610-103000-<incident id>-r2-update.eml}: the incident's second message),
+ * it is written to a temporary file and moved into place, and an existing file means "already
+ * delivered": exactly once, also across crashes.
  */
 public final class OutboxChannel implements Channel {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -50,27 +51,10 @@ public final class OutboxChannel implements Channel {
     return true;
   }
 
-  /** A notice's file is written once: its name derives from the notice, see {@link #deliver}. */
-  @Override
-  public boolean idempotent() {
-    return true;
-  }
-
   /** The file a notice is written to. */
   public Path fileFor(Notice n) {
-    String kind = n.kind().json();
-    if (n.kind() == NoticeKind.ESCALATION) {
-      kind += "-" + n.alert().grade().json();
-    }
-    return dir.resolve(
-        STAMP.format(n.createdAt().atZone(zone))
-            + "-"
-            + n.alert().id()
-            + "-r"
-            + n.alert().revision()
-            + "-"
-            + kind
-            + ".eml");
+    String id = n.messageId().replace("@yuqing", "").replace('.', '-');
+    return dir.resolve(STAMP.format(n.createdAt().atZone(zone)) + "-" + id + ".eml");
   }
 
   @Override
@@ -81,7 +65,7 @@ public final class OutboxChannel implements Channel {
     }
     try {
       if (!dirMade) {
-        Files.createDirectories(dir); // once: each call costs system calls, as does each line here
+        Files.createDirectories(dir); // once, not per message
         dirMade = true;
       }
       MimeMessage m = mail.compose(session, n, n.createdAt());
@@ -89,7 +73,7 @@ public final class OutboxChannel implements Channel {
       boolean moved = false;
       try {
         // buffered: the mail encoders write a line, or a byte, at a time, and unbuffered each write
-        // is a system call (measured in bench stream: the job's CPU per post, 4.97 → 3.65 ms)
+        // is a system call
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
           m.writeTo(out);
         }

@@ -1,5 +1,8 @@
 package dev.yuqing.alerts.channel;
 
+import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.incident.Notice;
+import dev.yuqing.alerts.rules.Texts;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.Grade;
@@ -27,6 +30,12 @@ final class RobotText {
     if (n.note() != null) {
       sb.append(clean(n.note())).append("\n\n");
     }
+    for (String c : n.changes()) {
+      sb.append("- 变化：").append(clean(c)).append('\n');
+    }
+    if (!n.changes().isEmpty()) {
+      sb.append('\n');
+    }
     sb.append("- 级别：**")
         .append(a.grade().level())
         .append("（")
@@ -35,9 +44,12 @@ final class RobotText {
     sb.append("- 判定依据：").append(clean(a.reason())).append('\n');
     sb.append("- 本窗口：").append(a.count()).append("条");
     if (!Double.isNaN(a.baseline())) {
-      sb.append("，基线约").append(dev.yuqing.alerts.rules.Texts.num(a.baseline())).append("条");
+      sb.append("，基线约").append(Texts.num(a.baseline())).append("条");
     }
     sb.append("；累计").append(a.total()).append("条\n");
+    if (n.incident().members().size() > 1) {
+      sb.append("- 构成：").append(clean(members(n.incident()))).append('\n');
+    }
     sb.append("- 时间：")
         .append(time(a.firstAt(), zone))
         .append(" 起，最近 ")
@@ -66,8 +78,24 @@ final class RobotText {
     if (dash != null) {
       sb.append("\n\n[在看板中查看](").append(dash.replace(")", "%29")).append(')');
     }
-    sb.append("\n\n预警编号 ").append(a.id()).append(" · 第").append(a.revision()).append("版");
+    sb.append("\n\n事件编号 ").append(a.id()).append(" · 第").append(a.revision()).append("封");
     return cut(sb.toString(), MAX_CHARS);
+  }
+
+  /** The members in one line: 负面激增（二级）、集体行动号召（一级，已平息）. */
+  static String members(Incident i) {
+    StringBuilder sb = new StringBuilder();
+    for (Incident.Member m : i.members()) {
+      if (sb.length() > 0) {
+        sb.append('、');
+      }
+      sb.append(Texts.ruleKind(m.alert().ruleType()))
+          .append('（')
+          .append(m.alert().grade().level())
+          .append(m.resolved() ? "，已平息" : "")
+          .append('）');
+    }
+    return sb.toString();
   }
 
   /** Plain lines for Feishu's post format: title, then one line each. */

@@ -1,5 +1,6 @@
 package dev.yuqing.alerts.channel;
 
+import dev.yuqing.alerts.incident.Notice;
 import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.Secrets;
@@ -96,7 +97,7 @@ public final class SmtpChannel implements Channel {
   public void deliver(Notice n) throws DeliveryException {
     if (n.recipients().isEmpty()) {
       throw new DeliveryException(
-          "smtp: no recipients for grade " + n.alert().grade().json() + " (alerts.recipients)",
+          "smtp: no recipients for grade " + n.incident().grade().json() + " (alerts.recipients)",
           true,
           null);
     }

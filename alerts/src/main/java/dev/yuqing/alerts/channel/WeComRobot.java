@@ -2,6 +2,7 @@ package dev.yuqing.alerts.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yuqing.alerts.incident.Notice;
 import dev.yuqing.core.config.RobotConfig;
 import dev.yuqing.core.json.Json;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package dev.yuqing.alerts.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.alerts.incident.Notice;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.RobotConfig;
 import dev.yuqing.core.json.Json;

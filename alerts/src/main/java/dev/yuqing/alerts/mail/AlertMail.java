@@ -2,8 +2,10 @@ package dev.yuqing.alerts.mail;
 
 import static dev.yuqing.core.Html.esc;
 
-import dev.yuqing.alerts.channel.Notice;
-import dev.yuqing.alerts.channel.NoticeKind;
+import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.incident.Notice;
+import dev.yuqing.alerts.incident.NoticeKind;
+import dev.yuqing.alerts.rules.Texts;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.Grade;
@@ -29,9 +31,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Composes the alert mail: subject with the grade (【舆情预警·二级】翡翠湾：…), an HTML body with a text
- * alternative, and the trend chart as an inline PNG ({@code cid:trend}). Every piece of crawled
- * text is escaped. Stateless and thread-safe.
+ * Composes the mail about an incident: subject with the grade (【舆情预警·二级】翡翠湾：…), an HTML body with a
+ * text alternative — what changed since the thread's previous message, the incident's members, the
+ * representative posts — and the trend chart as an inline PNG ({@code cid:trend}). The messages of
+ * one incident form one thread ({@code Message-ID}, {@code In-Reply-To}, {@code References}). Every
+ * piece of crawled text is escaped. Stateless and thread-safe.
  */
 public final class AlertMail {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -44,7 +48,7 @@ public final class AlertMail {
   /**
    * @param zone zone for times shown
    * @param from sender address
-   * @param ackCommand how to acknowledge, with {@code %s} for the alert id (e.g. {@code yuqing
+   * @param ackCommand how to acknowledge, with {@code %s} for the incident id (e.g. {@code yuqing
    *     alerts ack %s --data /srv/yuqing}), or null to leave it out
    */
   public AlertMail(ZoneId zone, String from, String ackCommand) {
@@ -62,15 +66,19 @@ public final class AlertMail {
     }
     m.setSubject(n.subject(), "UTF-8");
     m.setSentDate(Date.from(sentAt));
-    if (n.kind() != NoticeKind.NEW) {
-      String thread = "<" + n.threadId() + ">";
-      m.setHeader("In-Reply-To", thread);
-      m.setHeader("References", thread);
+    if (n.inReplyTo() != null) {
+      m.setHeader("In-Reply-To", "<" + n.inReplyTo() + ">");
+      StringBuilder refs = new StringBuilder();
+      for (String r : n.references()) {
+        refs.append(refs.length() == 0 ? "" : " ").append('<').append(r).append('>');
+      }
+      m.setHeader("References", refs.toString());
     }
-    m.setHeader("X-Yuqing-Alert-Id", n.alert().id());
-    m.setHeader("X-Yuqing-Alert-Revision", String.valueOf(n.alert().revision()));
-    m.setHeader("X-Yuqing-Grade", n.alert().grade().json());
-    m.setHeader("X-Priority", n.alert().grade() == Grade.CRITICAL ? "1" : "3");
+    Incident i = n.incident();
+    m.setHeader("X-Yuqing-Incident", i.id());
+    m.setHeader("X-Yuqing-Message", String.valueOf(i.messages().count()));
+    m.setHeader("X-Yuqing-Grade", i.grade().json());
+    m.setHeader("X-Priority", i.grade() == Grade.CRITICAL ? "1" : "3");
 
     Optional<byte[]> chart = TrendChart.png(n.alert(), zone);
     // Base64, as Chinese mail clients send: Jakarta Mail would pick quoted-printable for text that
@@ -107,7 +115,7 @@ public final class AlertMail {
   /**
    * A body part of {@code bytes}, base64-encoded here by the JDK's encoder: Jakarta Mail's encoder
    * stream works a few bytes per call, and an alert service sends too few mails for that code to
-   * get compiled (writing a mail with its chart out: 0.25 → 0.05 ms).
+   * get compiled.
    */
   private static MimeBodyPart base64(byte[] bytes, String contentType) throws MessagingException {
     MimeBodyPart part = new PreencodedMimeBodyPart("base64");
@@ -124,14 +132,15 @@ public final class AlertMail {
   /** The opening line: what this message is about. */
   String intro(Notice n) {
     Alert a = n.alert();
+    int members = n.incident().members().size();
+    String more = members > 1 ? "（共" + members + "项信号）" : "";
     String base =
         switch (n.kind()) {
-          case NEW -> "新预警：" + a.headline() + "。请确认并按预案处置。";
-          case UPDATE ->
-              "事件仍在持续（第" + a.revision() + "版）：" + a.headline() + "。事件开始以来共" + a.total() + "条。";
+          case NEW -> "新预警：" + a.headline() + more + "。请确认并按预案处置。";
+          case UPDATE -> "事件有新进展（第" + a.revision() + "封）：" + a.headline() + more + "。";
           case ESCALATION ->
               "未在规定时间内确认，已升级为" + a.grade().level() + "（" + a.grade().word() + "），通知范围扩大。";
-          case RECOVERY -> "预警解除：" + a.headline() + "——已回落到正常水平。";
+          case RECOVERY -> "预警解除：" + a.headline() + more + "——各项信号均已回落。";
         };
     return n.note() == null ? base : base + " " + n.note();
   }
@@ -162,6 +171,14 @@ public final class AlertMail {
         .append(esc(a.headline()))
         .append("</h2>");
     h.append("<p>").append(esc(intro(n))).append("</p>");
+    if (!n.changes().isEmpty()) {
+      h.append("<h3 style=\"font-size:16px\">本次变化</h3><ul>");
+      for (String c : n.changes()) {
+        h.append("<li>").append(esc(c)).append("</li>");
+      }
+      h.append("</ul>");
+    }
+    members(h, n.incident());
     h.append("<table style=\"border-collapse:collapse\" cellpadding=\"4\">");
     row(h, "项目", a.project());
     row(h, "级别", a.grade().level() + "（" + a.grade().word() + "）");
@@ -240,12 +257,39 @@ public final class AlertMail {
           .append(esc(String.format(ackCommand, a.id())))
           .append("</code></p>");
     }
-    h.append("<p style=\"color:#888;font-size:12px\">yuqing 舆情监测自动发送 · 预警编号 ")
+    h.append("<p style=\"color:#888;font-size:12px\">yuqing 舆情监测自动发送 · 事件编号 ")
         .append(esc(a.id()))
         .append(" · 第")
         .append(a.revision())
-        .append("版</p></body></html>");
+        .append("封</p></body></html>");
     return h.toString();
+  }
+
+  /** The incident's members as a table: what each rule saw. */
+  private void members(StringBuilder h, Incident i) {
+    h.append("<h3 style=\"font-size:16px\">事件构成（").append(i.members().size()).append("项）</h3>");
+    h.append("<table style=\"border-collapse:collapse\" cellpadding=\"4\">");
+    for (Incident.Member m : i.members()) {
+      Alert a = m.alert();
+      h.append("<tr><td style=\"white-space:nowrap;vertical-align:top\">")
+          .append(esc(Texts.ruleKind(a.ruleType()) + "（" + a.grade().level() + "）"))
+          .append("</td><td>")
+          .append(esc(memberLine(m)))
+          .append("</td></tr>");
+    }
+    h.append("</table>");
+  }
+
+  /** One member: its reason, its count and its time, as the text and HTML bodies show it. */
+  private String memberLine(Incident.Member m) {
+    Alert a = m.alert();
+    return a.reason()
+        + "；累计"
+        + a.total()
+        + "条；"
+        + time(a.firstAt())
+        + " 起"
+        + (m.resolved() ? "，已平息" : "，最近 " + time(a.updatedAt()));
   }
 
   /** The plain-text alternative, the same content. */
@@ -253,6 +297,23 @@ public final class AlertMail {
     Alert a = n.alert();
     StringBuilder t = new StringBuilder(2048);
     t.append(n.subject()).append("\n\n").append(intro(n)).append("\n\n");
+    if (!n.changes().isEmpty()) {
+      t.append("本次变化：\n");
+      n.changes().forEach(c -> t.append("- ").append(c).append('\n'));
+      t.append('\n');
+    }
+    t.append("事件构成（").append(n.incident().members().size()).append("项）：\n");
+    for (Incident.Member m : n.incident().members()) {
+      Alert ma = m.alert();
+      t.append("- ")
+          .append(Texts.ruleKind(ma.ruleType()))
+          .append("（")
+          .append(ma.grade().level())
+          .append("）：")
+          .append(memberLine(m))
+          .append('\n');
+    }
+    t.append('\n');
     t.append("项目：").append(a.project()).append('\n');
     t.append("级别：").append(a.grade().level()).append("（").append(a.grade().word()).append("）\n");
     t.append("状态：").append(a.state().chinese()).append('\n');
@@ -306,11 +367,11 @@ public final class AlertMail {
     if (ackCommand != null && a.state() != dev.yuqing.core.AlertState.RESOLVED) {
       t.append("确认收到：").append(String.format(ackCommand, a.id())).append('\n');
     }
-    t.append("\n—— yuqing 舆情监测自动发送 · 预警编号 ")
+    t.append("\n—— yuqing 舆情监测自动发送 · 事件编号 ")
         .append(a.id())
         .append(" · 第")
         .append(a.revision())
-        .append("版\n");
+        .append("封\n");
     return t.toString();
   }
 
@@ -327,7 +388,7 @@ public final class AlertMail {
   }
 
   private static String num(double v) {
-    return dev.yuqing.alerts.rules.Texts.num(v);
+    return Texts.num(v);
   }
 
   /** A message whose Message-ID is ours (Jakarta Mail would generate a random one on save). */

@@ -4,8 +4,7 @@ package dev.yuqing.alerts.mail;
  * Names Jakarta Mail's stream provider for the whole JVM. Without the name, Jakarta Mail 2.1 looks
  * the provider up through {@link java.util.ServiceLoader} on every header it encodes and every body
  * part it writes (jakartaee/mail-api#861), and inside a Flink task the context class loader makes
- * each lookup scan every jar on the class path: about a quarter of the CPU the alert service spent
- * per mail in {@code yuqing bench stream}. With the name set, the lookup is one {@code
+ * each lookup scan every jar on the class path. With the name set, the lookup is one {@code
  * Class.forName} through the context class loader.
  *
  * <p>The name is a JVM-wide system property, and Jakarta Mail fails (it does not fall back) when a

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * The bookkeeping shared by rules over window counts: per-key series, gaps counted as empty
- * windows, sliding sums over several stream windows, trend points, incidents and recovery.
+ * windows, sliding sums over several stream windows, trend points, open alerts and recovery.
  * Subclasses only say what a window's count is and whether it is above threshold.
  */
 abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRule, ThresholdRule {
@@ -60,7 +60,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
   }
 
   @Override
-  public Evaluation<CountRuleState> onWindow(CountRuleState state, WindowSummary w) {
+  public RuleOutcome<CountRuleState> onWindow(CountRuleState state, WindowSummary w) {
     Duration len = Duration.between(w.start(), w.end());
     if (!len.equals(ctx.streamWindow())) {
       throw new IllegalArgumentException(
@@ -75,7 +75,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       if (s == null) {
         s = new Series(newBaseline(), watching, List.of(), List.of(), null);
       } else if ((s.baseline() == null) != (newBaseline() == null)) {
-        s = new Series(newBaseline(), s.nextStart(), s.recent(), s.trend(), s.incident());
+        s = new Series(newBaseline(), s.nextStart(), s.recent(), s.trend(), s.openAlert());
       }
       if (w.start().isBefore(s.nextStart())) {
         continue; // late or repeated window: already counted
@@ -84,7 +84,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       s = step(s, w.start(), w.end(), count(w, topic), w, w.project(), topic, alerts, watching);
       next.put(key, s);
     }
-    return new Evaluation<>(new CountRuleState(watching, next), alerts, wakeAt(next));
+    return new RuleOutcome<>(new CountRuleState(watching, next), alerts, wakeAt(next));
   }
 
   /** The series to step for a window: those kept, plus each topic (or the one key "") it counts. */
@@ -103,13 +103,13 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
   }
 
   /**
-   * Judges the open window without learning from it: when it is already above threshold the
-   * incident opens (or is updated, per realert) now, with the id it would get at the window's
-   * close. What the incident stores from it is only what cannot be counted twice (the posts, by
-   * id); counts, topics and keywords are added when the window closes.
+   * Judges the open window without learning from it: when it is already above threshold the alert
+   * opens (or is updated, per realert) now, with the id it would get at the window's close. What
+   * the alert stores from it is only what cannot be counted twice (the posts, by id); counts,
+   * topics and keywords are added when the window closes.
    */
   @Override
-  public Evaluation<CountRuleState> onPartialWindow(
+  public RuleOutcome<CountRuleState> onPartialWindow(
       CountRuleState state, WindowSummary w, Instant now) {
     Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
     Map<String, Series> next = new TreeMap<>(state.series());
@@ -135,8 +135,8 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
         Instant slidingStart = w.end().minus(ctx.streamWindow().multipliedBy(span));
         List<TrendPoint> trend = new ArrayList<>(s.trend());
         trend.add(new TrendPoint(slidingStart, sliding, v.expected()));
-        Incident.Hit shown =
-            new Incident.Hit(
+        OpenAlert.Hit shown =
+            new OpenAlert.Hit(
                 slidingStart,
                 now,
                 config().grade(),
@@ -149,8 +149,8 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
                 w.candidates(topic),
                 trend,
                 List.of());
-        Incident.Hit kept =
-            new Incident.Hit(
+        OpenAlert.Hit kept =
+            new OpenAlert.Hit(
                 slidingStart,
                 now,
                 config().grade(),
@@ -163,36 +163,37 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
                 w.candidates(topic),
                 s.trend(),
                 List.of());
-        Incident.Step alert = Incident.hit(config(), w.project(), topic, s.incident(), shown);
-        Incident.Step stored = Incident.hit(config(), w.project(), topic, s.incident(), kept);
+        OpenAlert.Step alert = OpenAlert.hit(config(), w.project(), topic, s.openAlert(), shown);
+        OpenAlert.Step stored = OpenAlert.hit(config(), w.project(), topic, s.openAlert(), kept);
         if (alert.alert() != null) {
           alerts.add(alert.alert());
         }
-        s = new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), stored.incident());
+        s = new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), stored.openAlert());
       }
       next.put(key, s);
     }
-    return new Evaluation<>(new CountRuleState(watching, next), alerts, wakeAt(next));
+    return new RuleOutcome<>(new CountRuleState(watching, next), alerts, wakeAt(next));
   }
 
   @Override
-  public Evaluation<CountRuleState> onPost(CountRuleState state, String project, TaggedPost post) {
-    return new Evaluation<>(state, List.of(), wakeAt(state.series()));
+  public RuleOutcome<CountRuleState> onPost(CountRuleState state, String project, TaggedPost post) {
+    return new RuleOutcome<>(state, List.of(), wakeAt(state.series()));
   }
 
   @Override
-  public Evaluation<CountRuleState> onTime(CountRuleState state, String project, Instant now) {
+  public RuleOutcome<CountRuleState> onTime(CountRuleState state, String project, Instant now) {
     Map<String, Series> next = new TreeMap<>(state.series());
     List<Alert> alerts = new ArrayList<>();
     next.replaceAll(
         (key, s) -> {
-          Incident.Step q = Incident.quiet(config(), s.incident(), now, ctx.resolveAfter(config()));
+          OpenAlert.Step q =
+              OpenAlert.quiet(config(), s.openAlert(), now, ctx.resolveAfter(config()));
           if (q.alert() != null) {
             alerts.add(q.alert());
           }
-          return new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), q.incident());
+          return new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), q.openAlert());
         });
-    return new Evaluation<>(new CountRuleState(state.watchingSince(), next), alerts, wakeAt(next));
+    return new RuleOutcome<>(new CountRuleState(state.watchingSince(), next), alerts, wakeAt(next));
   }
 
   /** Counts the windows between the last one seen and {@code upTo} as empty. */
@@ -202,7 +203,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     if (n > MAX_FILL) {
       long skip = n - MAX_FILL;
       Instant to = s.nextStart().plus(ctx.streamWindow().multipliedBy(skip));
-      Incident.Step q = Incident.quiet(config(), s.incident(), to, ctx.resolveAfter(config()));
+      OpenAlert.Step q = OpenAlert.quiet(config(), s.openAlert(), to, ctx.resolveAfter(config()));
       if (q.alert() != null) {
         out.add(q.alert());
       }
@@ -210,7 +211,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       for (int i = 0; i < span - 1; i++) {
         zeros.add(0L);
       }
-      s = new Series(decay(s.baseline(), skip), to, zeros, s.trend(), q.incident());
+      s = new Series(decay(s.baseline(), skip), to, zeros, s.trend(), q.openAlert());
       n = MAX_FILL;
     }
     for (long i = 0; i < n; i++) {
@@ -246,10 +247,10 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     if (trend.size() > Series.TREND_POINTS) {
       trend = trend.subList(trend.size() - Series.TREND_POINTS, trend.size());
     }
-    Incident incident = s.incident();
+    OpenAlert openAlert = s.openAlert();
     if (v.hot()) {
-      Incident.Hit h =
-          new Incident.Hit(
+      OpenAlert.Hit h =
+          new OpenAlert.Hit(
               slidingStart,
               end,
               config().grade(),
@@ -262,17 +263,17 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
               w == null ? List.of() : w.candidates(topic),
               trend,
               List.of());
-      Incident.Step st = Incident.hit(config(), project, topic, incident, h);
-      incident = st.incident();
+      OpenAlert.Step st = OpenAlert.hit(config(), project, topic, openAlert, h);
+      openAlert = st.openAlert();
       if (st.alert() != null) {
         out.add(st.alert());
       }
     } else {
-      if (incident != null) {
-        incident = incident.gathered(count, trend);
+      if (openAlert != null) {
+        openAlert = openAlert.gathered(count, trend);
       }
-      Incident.Step q = Incident.quiet(config(), incident, end, ctx.resolveAfter(config()));
-      incident = q.incident();
+      OpenAlert.Step q = OpenAlert.quiet(config(), openAlert, end, ctx.resolveAfter(config()));
+      openAlert = q.openAlert();
       if (q.alert() != null) {
         out.add(q.alert());
       }
@@ -282,7 +283,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     while (recent.size() > span - 1) {
       recent.remove(0);
     }
-    return new Series(learn(s.baseline(), slot, v.learn()), end, recent, trend, incident);
+    return new Series(learn(s.baseline(), slot, v.learn()), end, recent, trend, openAlert);
   }
 
   private static Map<String, Long> topicsOf(WindowSummary w, String topic) {
@@ -295,8 +296,8 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
   private Instant wakeAt(Map<String, Series> series) {
     Instant min = null;
     for (Series s : series.values()) {
-      if (s.incident() != null) {
-        Instant t = s.incident().resolvesAt(ctx.resolveAfter(config()));
+      if (s.openAlert() != null) {
+        Instant t = s.openAlert().resolvesAt(ctx.resolveAfter(config()));
         min = min == null || t.isBefore(min) ? t : min;
       }
     }

@@ -33,14 +33,14 @@ public record CountRuleState(Instant watchingSince, Map<String, Series> series)
    * @param recent counts of the last stream windows before {@code nextStart} (oldest first; as many
    *     as the rule window spans minus one)
    * @param trend the last {@value #TREND_POINTS} chart points
-   * @param incident the open incident, or null
+   * @param openAlert the open alert, or null
    */
   public record Series(
       SeasonalBaseline baseline,
       Instant nextStart,
       List<Long> recent,
       List<TrendPoint> trend,
-      Incident incident)
+      OpenAlert openAlert)
       implements java.io.Serializable {
     public static final int TREND_POINTS = 48;
 

@@ -38,7 +38,7 @@ public final class NewTopicRule implements Rule<NewTopicState> {
   }
 
   @Override
-  public Evaluation<NewTopicState> onWindow(NewTopicState state, WindowSummary w) {
+  public RuleOutcome<NewTopicState> onWindow(NewTopicState state, WindowSummary w) {
     Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
     Map<String, Track> tracks = new TreeMap<>(state.tracks());
     List<Alert> out = new ArrayList<>();
@@ -53,20 +53,20 @@ public final class NewTopicRule implements Rule<NewTopicState> {
       }
       if (t == null || !w.start().isBefore(t.last().plus(cfg.baseline()))) {
         boolean fresh = !w.start().isBefore(watching.plus(cfg.baseline()));
-        Incident open = t == null ? null : t.incident();
+        OpenAlert open = t == null ? null : t.openAlert();
         t = new Track(w.start(), w.end(), fresh, List.of(), List.of(), open);
       }
-      Incident incident = t.incident();
+      OpenAlert openAlert = t.openAlert();
       List<String> authors = t.authors();
       List<Candidate> candidates = t.candidates();
       if (w.start().isBefore(t.since().plus(cfg.window()))) {
         LinkedHashSet<String> a = new LinkedHashSet<>(authors);
         a.addAll(w.topicAuthors().getOrDefault(topic, List.of()));
         authors = new ArrayList<>(a);
-        candidates = Candidate.merge(candidates, w.candidates(topic), Incident.MAX_CANDIDATES);
+        candidates = Candidate.merge(candidates, w.candidates(topic), OpenAlert.MAX_CANDIDATES);
         if (t.fresh() && authors.size() >= cfg.minAuthors()) {
-          Incident.Hit h =
-              new Incident.Hit(
+          OpenAlert.Hit h =
+              new OpenAlert.Hit(
                   t.since(),
                   w.end(),
                   cfg.grade(),
@@ -77,58 +77,63 @@ public final class NewTopicRule implements Rule<NewTopicState> {
                   Map.of(topic, w.negative(topic)),
                   w.keywords(),
                   candidates,
-                  trend(incident, w.start(), w.negative(topic)),
+                  trend(openAlert, w.start(), w.negative(topic)),
                   List.of());
-          Incident.Step st = Incident.hit(cfg, w.project(), topic, incident, h);
-          incident = st.incident();
+          OpenAlert.Step st = OpenAlert.hit(cfg, w.project(), topic, openAlert, h);
+          openAlert = st.openAlert();
           if (st.alert() != null) {
             out.add(st.alert());
           }
         }
-      } else if (incident != null) {
-        incident =
-            incident.gathered(w.negative(topic), trend(incident, w.start(), w.negative(topic)));
+      } else if (openAlert != null) {
+        openAlert =
+            openAlert.gathered(w.negative(topic), trend(openAlert, w.start(), w.negative(topic)));
       }
-      tracks.put(topic, new Track(t.since(), w.end(), t.fresh(), authors, candidates, incident));
+      tracks.put(topic, new Track(t.since(), w.end(), t.fresh(), authors, candidates, openAlert));
     }
     NewTopicState next = quiet(new NewTopicState(watching, tracks), w.end(), out);
     return evaluation(next, out);
   }
 
   @Override
-  public Evaluation<NewTopicState> onPost(NewTopicState state, String project, TaggedPost post) {
+  public RuleOutcome<NewTopicState> onPost(NewTopicState state, String project, TaggedPost post) {
     return evaluation(state, List.of());
   }
 
   @Override
-  public Evaluation<NewTopicState> onTime(NewTopicState state, String project, Instant now) {
+  public RuleOutcome<NewTopicState> onTime(NewTopicState state, String project, Instant now) {
     List<Alert> out = new ArrayList<>();
     return evaluation(quiet(state, now, out), out);
   }
 
-  /** Resolves quiet incidents and forgets topics not seen for a baseline period. */
+  /** Resolves quiet open alerts and forgets topics not seen for a baseline period. */
   private NewTopicState quiet(NewTopicState s, Instant now, List<Alert> out) {
     Map<String, Track> tracks = new TreeMap<>();
     s.tracks()
         .forEach(
             (topic, t) -> {
-              Incident.Step q = Incident.quiet(cfg, t.incident(), now, ctx.resolveAfter(cfg));
+              OpenAlert.Step q = OpenAlert.quiet(cfg, t.openAlert(), now, ctx.resolveAfter(cfg));
               if (q.alert() != null) {
                 out.add(q.alert());
               }
               boolean forgotten = !now.isBefore(t.last().plus(cfg.baseline()));
-              if (!forgotten || q.incident() != null) {
+              if (!forgotten || q.openAlert() != null) {
                 tracks.put(
                     topic,
                     new Track(
-                        t.since(), t.last(), t.fresh(), t.authors(), t.candidates(), q.incident()));
+                        t.since(),
+                        t.last(),
+                        t.fresh(),
+                        t.authors(),
+                        t.candidates(),
+                        q.openAlert()));
               }
             });
     return new NewTopicState(s.watchingSince(), tracks);
   }
 
-  private List<TrendPoint> trend(Incident incident, Instant start, long count) {
-    List<TrendPoint> t = new ArrayList<>(incident == null ? List.of() : incident.trend());
+  private List<TrendPoint> trend(OpenAlert openAlert, Instant start, long count) {
+    List<TrendPoint> t = new ArrayList<>(openAlert == null ? List.of() : openAlert.trend());
     t.add(new TrendPoint(start, count, Double.NaN));
     return t.size() <= 48 ? t : t.subList(t.size() - 48, t.size());
   }
@@ -147,14 +152,14 @@ public final class NewTopicRule implements Rule<NewTopicState> {
         + "位不同作者";
   }
 
-  private Evaluation<NewTopicState> evaluation(NewTopicState s, List<Alert> out) {
+  private RuleOutcome<NewTopicState> evaluation(NewTopicState s, List<Alert> out) {
     Instant wake = null;
     for (Track t : s.tracks().values()) {
-      if (t.incident() != null) {
-        Instant r = t.incident().resolvesAt(ctx.resolveAfter(cfg));
+      if (t.openAlert() != null) {
+        Instant r = t.openAlert().resolvesAt(ctx.resolveAfter(cfg));
         wake = wake == null || r.isBefore(wake) ? r : wake;
       }
     }
-    return new Evaluation<>(s, out, wake);
+    return new RuleOutcome<>(s, out, wake);
   }
 }

@@ -31,7 +31,7 @@ public record NewTopicState(Instant watchingSince, Map<String, Track> tracks) im
    * @param fresh whether it was absent for the whole baseline before {@code since}
    * @param authors distinct authors within the rule window from {@code since}
    * @param candidates best posts of that appearance
-   * @param incident open incident, or null
+   * @param openAlert open alert, or null
    */
   public record Track(
       Instant since,
@@ -39,7 +39,7 @@ public record NewTopicState(Instant watchingSince, Map<String, Track> tracks) im
       boolean fresh,
       List<String> authors,
       List<Candidate> candidates,
-      Incident incident)
+      OpenAlert openAlert)
       implements Serializable {
     public Track {
       authors = authors == null ? List.of() : List.copyOf(authors);

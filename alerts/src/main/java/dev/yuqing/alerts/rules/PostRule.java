@@ -18,11 +18,11 @@ import java.util.TreeMap;
 
 /**
  * The bookkeeping shared by rules that judge single posts: the sightings within a window (for "from
- * N distinct authors"), one incident per project that further matches update, recovery after {@code
+ * N distinct authors"), one alert per project that further matches update, recovery after {@code
  * alerts.resolveAfter} without a match. Subclasses only say whether a post matches.
  */
 abstract sealed class PostRule implements Rule<PostRuleState>
-    permits KeywordRule, MobilizationRule, MediaRule {
+    permits KeywordRule, MobilizationRule, CollectiveActRule, MediaRule {
   final RuleContext ctx;
 
   PostRule(RuleContext ctx) {
@@ -56,32 +56,32 @@ abstract sealed class PostRule implements Rule<PostRuleState>
   }
 
   @Override
-  public Evaluation<PostRuleState> onWindow(PostRuleState state, WindowSummary window) {
+  public RuleOutcome<PostRuleState> onWindow(PostRuleState state, WindowSummary window) {
     return onTime(state, window.project(), window.end());
   }
 
   @Override
-  public Evaluation<PostRuleState> onPost(PostRuleState state, String project, TaggedPost post) {
+  public RuleOutcome<PostRuleState> onPost(PostRuleState state, String project, TaggedPost post) {
     Instant at = post.post().eventTime();
     if (at == null) {
       return evaluation(state, List.of());
     }
     Instant now = state.now() == null || at.isAfter(state.now()) ? at : state.now();
     List<Alert> out = new ArrayList<>();
-    Incident incident = quiet(state.incident(), now, out);
+    OpenAlert openAlert = quiet(state.openAlert(), now, out);
     Match m = match(post);
     List<Sighting> sightings = prune(state.sightings(), now);
-    if (m == null || incident != null && incident.postIds().contains(post.id())) {
-      return evaluation(new PostRuleState(incident, sightings, now), out);
+    if (m == null || openAlert != null && openAlert.postIds().contains(post.id())) {
+      return evaluation(new PostRuleState(openAlert, sightings, now), out);
     }
     String author = post.post().author() == null ? "#" + post.id() : post.post().author();
-    if (incident == null && sightings.stream().noneMatch(s -> s.postId().equals(post.id()))) {
+    if (openAlert == null && sightings.stream().noneMatch(s -> s.postId().equals(post.id()))) {
       sightings = new ArrayList<>(sightings);
       sightings.add(new Sighting(at, author, post.id(), Candidate.of(post)));
     }
     Set<String> authors = new HashSet<>();
     sightings.forEach(s -> authors.add(s.author()));
-    if (incident == null && authors.size() < minAuthors()) {
+    if (openAlert == null && authors.size() < minAuthors()) {
       return evaluation(new PostRuleState(null, sightings, now), out);
     }
     Map<String, Long> topics = new TreeMap<>();
@@ -93,53 +93,53 @@ abstract sealed class PostRule implements Rule<PostRuleState>
       keywords.merge(k, 1L, Long::sum);
     }
     // On first firing the sightings that made up the authors are the evidence, and they are used
-    // up: once the incident resolves, a new one needs new posts.
+    // up: once the alert resolves, a new one needs new posts.
     List<Candidate> evidence =
-        incident == null
+        openAlert == null
             ? sightings.stream().map(Sighting::candidate).toList()
             : List.of(Candidate.of(post));
     List<String> ids =
-        incident == null ? sightings.stream().map(Sighting::postId).toList() : List.of(post.id());
-    long inWindow = incident == null ? sightings.size() : 1;
-    Instant since = incident == null ? sightings.get(0).at() : at;
-    Incident.Hit h =
-        new Incident.Hit(
+        openAlert == null ? sightings.stream().map(Sighting::postId).toList() : List.of(post.id());
+    long inWindow = openAlert == null ? sightings.size() : 1;
+    Instant since = openAlert == null ? sightings.get(0).at() : at;
+    OpenAlert.Hit h =
+        new OpenAlert.Hit(
             since,
             at,
             m.grade(),
             inWindow,
             Double.NaN,
             inWindow,
-            incident == null
+            openAlert == null
                 ? reasonFor(m, authors.size())
-                : m.grade().compareTo(incident.grade()) > 0 ? m.reason() : incident.reason(),
+                : m.grade().compareTo(openAlert.grade()) > 0 ? m.reason() : openAlert.reason(),
             topics,
             keywords,
             evidence,
-            trend(incident == null ? List.of() : incident.trend(), at),
+            trend(openAlert == null ? List.of() : openAlert.trend(), at),
             ids);
     sightings = List.of();
-    Incident.Step st = Incident.hit(config(), project, null, incident, h);
+    OpenAlert.Step st = OpenAlert.hit(config(), project, null, openAlert, h);
     if (st.alert() != null) {
       out.add(st.alert());
     }
-    return evaluation(new PostRuleState(st.incident(), sightings, now), out);
+    return evaluation(new PostRuleState(st.openAlert(), sightings, now), out);
   }
 
   @Override
-  public Evaluation<PostRuleState> onTime(PostRuleState state, String project, Instant now) {
+  public RuleOutcome<PostRuleState> onTime(PostRuleState state, String project, Instant now) {
     Instant n = state.now() == null || now.isAfter(state.now()) ? now : state.now();
     List<Alert> out = new ArrayList<>();
-    Incident incident = quiet(state.incident(), n, out);
-    return evaluation(new PostRuleState(incident, prune(state.sightings(), n), n), out);
+    OpenAlert openAlert = quiet(state.openAlert(), n, out);
+    return evaluation(new PostRuleState(openAlert, prune(state.sightings(), n), n), out);
   }
 
-  private Incident quiet(Incident open, Instant now, List<Alert> out) {
-    Incident.Step q = Incident.quiet(config(), open, now, ctx.resolveAfter(config()));
+  private OpenAlert quiet(OpenAlert open, Instant now, List<Alert> out) {
+    OpenAlert.Step q = OpenAlert.quiet(config(), open, now, ctx.resolveAfter(config()));
     if (q.alert() != null) {
       out.add(q.alert());
     }
-    return q.incident();
+    return q.openAlert();
   }
 
   private List<Sighting> prune(List<Sighting> sightings, Instant now) {
@@ -164,10 +164,10 @@ abstract sealed class PostRule implements Rule<PostRuleState>
     return t.size() <= 48 ? t : t.subList(t.size() - 48, t.size());
   }
 
-  private Evaluation<PostRuleState> evaluation(PostRuleState s, List<Alert> alerts) {
+  private RuleOutcome<PostRuleState> evaluation(PostRuleState s, List<Alert> alerts) {
     Instant wake =
-        s.incident() == null ? null : s.incident().resolvesAt(ctx.resolveAfter(config()));
-    return new Evaluation<>(s, alerts, wake);
+        s.openAlert() == null ? null : s.openAlert().resolvesAt(ctx.resolveAfter(config()));
+    return new RuleOutcome<>(s, alerts, wake);
   }
 
   /** Quotes text found in a post for a reason: short, one line. */

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * State of a post rule (keyword, mobilization, media) for one project.
  *
- * @param incident the open incident, or null
+ * @param openAlert the open alert, or null
  * @param sightings recent matching posts, within the rule's window (media: to count distinct
  *     authors before the rule fires)
  * @param now the latest event time seen
  */
-public record PostRuleState(Incident incident, List<Sighting> sightings, Instant now)
+public record PostRuleState(OpenAlert openAlert, List<Sighting> sightings, Instant now)
     implements RuleState {
   public PostRuleState {
     sightings = sightings == null ? List.of() : List.copyOf(sightings);

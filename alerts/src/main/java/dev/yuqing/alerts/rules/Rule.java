@@ -19,7 +19,7 @@ import java.time.Instant;
  *   <li>optionally {@link #onPartialWindow} with the open window after each post, to alert before
  *       the window closes;
  *   <li>{@link #onPost} with each post of the project (after tagging), in roughly event-time order;
- *   <li>{@link #onTime} when the event-time clock (watermark) passes {@link Evaluation#wakeAt}.
+ *   <li>{@link #onTime} when the event-time clock (watermark) passes {@link RuleOutcome#wakeAt}.
  * </ul>
  *
  * A window rule ignores posts and a post rule ignores windows, so a caller may feed every rule
@@ -34,7 +34,7 @@ public interface Rule<S extends RuleState> {
   S initialState();
 
   /** A window of the project's posts closed. */
-  Evaluation<S> onWindow(S state, WindowSummary window);
+  RuleOutcome<S> onWindow(S state, WindowSummary window);
 
   /**
    * The window of a project that is still open, as summarised so far, at event time {@code now}
@@ -43,13 +43,13 @@ public interface Rule<S extends RuleState> {
    * closed window must still come to {@link #onWindow}, and the alert is then not sent again. The
    * default does nothing.
    */
-  default Evaluation<S> onPartialWindow(S state, WindowSummary window, Instant now) {
-    return new Evaluation<>(state, java.util.List.of(), null);
+  default RuleOutcome<S> onPartialWindow(S state, WindowSummary window, Instant now) {
+    return new RuleOutcome<>(state, java.util.List.of(), null);
   }
 
   /** One post of {@code project} was tagged. */
-  Evaluation<S> onPost(S state, String project, TaggedPost post);
+  RuleOutcome<S> onPost(S state, String project, TaggedPost post);
 
-  /** Event time reached {@code now} (a timer set at an earlier {@link Evaluation#wakeAt}). */
-  Evaluation<S> onTime(S state, String project, Instant now);
+  /** Event time reached {@code now} (a timer set at an earlier {@link RuleOutcome#wakeAt}). */
+  RuleOutcome<S> onTime(S state, String project, Instant now);
 }

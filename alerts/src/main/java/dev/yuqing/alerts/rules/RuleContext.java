@@ -10,7 +10,7 @@ import java.time.ZoneId;
  * What every rule needs besides its own config.
  *
  * @param streamWindow length of the windows the stream summarises ({@code stream.window})
- * @param resolveAfter quiet time before an incident resolves ({@code alerts.resolveAfter})
+ * @param resolveAfter quiet time before an alert resolves ({@code alerts.resolveAfter})
  * @param zone zone for hour-of-day and day-of-week ({@code alerts.timeZone})
  */
 public record RuleContext(Duration streamWindow, Duration resolveAfter, ZoneId zone)
@@ -33,9 +33,8 @@ public record RuleContext(Duration streamWindow, Duration resolveAfter, ZoneId z
   /**
    * How many whole stream windows fit between {@code from} and {@code to} (0 when {@code to} is not
    * after {@code from}). In nanoseconds: {@link Duration#dividedBy(Duration)} divides through
-   * {@code BigDecimal}, and the rules ask this for every window of every series: 6 % of the window
-   * operator's samples in {@code bench stream} (JFR). Gaps beyond the range of a long in
-   * nanoseconds (about 292 years) fall back to it.
+   * {@code BigDecimal}, and the rules ask this for every window of every series. Gaps beyond the
+   * range of a long in nanoseconds (about 292 years) fall back to it.
    */
   long windowsBetween(Instant from, Instant to) {
     Duration gap = Duration.between(from, to);

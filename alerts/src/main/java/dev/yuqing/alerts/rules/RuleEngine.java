@@ -3,6 +3,7 @@ package dev.yuqing.alerts.rules;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.CollectiveActRuleConfig;
 import dev.yuqing.core.config.KeywordRuleConfig;
 import dev.yuqing.core.config.MediaRuleConfig;
 import dev.yuqing.core.config.MobilizationRuleConfig;
@@ -50,6 +51,8 @@ public final class RuleEngine implements Serializable {
       return new KeywordRule(c, ctx);
     } else if (rc instanceof MobilizationRuleConfig c) {
       return new MobilizationRule(c, ctx);
+    } else if (rc instanceof CollectiveActRuleConfig c) {
+      return new CollectiveActRule(c, ctx);
     } else if (rc instanceof MediaRuleConfig c) {
       return new MediaRule(c, ctx);
     } else if (rc instanceof NewTopicRuleConfig c) {
@@ -85,7 +88,7 @@ public final class RuleEngine implements Serializable {
   }
 
   /** A window of one project's posts closed (event time). */
-  public Evaluation<EngineState> onWindow(EngineState state, WindowSummary window) {
+  public RuleOutcome<EngineState> onWindow(EngineState state, WindowSummary window) {
     return each(state, (rule, s) -> rule.onWindow(s, window));
   }
 
@@ -94,23 +97,23 @@ public final class RuleEngine implements Serializable {
    * alert before it closes (see {@link Rule#onPartialWindow}). Optional; {@link #onWindow} must
    * still follow when it closes.
    */
-  public Evaluation<EngineState> onPartialWindow(
+  public RuleOutcome<EngineState> onPartialWindow(
       EngineState state, WindowSummary window, Instant now) {
     return each(state, (rule, s) -> rule.onPartialWindow(s, window, now));
   }
 
   /** One tagged post of {@code project}. */
-  public Evaluation<EngineState> onPost(EngineState state, String project, TaggedPost post) {
+  public RuleOutcome<EngineState> onPost(EngineState state, String project, TaggedPost post) {
     return each(state, (rule, s) -> rule.onPost(s, project, post));
   }
 
   /** The event-time clock of {@code project} reached {@code now}. */
-  public Evaluation<EngineState> onTime(EngineState state, String project, Instant now) {
+  public RuleOutcome<EngineState> onTime(EngineState state, String project, Instant now) {
     return each(state, (rule, s) -> rule.onTime(s, project, now));
   }
 
-  private Evaluation<EngineState> each(
-      EngineState state, BiFunction<Rule<RuleState>, RuleState, Evaluation<RuleState>> call) {
+  private RuleOutcome<EngineState> each(
+      EngineState state, BiFunction<Rule<RuleState>, RuleState, RuleOutcome<RuleState>> call) {
     Map<String, RuleState> next = new TreeMap<>();
     List<Alert> alerts = new ArrayList<>();
     Instant wake = null;
@@ -120,14 +123,14 @@ public final class RuleEngine implements Serializable {
       if (s == null || !sameKind(s, rule.initialState())) {
         s = rule.initialState(); // a new rule, or one whose type changed in config
       }
-      Evaluation<RuleState> e = call.apply(rule, s);
+      RuleOutcome<RuleState> e = call.apply(rule, s);
       next.put(name, e.state());
       alerts.addAll(e.alerts());
       if (e.wakeAt() != null && (wake == null || e.wakeAt().isBefore(wake))) {
         wake = e.wakeAt();
       }
     }
-    return new Evaluation<>(new EngineState(next), alerts, wake);
+    return new RuleOutcome<>(new EngineState(next), alerts, wake);
   }
 
   private static boolean sameKind(RuleState a, RuleState b) {

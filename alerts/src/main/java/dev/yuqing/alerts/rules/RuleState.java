@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.Serializable;
 
 /**
- * What one rule remembers about one project between calls: baselines, sliding counts, the open
- * incidents. Immutable records, {@link Serializable} and Jackson-serialisable (see {@link
+ * What one rule remembers about one project between calls: baselines, sliding counts, the open open
+ * alerts. Immutable records, {@link Serializable} and Jackson-serialisable (see {@link
  * EngineState#toJson}), small and bounded: the caller keeps them (Flink keyed state) and passes
  * them back.
  */

@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
  * Negative posts in the current window against the seasonal baseline of the project (or of the
  * project and topic). Fires when all three hold: the count reaches the absolute floor {@code
  * minCount}, it is at least {@code ratio} × the baseline, and it lies {@code minZ} standard
- * deviations above it. Stays one incident while the burst goes on (updates at most every {@code
+ * deviations above it. Stays one alert while the burst goes on (updates at most every {@code
  * realert}), and resolves with a recovery notice once no window has been above threshold for {@code
  * alerts.resolveAfter}.
  *
@@ -23,7 +23,7 @@ import java.time.ZonedDateTime;
  * <pre>{@code
  * SpikeRule rule = new SpikeRule(cfg, RuleContext.of(alertsConfig, streamConfig.window()));
  * CountRuleState s = rule.initialState();              // kept in Flink keyed state
- * Evaluation<CountRuleState> e = rule.evaluate(s, summary); // each closed window
+ * RuleOutcome<CountRuleState> e = rule.onWindow(s, summary); // each closed window
  * s = e.state(); e.alerts().forEach(alertService::submit); // timer at e.wakeAt() → onTime
  * }</pre>
  */
@@ -42,11 +42,6 @@ public final class SpikeRule extends CountRule {
   @Override
   public SpikeRuleConfig config() {
     return cfg;
-  }
-
-  /** The same as {@link #onWindow}: one closed window of the project. */
-  public Evaluation<CountRuleState> evaluate(CountRuleState state, WindowSummary window) {
-    return onWindow(state, window);
   }
 
   /** A baseline's memory: {@code baselineWindows} stream windows. */

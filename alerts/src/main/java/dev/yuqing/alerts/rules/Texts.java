@@ -37,4 +37,21 @@ public final class Texts {
     double r = Math.round(v * 10) / 10.0;
     return r == Math.rint(r) ? String.valueOf((long) r) : String.format(Locale.ROOT, "%.1f", r);
   }
+
+  /** What a rule type watches, for people: 负面激增, 集体行动号召 … (the type itself if unknown). */
+  public static String ruleKind(String ruleType) {
+    if (ruleType == null) {
+      return "预警";
+    }
+    return switch (ruleType) {
+      case "spike" -> "负面激增";
+      case "threshold" -> "负面累计";
+      case "keyword" -> "紧急词";
+      case "mobilization" -> "集体行动号召";
+      case "collective-act" -> "已发生的集体行动";
+      case "media" -> "媒体或政府介入";
+      case "new-topic" -> "新话题";
+      default -> ruleType;
+    };
+  }
 }

@@ -8,10 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.yuqing.alerts.AlertService;
 import dev.yuqing.alerts.Alerts;
 import dev.yuqing.alerts.Delivery;
+import dev.yuqing.alerts.IncidentStore;
 import dev.yuqing.alerts.MutableClock;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.GroupingConfig;
 import dev.yuqing.core.config.RobotConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.json.Json;
@@ -186,7 +188,8 @@ class RobotWebhookIT {
             robots,
             Duration.ofSeconds(10),
             Duration.ofSeconds(40),
-            null);
+            null,
+            new GroupingConfig(null, Duration.ZERO, null)); // the first message at once
     return AlertService.open(data, cfg, null, Secrets.of(env), clock);
   }
 
@@ -204,7 +207,7 @@ class RobotWebhookIT {
     svc = service(env(DING_SECRET), null);
     svc.submit(BURST.get(0));
     svc.tick();
-    assertThat(svc.store().deliveries())
+    assertThat(deliveries())
         .extracting(Delivery::channel, Delivery::status)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("outbox", Delivery.Status.SENT),
@@ -240,10 +243,7 @@ class RobotWebhookIT {
     svc.submit(BURST.get(0));
     svc.tick();
     Delivery ding =
-        svc.store().deliveries().stream()
-            .filter(d -> d.channel().equals("ding-cmd"))
-            .findFirst()
-            .orElseThrow();
+        deliveries().stream().filter(d -> d.channel().equals("ding-cmd")).findFirst().orElseThrow();
     assertThat(ding.status()).isEqualTo(Delivery.Status.PENDING);
     assertThat(ding.lastError()).contains("robot refused", "310000");
   }
@@ -278,6 +278,10 @@ class RobotWebhookIT {
     assertThat(byPath("/robot/send").body().path("at").path("isAtAll").asBoolean()).isTrue();
     assertThat(byPath("/robot/send").body().path("markdown").path("title").asText())
         .startsWith("【舆情预警·一级·升级】");
+  }
+
+  List<Delivery> deliveries() {
+    return svc.store().inTransaction(IncidentStore.Tx::deliveries);
   }
 
   Received byPath(String path) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.alerts.Alerts;
 import dev.yuqing.alerts.MailText;
-import dev.yuqing.alerts.channel.Notice;
-import dev.yuqing.alerts.channel.NoticeKind;
+import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.incident.IncidentLifecycle;
+import dev.yuqing.alerts.incident.Notice;
+import dev.yuqing.alerts.incident.NoticeKind;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.config.GroupingConfig;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.Font;
@@ -67,14 +70,22 @@ class AlertMailTest {
         1);
   }
 
+  /** The incident {@code a} opens. */
+  static Incident incident(Alert a) {
+    GroupingConfig atOnce = new GroupingConfig(null, java.time.Duration.ZERO, null);
+    return new IncidentLifecycle(atOnce).onAlert(a, null, List.of(), T).incidents().get(0);
+  }
+
   static Notice notice(NoticeKind kind, Alert a) {
+    Incident i = incident(a);
     return new Notice(
         kind,
-        a,
+        i,
+        List.of(),
         List.of("cmd@example.com"),
-        a.id() + ".r1." + kind.json() + "@yuqing",
-        Notice.threadIdOf(a.id()),
-        "http://dash.example.com/alerts/" + a.id(),
+        i.id() + ".r1." + kind.json() + "@yuqing",
+        List.of(),
+        "http://dash.example.com/alerts/" + i.id(),
         "javascript:alert(2)",
         null,
         T);
@@ -82,7 +93,9 @@ class AlertMailTest {
 
   @Test
   void crawledTextIsEscapedAndOnlyHttpLinksAreClickable() {
-    String html = mail.html(notice(NoticeKind.NEW, hostile()), false);
+    Notice n = notice(NoticeKind.NEW, hostile());
+    String id = n.incident().id();
+    String html = mail.html(n.withChanges(List.of("新增<b>媒体</b>介入")), false);
     assertThat(html)
         .doesNotContain("<script>", "<img src=x", "<b>售楼处</b>", "href=\"javascript:")
         .contains(
@@ -91,8 +104,9 @@ class AlertMailTest {
             "&lt;script&gt;",
             "&quot;业主&quot;")
         .contains("<a href=\"http://bbs.example.com/t/2?a=1&amp;b=2\">周六上午九点售楼部门口见</a>")
-        .contains("证据编号 urn:uuid:9", "yuqing alerts ack 00112233aabbccdd --data /srv/yuqing")
-        .contains("<a href=\"http://dash.example.com/alerts/00112233aabbccdd\">在看板中查看预警</a>")
+        .contains("证据编号 urn:uuid:9", "yuqing alerts ack " + id + " --data /srv/yuqing")
+        .contains("<a href=\"http://dash.example.com/alerts/" + id + "\">在看板中查看预警</a>")
+        .contains("<li>新增&lt;b&gt;媒体&lt;/b&gt;介入</li>", "事件构成（1项）")
         .doesNotContain("javascript:alert(2)");
   }
 
@@ -115,7 +129,8 @@ class AlertMailTest {
         new MimeMessage(
             Session.getInstance(new Properties()), new ByteArrayInputStream(out.toByteArray()));
     assertThat(back.getSubject()).startsWith("【舆情预警·二级】翡翠湾：30分钟内负面帖12条");
-    assertThat(back.getMessageID()).isEqualTo("<" + a.id() + ".r1.new@yuqing>");
+    assertThat(back.getMessageID()).isEqualTo("<" + incident(a).id() + ".r1.new@yuqing>");
+    assertThat(back.getHeader("In-Reply-To")).isNull(); // the thread's first
     assertThat(MailText.hasInlinePng(back, "trend")).isTrue();
     String text = MailText.all(back);
     assertThat(text).contains("cid:trend", "代表性帖子", "基线约", "判定依据");
@@ -174,5 +189,28 @@ class AlertMailTest {
     } finally {
       java.nio.file.Files.delete(notAFont);
     }
+  }
+
+  @Test
+  void aReplyNamesTheMessageItAnswersAndTheWholeThread() throws Exception {
+    Notice first = notice(NoticeKind.NEW, Alerts.burst().get(0));
+    String id = first.incident().id();
+    Notice third =
+        new Notice(
+            NoticeKind.UPDATE,
+            first.incident(),
+            List.of("级别升为一级（紧急），通知范围扩大"),
+            List.of("cmd@example.com"),
+            id + ".r3.update@yuqing",
+            List.of(id + ".r1.new@yuqing", id + ".r2.update@yuqing"),
+            null,
+            null,
+            null,
+            T);
+    MimeMessage m = mail.compose(Session.getInstance(new Properties()), third, T);
+    assertThat(m.getHeader("In-Reply-To")[0]).isEqualTo("<" + id + ".r1.new@yuqing>");
+    assertThat(m.getHeader("References")[0])
+        .isEqualTo("<" + id + ".r1.new@yuqing> <" + id + ".r2.update@yuqing>");
+    assertThat(mail.text(third)).contains("本次变化：\n- 级别升为一级（紧急），通知范围扩大");
   }
 }

@@ -136,7 +136,7 @@ class DefaultRulesOnHousingDataIT {
       Instant start =
           Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), W.toMillis()) * W.toMillis());
       if (windowStart != null && !start.equals(windowStart)) {
-        Evaluation<EngineState> e =
+        RuleOutcome<EngineState> e =
             engine.onWindow(
                 state, WindowSummary.of(PROJECT, windowStart, windowStart.plus(W), window));
         state = e.state();
@@ -145,14 +145,14 @@ class DefaultRulesOnHousingDataIT {
         window.clear();
       }
       if (wake != null && !t.isBefore(wake)) {
-        Evaluation<EngineState> e = engine.onTime(state, PROJECT, wake);
+        RuleOutcome<EngineState> e = engine.onTime(state, PROJECT, wake);
         state = e.state();
         alerts.addAll(e.alerts());
         wake = e.wakeAt();
       }
       windowStart = start;
       window.add(p);
-      Evaluation<EngineState> e = engine.onPost(state, PROJECT, p);
+      RuleOutcome<EngineState> e = engine.onPost(state, PROJECT, p);
       state = e.state();
       alerts.addAll(e.alerts());
       wake = e.wakeAt() != null ? e.wakeAt() : wake;

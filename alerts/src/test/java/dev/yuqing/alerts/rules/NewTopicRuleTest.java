@@ -28,7 +28,7 @@ class NewTopicRuleTest {
   final List<Alert> alerts = new ArrayList<>();
 
   void window(Instant start, List<TaggedPost> posts) {
-    Evaluation<NewTopicState> e =
+    RuleOutcome<NewTopicState> e =
         rule.onWindow(state, WindowSummary.of(PROJECT, start, start.plus(W), posts));
     state = e.state();
     alerts.addAll(e.alerts());
@@ -72,7 +72,7 @@ class NewTopicRuleTest {
               assertThat(a.firstAt()).isEqualTo(t);
             });
     // quiet: resolved two hours after the last window with the topic
-    Evaluation<NewTopicState> e =
+    RuleOutcome<NewTopicState> e =
         rule.onTime(state, PROJECT, later.plus(W).plus(Duration.ofHours(2)));
     assertThat(e.alerts()).singleElement().extracting(Alert::state).isEqualTo(AlertState.RESOLVED);
   }

@@ -42,7 +42,7 @@ class PostRulesTest {
   void oneCallToGatherWithTimeAndPlaceIsACriticalAlertFromTheDefaultRules() {
     RuleEngine engine = new RuleEngine(AlertsConfig.DEFAULT, Duration.ofMinutes(30));
     TaggedPost p = post("gather", "维权群主", T, "明天上午九点售楼处集合拉横幅", GATHER, Topic.COLLECTIVE_ACTION);
-    Evaluation<EngineState> e = engine.onPost(engine.initialState(), PROJECT, p);
+    RuleOutcome<EngineState> e = engine.onPost(engine.initialState(), PROJECT, p);
 
     assertThat(e.alerts())
         .singleElement()
@@ -93,7 +93,7 @@ class PostRulesTest {
     // the same post again (re-crawled) counts once
     var again = rule.onPost(s, PROJECT, post("g2", "业主2", times[2], "明天上午九点售楼处集合", GATHER));
     assertThat(again.alerts()).isEmpty();
-    assertThat(again.state().incident().total()).isEqualTo(3);
+    assertThat(again.state().openAlert().total()).isEqualTo(3);
 
     Instant quietEnds = times[2].plus(Duration.ofDays(1));
     assertThat(rule.onTime(s, PROJECT, quietEnds.minusSeconds(1)).alerts()).isEmpty();
@@ -106,7 +106,7 @@ class PostRulesTest {
               assertThat(a.revision()).isEqualTo(3);
               assertThat(a.updatedAt()).isEqualTo(quietEnds);
             });
-    assertThat(resolved.state().incident()).isNull();
+    assertThat(resolved.state().openAlert()).isNull();
     assertThat(resolved.wakeAt()).isNull();
   }
 
@@ -230,5 +230,77 @@ class PostRulesTest {
               assertThat(a.grade()).isEqualTo(Grade.NOTICE);
               assertThat(a.headline()).startsWith("政府部门介入");
             });
+  }
+
+  /** What the tagger sets for a report of an act that already happened (GUIDE.md's line). */
+  static Signals acted(String sentence) {
+    return new Signals(
+        false,
+        null,
+        null,
+        false,
+        true,
+        true,
+        0.6,
+        List.of(),
+        List.of(new Signals.Score(Signals.Kind.COLLECTIVE_ACT, 0.81, 0.5, true, sentence)));
+  }
+
+  @Test
+  void aReportedCollectiveActIsAnAlertQuotingItsSentenceAndACallIsNot() {
+    RuleEngine engine = new RuleEngine(AlertsConfig.DEFAULT, Duration.ofMinutes(30));
+    TaggedPost report =
+        post(
+            "went",
+            "七栋业主",
+            T,
+            "漏水三个月没人管。昨天上午二十多户业主代表一起去了住建局信访办，登记了集体投诉。",
+            acted("昨天上午二十多户业主代表一起去了住建局信访办，登记了集体投诉。"),
+            Topic.COLLECTIVE_ACTION);
+    RuleOutcome<EngineState> e = engine.onPost(engine.initialState(), PROJECT, report);
+    assertThat(e.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.rule()).isEqualTo("collective-act");
+              assertThat(a.ruleType()).isEqualTo("collective-act");
+              assertThat(a.grade()).isEqualTo(Grade.ALERT);
+              assertThat(a.headline()).isEqualTo("业主反映已发生集体行动：「昨天上午二十多户业主代表一起去了住建局信…」");
+            });
+    // a second report by another homeowner the same day is the same alert, not a new one
+    RuleOutcome<EngineState> again =
+        engine.onPost(
+            e.state(),
+            PROJECT,
+            post("went-2", "三栋业主", T.plus(Duration.ofHours(2)), "我们也去了", acted(null)));
+    assertThat(again.alerts()).allMatch(a -> a.id().equals(e.alerts().get(0).id()));
+    // a call to gather is the mobilisation rule's, not this one's
+    RuleOutcome<EngineState> call =
+        engine.onPost(
+            engine.initialState(),
+            PROJECT,
+            post("call", "维权群主", T, "明天上午九点售楼处集合拉横幅", GATHER, Topic.COLLECTIVE_ACTION));
+    assertThat(call.alerts()).extracting(Alert::rule).containsExactly("mobilization");
+  }
+
+  @Test
+  void theCollectiveActRulesGradeIsConfiguration() {
+    CollectiveActRule rule =
+        new CollectiveActRule(
+            new dev.yuqing.core.config.CollectiveActRuleConfig("acts", Grade.CRITICAL, null, null),
+            CTX);
+    assertThat(
+            rule.onPost(rule.initialState(), PROJECT, post("a", "业主", T, "已经去过信访局", acted(null)))
+                .alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.grade()).isEqualTo(Grade.CRITICAL);
+              assertThat(a.headline()).isEqualTo("业主反映已发生集体行动");
+            });
+    assertThat(
+            rule.onPost(rule.initialState(), PROJECT, post("b", "业主", T, "物业太差", Signals.NONE))
+                .alerts())
+        .isEmpty();
   }
 }

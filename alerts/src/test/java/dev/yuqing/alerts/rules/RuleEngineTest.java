@@ -72,7 +72,13 @@ class RuleEngineTest {
     EngineState s = busy(out);
     assertThat(out).extracting(Alert::rule).containsExactly("mobilization", "critical-words");
     assertThat(s.rules())
-        .containsOnlyKeys("negative-spike", "critical-words", "mobilization", "media", "new-topic");
+        .containsOnlyKeys(
+            "negative-spike",
+            "critical-words",
+            "mobilization",
+            "collective-act",
+            "media",
+            "new-topic");
     var e = engine.onTime(s, PROJECT, Instant.parse("2024-06-10T02:30:00Z"));
     assertThat(e.alerts()).isEmpty();
     assertThat(e.wakeAt()).isEqualTo(Instant.parse("2024-06-11T02:01:00Z")); // mobilization + 1d
@@ -104,7 +110,18 @@ class RuleEngineTest {
     EngineState s = busy(new ArrayList<>());
     RuleEngine fewer =
         new RuleEngine(
-            new AlertsConfig(List.of(AlertsConfig.defaultRules().get(0)), null, null, null, null),
+            new AlertsConfig(
+                List.of(AlertsConfig.defaultRules().get(0)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
             W);
     var e = fewer.onTime(s, PROJECT, Instant.parse("2024-06-10T03:00:00Z"));
     assertThat(e.state().rules()).containsOnlyKeys("negative-spike");

@@ -39,8 +39,8 @@ class SpikeRuleTest {
       while (i < sorted.size() && sorted.get(i).post().eventTime().isBefore(end)) {
         in.add(sorted.get(i++));
       }
-      Evaluation<CountRuleState> e =
-          rule.evaluate(state, WindowSummary.of(PROJECT, start, end, in));
+      RuleOutcome<CountRuleState> e =
+          rule.onWindow(state, WindowSummary.of(PROJECT, start, end, in));
       state = e.state();
       alerts.addAll(e.alerts());
     }
@@ -148,17 +148,17 @@ class SpikeRuleTest {
   void quietWithNoPostsAtAllResolvesOnTheTimer() {
     feed(hourly(WEEK_START, 7));
     Instant burst = Instant.parse("2024-06-10T02:00:00Z");
-    Evaluation<CountRuleState> e =
-        rule.evaluate(
+    RuleOutcome<CountRuleState> e =
+        rule.onWindow(
             state,
             WindowSummary.of(PROJECT, burst, burst.plus(W), Fixtures.leakBurst(burst, 12, "a")));
     state = e.state();
     assertThat(e.alerts()).hasSize(1);
     assertThat(e.wakeAt()).isEqualTo(burst.plus(W).plus(Duration.ofHours(2)));
 
-    Evaluation<CountRuleState> early = rule.onTime(state, PROJECT, e.wakeAt().minusSeconds(1));
+    RuleOutcome<CountRuleState> early = rule.onTime(state, PROJECT, e.wakeAt().minusSeconds(1));
     assertThat(early.alerts()).isEmpty();
-    Evaluation<CountRuleState> due = rule.onTime(early.state(), PROJECT, e.wakeAt());
+    RuleOutcome<CountRuleState> due = rule.onTime(early.state(), PROJECT, e.wakeAt());
     assertThat(due.alerts())
         .singleElement()
         .satisfies(
@@ -195,7 +195,7 @@ class SpikeRuleTest {
     Instant firedAt = null;
     for (TaggedPost p : posts) {
       open = open.plus(p);
-      Evaluation<CountRuleState> e = rule.onPartialWindow(state, open, p.post().eventTime());
+      RuleOutcome<CountRuleState> e = rule.onPartialWindow(state, open, p.post().eventTime());
       state = e.state();
       if (!e.alerts().isEmpty() && firedAt == null) {
         firedAt = p.post().eventTime();
@@ -212,12 +212,12 @@ class SpikeRuleTest {
               assertThat(a.count()).isEqualTo(5);
               assertThat(a.topTopics()).containsExactly("房屋质量");
             });
-    Evaluation<CountRuleState> closed = rule.evaluate(state, open);
+    RuleOutcome<CountRuleState> closed = rule.onWindow(state, open);
     assertThat(closed.alerts()).isEmpty(); // already sent; the close only counts
-    assertThat(closed.state().series().get("").incident().total()).isEqualTo(12);
+    assertThat(closed.state().series().get("").openAlert().total()).isEqualTo(12);
 
     // the same id as without the early look
-    Evaluation<CountRuleState> plain = rule.evaluate(before, open);
+    RuleOutcome<CountRuleState> plain = rule.onWindow(before, open);
     assertThat(plain.alerts()).singleElement().extracting(Alert::id).isEqualTo(early.get(0).id());
   }
 
@@ -266,8 +266,8 @@ class SpikeRuleTest {
     CountRuleState flatState = replay(flat, rhythm(night));
     WindowSummary nightBurst =
         WindowSummary.of(PROJECT, night, night.plus(W), Fixtures.leakBurst(night, 6, "n"));
-    assertThat(rule.evaluate(state, nightBurst).alerts()).hasSize(1);
-    assertThat(flat.evaluate(flatState, nightBurst).alerts()).isEmpty();
+    assertThat(rule.onWindow(state, nightBurst).alerts()).hasSize(1);
+    assertThat(flat.onWindow(flatState, nightBurst).alerts()).isEmpty();
 
     // 10:00: twelve posts where five are usual is a busy morning, not a spike; without the
     // seasonal factors it would be one.
@@ -277,8 +277,8 @@ class SpikeRuleTest {
     flatState = replay(flat, rhythm(morning));
     WindowSummary busyMorning =
         WindowSummary.of(PROJECT, morning, morning.plus(W), Fixtures.leakBurst(morning, 12, "m"));
-    assertThat(rule.evaluate(state, busyMorning).alerts()).isEmpty();
-    assertThat(flat.evaluate(flatState, busyMorning).alerts()).hasSize(1);
+    assertThat(rule.onWindow(state, busyMorning).alerts()).isEmpty();
+    assertThat(flat.onWindow(flatState, busyMorning).alerts()).hasSize(1);
   }
 
   static CountRuleState replay(SpikeRule r, List<TaggedPost> posts) {
@@ -292,7 +292,7 @@ class SpikeRuleTest {
       while (i < posts.size() && posts.get(i).post().eventTime().isBefore(start.plus(W))) {
         in.add(posts.get(i++));
       }
-      s = r.evaluate(s, WindowSummary.of(PROJECT, start, start.plus(W), in)).state();
+      s = r.onWindow(s, WindowSummary.of(PROJECT, start, start.plus(W), in)).state();
     }
     return s;
   }
@@ -300,7 +300,10 @@ class SpikeRuleTest {
   @Test
   void perTopicKeysGiveOneIncidentPerTopic() {
     SpikeRule perTopic =
-        new SpikeRule(new SpikeRuleConfig("topic-spike", null, null, null, null, true, null), CTX);
+        new SpikeRule(
+            new SpikeRuleConfig(
+                "topic-spike", null, null, null, null, true, null, null, null, null, null),
+            CTX);
     CountRuleState s = replay(perTopic, hourly(WEEK_START, 7));
     Instant t = Instant.parse("2024-06-10T02:00:00Z");
     List<TaggedPost> posts = new ArrayList<>(Fixtures.leakBurst(t, 6, "q"));
@@ -309,8 +312,8 @@ class SpikeRuleTest {
           Fixtures.negative(
               "delay-" + i, "买家" + i, t.plusSeconds(60L * i), "又延期交房了，违约金谁来赔", Topic.DELAY));
     }
-    Evaluation<CountRuleState> e =
-        perTopic.evaluate(s, WindowSummary.of(PROJECT, t, t.plus(W), posts));
+    RuleOutcome<CountRuleState> e =
+        perTopic.onWindow(s, WindowSummary.of(PROJECT, t, t.plus(W), posts));
     assertThat(e.alerts()).extracting(Alert::topic).containsExactly("延期交付", "房屋质量");
     assertThat(e.alerts())
         .extracting(Alert::key)

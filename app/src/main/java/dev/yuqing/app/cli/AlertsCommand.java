@@ -1,9 +1,11 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.alerts.AlertRecord;
 import dev.yuqing.alerts.AlertService;
 import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.Delivery;
+import dev.yuqing.alerts.IncidentStore;
+import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.rules.Texts;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.AlertState;
@@ -24,14 +26,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code yuqing alerts list|show|ack|resolve}: the alerts under {@code DIR/alerts}. Works while the
- * service runs (it takes the store's lock for each change); a resolve queues the recovery notice,
- * which the running service (or the next one to start) sends.
+ * {@code yuqing alerts list|show|ack|resolve}: the incidents under {@code DIR/alerts} (each the
+ * alerts of one event at one project). Works while the service runs (each command is one
+ * transaction of the store); a resolve queues the recovery notice, which the running service (or
+ * the next one to start) sends.
  */
 @Command(
     name = "alerts",
     mixinStandardHelpOptions = true,
-    description = {"舆情预警：查看、确认、解除。", "List, show, acknowledge and resolve alerts."},
+    description = {
+      "舆情预警：查看、确认、解除事件（同一项目同一事件的各条预警合为一个事件）。",
+      "List, show, acknowledge and resolve incidents."
+    },
     subcommands = {
       AlertsCommand.ListAlerts.class,
       AlertsCommand.Show.class,
@@ -59,15 +65,18 @@ public final class AlertsCommand implements Runnable {
     return new AlertStore(dir);
   }
 
-  /** The alert whose id is {@code id} or starts with it (at least 4 characters). */
-  static AlertRecord find(AlertStore store, String id) {
+  /** Every incident, newest first. */
+  static List<Incident> all(IncidentStore store) {
+    return store.inTransaction(IncidentStore.Tx::all);
+  }
+
+  /** The incident whose id is {@code id} or starts with it (at least 4 characters). */
+  static Incident find(AlertStore store, String id) {
     if (!id.matches("[0-9a-fA-F]{4,64}")) {
       throw new UserError(id + ": not an alert id (hex, e.g. as shown by yuqing alerts list)");
     }
-    List<AlertRecord> hits =
-        store.all().stream()
-            .filter(r -> r.id().startsWith(id.toLowerCase(java.util.Locale.ROOT)))
-            .toList();
+    String prefix = id.toLowerCase(java.util.Locale.ROOT);
+    List<Incident> hits = all(store).stream().filter(i -> i.id().startsWith(prefix)).toList();
     if (hits.isEmpty()) {
       throw new UserError(id + ": no such alert in " + store.dir());
     }
@@ -108,45 +117,47 @@ public final class AlertsCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = {"列出预警，最新的在前。", "Lists alerts, newest first."})
+      description = {"列出预警事件，最新的在前。", "Lists incidents, newest first."})
   static final class ListAlerts extends WithData implements Callable<Integer> {
-    @Option(names = "--open", description = "only alerts not yet resolved")
+    @Option(names = "--open", description = "only incidents not yet resolved")
     boolean open;
 
     @Override
     public Integer call() {
       AlertStore store = store(data);
-      List<AlertRecord> all = store.all().stream().filter(r -> !open || r.open()).toList();
+      List<Incident> all = all(store).stream().filter(i -> !open || i.open()).toList();
       PrintWriter out = out();
       if (all.isEmpty()) {
         out.println(open ? "没有未解除的预警。" : "没有预警。");
         return 0;
       }
-      Map<String, int[]> sent = deliverySummary(store);
+      Map<String, int[]> sent = deliverySummary(store.inTransaction(IncidentStore.Tx::deliveries));
       out.printf(
-          "%-16s  %-4s  %-6s  %-16s  %-8s  %s%n", "ID", "级别", "状态", "首次(北京时间)", "投递", "项目：内容");
-      for (AlertRecord r : all) {
-        Alert a = r.alert();
-        int[] s = sent.getOrDefault(r.id(), new int[3]);
+          "%-16s  %-4s  %-6s  %-16s  %-4s  %-8s  %s%n",
+          "ID", "级别", "状态", "首次(北京时间)", "信号", "投递", "项目：内容");
+      for (Incident i : all) {
+        Alert a = i.summary();
+        int[] s = sent.getOrDefault(i.id(), new int[3]);
         out.printf(
-            "%-16s  %-4s  %-6s  %-16s  %-8s  %s%n",
-            a.id(),
-            a.grade().level(),
-            a.state().chinese(),
+            "%-16s  %-4s  %-6s  %-16s  %-4d  %-8s  %s%n",
+            i.id(),
+            i.grade().level(),
+            i.state().chinese(),
             time(a.firstAt()),
+            i.members().size(),
             s[0] + "/" + (s[0] + s[1] + s[2]) + (s[2] > 0 ? "!" : ""),
             Terminal.abbreviate(Terminal.safe(a.project() + "：" + a.headline()), 60));
       }
-      out.printf("共 %d 条（投递：已发送/总数，! 表示有失败）%n", all.size());
+      out.printf("共 %d 个事件（信号：合入的预警数；投递：已发送/总数，! 表示有失败）%n", all.size());
       return 0;
     }
   }
 
-  /** Per alert: sent, pending, failed deliveries. */
-  static Map<String, int[]> deliverySummary(AlertStore store) {
+  /** Per incident: sent, pending, failed deliveries. */
+  static Map<String, int[]> deliverySummary(List<Delivery> deliveries) {
     Map<String, int[]> m = new TreeMap<>();
-    for (Delivery d : store.deliveries()) {
-      int[] c = m.computeIfAbsent(d.alertId(), k -> new int[3]);
+    for (Delivery d : deliveries) {
+      int[] c = m.computeIfAbsent(d.incidentId(), k -> new int[3]);
       switch (d.status()) {
         case SENT -> c[0]++;
         case PENDING -> c[1]++;
@@ -163,7 +174,10 @@ public final class AlertsCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = {"显示一条预警的全部内容、经过与投递情况。", "Shows one alert: content, history, deliveries."})
+      description = {
+        "显示一个预警事件的全部内容、构成、经过与投递情况。",
+        "Shows one incident: its alerts, history, deliveries."
+      })
   static final class Show extends WithData implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
     String id;
@@ -171,63 +185,64 @@ public final class AlertsCommand implements Runnable {
     @Override
     public Integer call() {
       AlertStore store = store(data);
-      AlertRecord r = find(store, id);
-      Alert a = r.alert();
+      Incident i = find(store, id);
+      Alert a = i.summary();
       PrintWriter out = out();
-      out.println(Terminal.safe(a.subject()));
-      out.println("编号：" + a.id() + "（第" + a.revision() + "版）");
+      out.println(
+          Terminal.safe("【舆情预警·" + i.grade().level() + "】" + i.project() + "：" + a.headline()));
+      out.println("编号：" + i.id() + "（已发 " + i.messages().count() + " 封）");
       out.println(
           "状态："
-              + a.state().chinese()
+              + i.state().chinese()
               + "    级别："
-              + a.grade().level()
+              + i.grade().level()
               + "（"
-              + a.grade().word()
+              + i.grade().word()
               + "）");
-      out.println(
-          "规则："
-              + a.rule()
-              + "（"
-              + a.ruleType()
-              + "）"
-              + (a.topic() == null ? "" : "    话题：" + a.topic()));
-      out.println("判定依据：" + Terminal.safe(a.reason()));
-      out.println(
-          "计数：本窗口 "
-              + a.count()
-              + " 条"
-              + (Double.isNaN(a.baseline())
-                  ? ""
-                  : "，基线约 " + dev.yuqing.alerts.rules.Texts.num(a.baseline()) + " 条")
-              + "，累计 "
-              + a.total()
-              + " 条");
       out.println("时间：" + time(a.firstAt()) + " 起，最近 " + time(a.updatedAt()));
+      out.println("构成：");
+      for (Incident.Member m : i.members()) {
+        Alert ma = m.alert();
+        out.println(
+            "  "
+                + Texts.ruleKind(ma.ruleType())
+                + "（"
+                + ma.rule()
+                + "，"
+                + ma.grade().level()
+                + (m.resolved() ? "，已平息" : "")
+                + "）："
+                + Terminal.safe(ma.reason())
+                + "；累计 "
+                + ma.total()
+                + " 条");
+      }
       if (!a.topTopics().isEmpty()) {
         out.println("主要话题：" + String.join("、", a.topTopics()));
       }
       if (!a.topKeywords().isEmpty()) {
         out.println("关键词：" + Terminal.safe(String.join("、", a.topKeywords())));
       }
-      if (r.ackedBy() != null) {
-        out.println("确认：" + Terminal.safe(r.ackedBy()) + "，" + time(r.ackedAt()));
+      Incident.Handling h = i.handling();
+      if (h.ackedBy() != null) {
+        out.println("确认：" + Terminal.safe(h.ackedBy()) + "，" + time(h.ackedAt()));
       }
-      if (r.resolvedBy() != null) {
+      if (h.resolvedBy() != null) {
         out.println(
             "解除："
-                + (r.resolvedBy().equals("rule") ? "规则判定恢复" : Terminal.safe(r.resolvedBy()))
+                + (h.resolvedBy().equals("rule") ? "各项信号均已平息" : Terminal.safe(h.resolvedBy()))
                 + "，"
-                + time(r.resolvedAt()));
+                + time(h.resolvedAt()));
       }
       out.println();
       out.println("代表性帖子：");
-      int i = 1;
+      int n = 1;
       for (AlertPost p : a.posts()) {
         String label =
             p.title() != null && !p.title().isBlank()
                 ? p.title() + " — " + p.excerpt()
                 : p.excerpt();
-        out.println("  " + i++ + ". " + Terminal.abbreviate(Terminal.safe(label), 80));
+        out.println("  " + n++ + ". " + Terminal.abbreviate(Terminal.safe(label), 80));
         out.println(
             "     "
                 + Terminal.safe(p.author() == null ? "作者不详" : p.author())
@@ -240,12 +255,13 @@ public final class AlertsCommand implements Runnable {
       }
       out.println();
       out.println("经过：");
-      for (AlertRecord.Event e : r.history()) {
+      for (Incident.Event e : i.history()) {
         out.println("  " + time(e.at()) + "  " + Terminal.safe(e.text()));
       }
       out.println();
       out.println("投递：");
-      for (Delivery d : store.deliveries(a.id())) {
+      List<Delivery> ds = store.inTransaction(tx -> tx.deliveries(i.id()));
+      for (Delivery d : ds) {
         out.printf(
             "  %-12s %-8s %-10s 尝试%d次%s%n",
             d.channel(),
@@ -264,7 +280,7 @@ public final class AlertsCommand implements Runnable {
   @Command(
       name = "ack",
       mixinStandardHelpOptions = true,
-      description = {"确认收到预警：不再升级。", "Acknowledges an alert: it will not escalate."})
+      description = {"确认收到预警：不再升级。", "Acknowledges an incident: it will not escalate."})
   static final class Ack extends WithData implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
     String id;
@@ -275,22 +291,27 @@ public final class AlertsCommand implements Runnable {
     @Override
     public Integer call() {
       AlertStore store = store(data);
-      AlertRecord r = find(store, id);
-      if (!r.open()) {
-        throw new UserError(r.id() + ": already resolved; nothing to acknowledge");
+      Incident i = find(store, id);
+      if (!i.open()) {
+        throw new UserError(i.id() + ": already resolved; nothing to acknowledge");
       }
-      if (r.state() == AlertState.ACKNOWLEDGED) {
+      Incident.Handling h = i.handling();
+      if (i.state() == AlertState.ACKNOWLEDGED) {
         out()
             .println(
-                r.id() + " 已由 " + Terminal.safe(r.ackedBy()) + " 确认（" + time(r.ackedAt()) + "）");
+                i.id() + " 已由 " + Terminal.safe(h.ackedBy()) + " 确认（" + time(h.ackedAt()) + "）");
         return 0;
       }
-      AlertRecord acked =
-          AlertService.acknowledge(store, r.id(), who(by), Clock.systemUTC().instant())
+      Incident acked =
+          AlertService.acknowledge(store, i.id(), who(by), Clock.systemUTC().instant())
               .orElseThrow();
       out()
           .println(
-              acked.id() + " 已确认：" + Terminal.safe(acked.ackedBy()) + "，" + time(acked.ackedAt()));
+              acked.id()
+                  + " 已确认："
+                  + Terminal.safe(acked.handling().ackedBy())
+                  + "，"
+                  + time(acked.handling().ackedAt()));
       return 0;
     }
   }
@@ -301,7 +322,7 @@ public final class AlertsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "解除预警：向收到过它的人发送解除通知（由运行中的服务发送）。",
-        "Resolves an alert; the recovery notice goes to whoever got the alert."
+        "Resolves an incident; the recovery notice goes to whoever got its messages."
       })
   static final class Resolve extends WithData implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
@@ -313,22 +334,20 @@ public final class AlertsCommand implements Runnable {
     @Override
     public Integer call() {
       AlertStore store = store(data);
-      AlertRecord r = find(store, id);
-      if (!r.open()) {
-        out().println(r.id() + " 已解除（" + time(r.resolvedAt()) + "）");
+      Incident i = find(store, id);
+      if (!i.open()) {
+        out().println(i.id() + " 已解除（" + time(i.handling().resolvedAt()) + "）");
         return 0;
       }
-      AlertRecord closed =
-          AlertService.resolve(store, r.id(), who(by), Clock.systemUTC().instant()).orElseThrow();
-      long queued =
-          store.deliveries(closed.id()).stream()
-              .filter(d -> d.status() == Delivery.Status.PENDING)
-              .count();
+      Incident closed =
+          AlertService.resolve(store, i.id(), who(by), Clock.systemUTC().instant()).orElseThrow();
+      List<Delivery> ds = store.inTransaction(tx -> tx.deliveries(closed.id()));
+      long queued = ds.stream().filter(d -> d.status() == Delivery.Status.PENDING).count();
       out()
           .println(
               closed.id()
                   + " 已解除："
-                  + Terminal.safe(closed.resolvedBy())
+                  + Terminal.safe(closed.handling().resolvedBy())
                   + "，解除通知 "
                   + queued
                   + " 条待发送");

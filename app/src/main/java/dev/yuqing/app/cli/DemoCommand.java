@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     description = {
       "演示：在本机启动一个小小的互联网（业主论坛、新闻网站和 RSS），按加速的时钟播放翡翠湾交房前后的一周：",
       "平静的一周之后，暴雨导致天花板漏水的投诉集中出现，还有人号召去售楼部讨说法。",
-      "yuqing 用真实的爬虫抓取、Flink 作业打标入库、检测异常并写出预警邮件（.eml）。",
+      "yuqing 用真实的爬虫抓取、Flink 作业打标入库、检测异常，把同一事件的预警合为一个事件，写出一串预警邮件（.eml）。",
       "The demo: crawls a local forum and news feed through the real crawler, runs the real Flink"
           + " job (tagging, Lucene index, rules) and writes the alert mail into DIR/outbox.",
     })
@@ -87,10 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     Story story = Story.load();
-    Duration storyLength = Duration.between(story.startInstant(), story.endInstant());
-    StoryClock clock =
-        StoryClock.playing(
-            story.startInstant(), storyLength, Duration.ofSeconds(seconds), Clock.systemUTC());
+    StoryClock clock = story.clock(Duration.ofSeconds(seconds), Clock.systemUTC());
     try (LittleInternet net = LittleInternet.start(story, clock)) {
       Path configFile = data.resolve("demo-config.yaml");
       Files.writeString(configFile, DemoData.config(net), StandardCharsets.UTF_8);
@@ -98,12 +95,15 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("yuqing 演示 · 翡翠湾（开发商 华景地产，物业 华景物业）%n");
       out.printf("  小小互联网：论坛 %s  新闻 RSS %s%n", net.forumUrl(), net.feedUrl());
       out.printf(
-          "  故事 %s → %s，%d 条帖子和新闻，%d 秒播完（1 秒 ≈ %.1f 小时）%n",
+          "  故事 %s → %s，%d 条帖子和新闻，%d 秒播完（1 秒 ≈ %.1f 小时；危机的早晨放慢，1 秒 ≈ %.0f 分钟）%n",
           STORY.format(story.startInstant()),
           STORY.format(story.endInstant()),
           story.size(),
           seconds,
-          clock.speed() / 3600);
+          clock.speed() / 3600,
+          story.slow() == null
+              ? clock.speed() / 60
+              : clock.speedAt(story.slow().fromInstant()) / 60);
       out.flush();
       if (siteOnly) {
         out.printf("  配置已写入 %s；试试：%n", configFile);
@@ -153,6 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
             "索引：%s（%d 条）%n", PostIndexes.luceneDirectory(data).toAbsolutePath(), index.count());
       }
+      StreamReport.incidents(out, data);
       Path outbox = data.resolve("outbox").toAbsolutePath();
       List<Path> mails = mails(outbox);
       out.printf("预警邮件：%s（%d 封）%n", outbox, mails.size());

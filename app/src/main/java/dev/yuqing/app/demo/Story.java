@@ -16,10 +16,11 @@ import java.util.List;
  *
  * @param start story time the demo starts at
  * @param end story time the demo ends at
+ * @param slow the span of the story played slower than the rest, or null
  * @param forum the homeowner forum
  * @param news the news site
  */
-public record Story(LocalDateTime start, LocalDateTime end, Forum forum, News news) {
+public record Story(LocalDateTime start, LocalDateTime end, Slow slow, Forum forum, News news) {
   /** Where the story takes place. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -41,6 +42,40 @@ public record Story(LocalDateTime start, LocalDateTime end, Forum forum, News ne
 
   public Instant endInstant() {
     return end.atZone(ZONE).toInstant();
+  }
+
+  /**
+   * A span of the story played slower than the rest.
+   *
+   * @param share the part of the demo's wall time it takes, in (0, 1)
+   */
+  public record Slow(LocalDateTime from, LocalDateTime to, double share) {
+    public Instant fromInstant() {
+      return from.atZone(ZONE).toInstant();
+    }
+
+    public Instant toInstant() {
+      return to.atZone(ZONE).toInstant();
+    }
+  }
+
+  /** The clock that plays this story in {@code wallLength}, its slow span slower. */
+  public StoryClock clock(java.time.Duration wallLength, java.time.Clock wall) {
+    if (slow == null) {
+      return StoryClock.playing(
+          startInstant(),
+          java.time.Duration.between(startInstant(), endInstant()),
+          wallLength,
+          wall);
+    }
+    return StoryClock.playing(
+        startInstant(),
+        endInstant(),
+        slow.fromInstant(),
+        slow.toInstant(),
+        slow.share(),
+        wallLength,
+        wall);
   }
 
   /** Every forum post and news article. */

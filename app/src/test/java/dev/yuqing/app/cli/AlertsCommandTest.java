@@ -3,6 +3,7 @@ package dev.yuqing.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.alerts.AlertService;
+import dev.yuqing.alerts.incident.Incident;
 import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
@@ -28,12 +29,15 @@ class AlertsCommandTest {
   @TempDir Path data;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  static final String ID = "3f9a0c1b2d4e5f60";
+  static final String ALERT_ID = "3f9a0c1b2d4e5f60";
+
+  /** The incident the alert opens: what the commands name. */
+  static final String ID = Incident.idOf("翡翠湾", ALERT_ID);
 
   static Alert alert() {
     Instant t = Instant.parse("2025-06-07T01:00:00Z");
     return new Alert(
-        ID,
+        ALERT_ID,
         "mobilization|翡翠湾",
         "mobilization",
         "mobilization",
@@ -66,7 +70,17 @@ class AlertsCommandTest {
   void raise() {
     AlertsConfig cfg =
         new AlertsConfig(
-            null, Map.of(Grade.CRITICAL, List.of("all@example.com")), null, null, null);
+            null,
+            Map.of(Grade.CRITICAL, List.of("all@example.com")),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     try (AlertService svc =
         AlertService.open(
             data,
@@ -102,13 +116,14 @@ class AlertsCommandTest {
     assertThat(out()).contains(ID, "一级", "未处理", "2025-06-07 09:00", "1/1", "翡翠湾：业主号召集体行动");
 
     out.reset();
-    assertThat(run("alerts", "show", "3f9a", "--data", data.toString())).isZero();
+    assertThat(run("alerts", "show", ID.substring(0, 4), "--data", data.toString())).isZero();
     assertThat(out())
         .contains(
             "【舆情预警·一级】翡翠湾",
             "明天上午九点售楼处集合拉横幅",
             "http://bbs.example.cn/t/1",
             "证据 urn:uuid:1",
+            "集体行动号召（mobilization，一级）",
             "outbox")
         .doesNotContain("\u001b");
 

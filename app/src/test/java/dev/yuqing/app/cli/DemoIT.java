@@ -25,33 +25,39 @@ class DemoIT {
   @TempDir Path tmp;
 
   @Test
-  void theDemoLeavesASpikeAlertNamingTheProjectWithTheNegativePostsAndTheirLinks()
-      throws Exception {
+  void theDemosLeakCrisisIsOneIncidentThreadEndingInOneRecovery() throws Exception {
     Path data = tmp.resolve("data");
     int code = Yuqing.execute("demo", "--data", data.toString(), "--seconds", "20");
     assertThat(code).isZero();
 
     List<MimeMessage> mails = new ArrayList<>();
     try (Stream<Path> files = Files.list(data.resolve("outbox"))) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+      // named by story time, then incident and message number: in the order they were written
+      for (Path p : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(p)) {
           mails.add(new MimeMessage(Session.getInstance(new Properties()), in));
         }
       }
     }
-    MimeMessage spike = null;
+    assertThat(mails).as("a first mail, updates, a recovery").hasSizeBetween(3, 10);
+    List<String> incidents = new ArrayList<>();
     for (MimeMessage m : mails) {
-      if (m.getSubject().contains("负面帖")) {
-        spike = m;
-      }
+      incidents.add(m.getHeader("X-Yuqing-Incident")[0]);
     }
-    assertThat(spike).as("a negative-spike alert among %s", mails.size()).isNotNull();
-    assertThat(spike.getSubject()).contains("翡翠湾");
-    // a 二级 alert reaches the command group and, below it, the PR on duty
-    assertThat(spike.getHeader("To", ","))
-        .contains("command-group@example.com")
-        .contains("pr-duty@example.com");
-    String body = text(spike);
+    assertThat(incidents).as("one event, one incident").containsOnly(incidents.get(0));
+    MimeMessage first = mails.get(0);
+    assertThat(first.getHeader("In-Reply-To")).isNull();
+    for (MimeMessage m : mails.subList(1, mails.size())) {
+      assertThat(m.getHeader("In-Reply-To")[0]).isEqualTo(first.getMessageID());
+    }
+    assertThat(mails).filteredOn(m -> subject(m).contains("已解除")).hasSize(1);
+    MimeMessage last = mails.get(mails.size() - 1);
+    assertThat(subject(last)).startsWith("【舆情预警·一级·已解除】翡翠湾：");
+    // an incident of 一级 reaches the project head, the command group and the PR on duty
+    assertThat(last.getHeader("To", ","))
+        .contains("project-head@example.com", "command-group@example.com", "pr-duty@example.com");
+    String body = text(last);
+    assertThat(body).contains("负面激增", "集体行动号召", "媒体或政府介入");
     assertThat(body).contains("天花板").contains("/forum/thread-110.html");
     // the repost in thread 112 is linked to thread 110's first post, not counted as a voice
     assertThat(body).doesNotContain("潜水的鱼");
@@ -60,6 +66,14 @@ class DemoIT {
     assertThat(Yuqing.execute("demo", "--data", data.toString(), "--seconds", "10")).isZero();
     try (Stream<Path> files = Files.list(data.resolve("outbox"))) {
       assertThat(files.filter(f -> f.toString().endsWith(".eml")).count()).isLessThan(20);
+    }
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new AssertionError(e);
     }
   }
 

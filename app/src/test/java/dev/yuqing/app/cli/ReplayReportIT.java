@@ -3,9 +3,10 @@ package dev.yuqing.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.alerts.AlertRecord;
 import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.IncidentStore;
 import dev.yuqing.app.Yuqing;
+import dev.yuqing.core.Alert;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.ReportsConfig;
@@ -68,13 +69,11 @@ class ReplayReportIT {
             data.toString());
     assertThat(out).contains("【舆情周报】默认项目 2019年第26周");
 
-    List<AlertRecord> inWeek =
+    List<Alert> inWeek =
         new AlertStore(data.resolve("alerts"))
-            .all().stream()
-                .filter(
-                    r ->
-                        !r.alert().firstAt().isBefore(WEEK_START)
-                            && r.alert().firstAt().isBefore(WEEK_END))
+            .inTransaction(IncidentStore.Tx::all).stream()
+                .map(i -> i.summary())
+                .filter(a -> !a.firstAt().isBefore(WEEK_START) && a.firstAt().isBefore(WEEK_END))
                 .toList();
     assertThat(inWeek).as("alerts the replay raised in the week").isNotEmpty();
 
@@ -91,8 +90,8 @@ class ReplayReportIT {
     }
     assertThat(rows).as("topic rows").hasSizeGreaterThanOrEqualTo(5);
     assertThat(flat).contains("五、预警与处置", "共触发预警" + inWeek.size() + "条");
-    for (AlertRecord r : inWeek) {
-      String reason = r.alert().reason().replaceAll("\\s+", "");
+    for (Alert a : inWeek) {
+      String reason = a.reason().replaceAll("\\s+", "");
       assertThat(flat).contains(reason.substring(0, Math.min(12, reason.length())));
     }
 

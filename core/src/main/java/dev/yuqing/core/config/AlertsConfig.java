@@ -35,6 +35,7 @@ import java.util.Set;
  * @param retryMax longest wait between delivery attempts (default 5m)
  * @param giveUpAfter a delivery still failing this long after it was queued is marked failed
  *     (default 1d)
+ * @param grouping how alerts become incidents and how often an incident's thread speaks
  */
 public record AlertsConfig(
     List<RuleConfig> rules,
@@ -46,11 +47,12 @@ public record AlertsConfig(
     List<RobotConfig> robots,
     Duration retryInitial,
     Duration retryMax,
-    Duration giveUpAfter)
+    Duration giveUpAfter,
+    GroupingConfig grouping)
     implements Serializable {
 
   public static final AlertsConfig DEFAULT =
-      new AlertsConfig(null, null, null, null, null, null, null, null, null, null);
+      new AlertsConfig(null, null, null, null, null, null, null, null, null, null, null);
 
   public AlertsConfig {
     rules = rules == null ? defaultRules() : List.copyOf(rules);
@@ -102,17 +104,32 @@ public record AlertsConfig(
       throw new IllegalArgumentException("retryMax: must not be shorter than retryInitial");
     }
     giveUpAfter = Check.positive("giveUpAfter", giveUpAfter, Duration.ofDays(1));
+    grouping = grouping == null ? GroupingConfig.DEFAULT : grouping;
   }
 
-  /** The first form of this record, kept for callers written against it. */
-  public AlertsConfig(
-      List<RuleConfig> rules,
-      Map<Grade, List<String>> recipients,
-      Duration escalateAfter,
-      Duration resolveAfter,
-      String dashboardUrl) {
-    this(
-        rules, recipients, escalateAfter, resolveAfter, dashboardUrl, null, null, null, null, null);
+  /**
+   * Checks that each window-count rule's window is a whole multiple of the stream's windows, which
+   * those rules add up.
+   *
+   * @throws IllegalArgumentException naming the rule's key ({@code rules[i].window})
+   */
+  public void checkWindows(Duration streamWindow) {
+    for (int i = 0; i < rules.size(); i++) {
+      Duration w =
+          rules.get(i) instanceof SpikeRuleConfig s
+              ? s.window()
+              : rules.get(i) instanceof ThresholdRuleConfig t ? t.window() : null;
+      if (w != null
+          && (w.compareTo(streamWindow) < 0 || w.toMillis() % streamWindow.toMillis() != 0)) {
+        throw new IllegalArgumentException(
+            "rules["
+                + i
+                + "].window: "
+                + w
+                + " is not a multiple of stream.window "
+                + streamWindow);
+      }
+    }
   }
 
   /** The zone of {@link #timeZone()}. */
@@ -146,6 +163,7 @@ public record AlertsConfig(
    *       critical;
    *   <li>{@code media}: journalists, TV, exposure in posts of 2 distinct authors within a day →
    *       critical;
+   *   <li>{@code collective-act}: a report of a collective act that already happened → alert;
    *   <li>{@code new-topic}: a topic not seen for a week raised by 3 distinct authors within a day
    *       → notice (三级).
    * </ul>
@@ -155,6 +173,7 @@ public record AlertsConfig(
         SpikeRuleConfig.named("negative-spike"),
         new KeywordRuleConfig("critical-words", null, null, null, null, null, null),
         new MobilizationRuleConfig("mobilization", null, null, null, null),
+        new CollectiveActRuleConfig("collective-act", null, null, null),
         new MediaRuleConfig("media", null, null, 2, null, null, null, null, null),
         new NewTopicRuleConfig("new-topic", null, null, null, null, null, null));
   }

@@ -16,6 +16,7 @@ import java.time.Duration;
   @JsonSubTypes.Type(value = ThresholdRuleConfig.class, name = "threshold"),
   @JsonSubTypes.Type(value = KeywordRuleConfig.class, name = "keyword"),
   @JsonSubTypes.Type(value = MobilizationRuleConfig.class, name = "mobilization"),
+  @JsonSubTypes.Type(value = CollectiveActRuleConfig.class, name = "collective-act"),
   @JsonSubTypes.Type(value = MediaRuleConfig.class, name = "media"),
   @JsonSubTypes.Type(value = NewTopicRuleConfig.class, name = "new-topic")
 })
@@ -24,6 +25,7 @@ public sealed interface RuleConfig extends Serializable
         ThresholdRuleConfig,
         KeywordRuleConfig,
         MobilizationRuleConfig,
+        CollectiveActRuleConfig,
         MediaRuleConfig,
         NewTopicRuleConfig {
   /** Unique rule name, shown in alerts. */

@@ -49,21 +49,9 @@ public record SpikeRuleConfig(
     resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
   }
 
-  /** The first form of this record, kept for callers written against it. */
-  public SpikeRuleConfig(
-      String name,
-      Duration window,
-      Integer minCount,
-      Double ratio,
-      Integer baselineWindows,
-      Boolean perTopic,
-      Grade grade) {
-    this(name, window, minCount, ratio, baselineWindows, perTopic, grade, null, null, null, null);
-  }
-
   /** A spike rule with every default. */
   public static SpikeRuleConfig named(String name) {
-    return new SpikeRuleConfig(name, null, null, null, null, null, null);
+    return new SpikeRuleConfig(name, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Override

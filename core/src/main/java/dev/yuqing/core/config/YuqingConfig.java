@@ -42,6 +42,11 @@ public record YuqingConfig(
     stream = stream == null ? StreamConfig.DEFAULT : stream;
     dashboard = dashboard == null ? DashboardConfig.DEFAULT : dashboard;
     reports = reports == null ? ReportsConfig.DEFAULT : reports;
+    try {
+      alerts.checkWindows(stream.window());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("alerts." + e.getMessage(), e);
+    }
 
     Set<String> projectNames = new HashSet<>();
     for (int i = 0; i < projects.size(); i++) {

@@ -115,7 +115,13 @@ class AlertsConfigTest {
   void theDefaultsHaveOneRuleOfEachSignal() {
     assertThat(AlertsConfig.DEFAULT.rules())
         .extracting(RuleConfig::name)
-        .containsExactly("negative-spike", "critical-words", "mobilization", "media", "new-topic");
+        .containsExactly(
+            "negative-spike",
+            "critical-words",
+            "mobilization",
+            "collective-act",
+            "media",
+            "new-topic");
     assertThat(AlertsConfig.DEFAULT.recipientsFor(Grade.CRITICAL)).isEmpty();
   }
 
@@ -154,6 +160,13 @@ class AlertsConfigTest {
             + "c.yaml: alerts.robots[0].secretEnv: WeCom robots are not signed",
         "robots: [{id: smtp, kind: wecom, urlEnv: X}]|c.yaml: alerts.robots[0].id: duplicate or reserved",
         "retryInitial: 10m|c.yaml: alerts.retryMax: must not be shorter than retryInitial",
+        "grouping: {window: 0s}|c.yaml: alerts.grouping.window: must be a positive duration",
+        "grouping: {wait: soon}|c.yaml: alerts.grouping.wait: Cannot deserialize",
+        "grouping: {interval: 30m, every: 5m}|c.yaml: alerts.grouping.every: unknown key",
+        "rules: [{name: s, type: spike, window: 45m}]|"
+            + "c.yaml: alerts.rules[0].window: PT45M is not a multiple of stream.window PT30M",
+        "rules: [{name: s, type: threshold, count: 3, window: 10m}]|"
+            + "c.yaml: alerts.rules[0].window: PT10M is not a multiple of stream.window PT30M",
       })
   void aBadAlertsKeyNamesFileAndKey(String line, String expected) {
     String yaml = "projects:\n  - name: 翡翠湾\nalerts:\n  " + line + "\n";
@@ -177,8 +190,37 @@ class AlertsConfigTest {
             Map.of(Grade.ALERT, List.of("a@b.c")),
             null,
             null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             null);
     assertThat(a.escalateAfter()).isEqualTo(Duration.ofMinutes(30));
     assertThat(a.robots()).isEmpty();
+    assertThat(a.grouping()).isEqualTo(GroupingConfig.DEFAULT);
+  }
+
+  @Test
+  void groupingAndTheCollectiveActRuleBind() {
+    String yaml =
+        """
+        projects:
+          - name: 翡翠湾
+        alerts:
+          grouping: {window: 4h, wait: 0s, interval: 15m}
+          rules:
+            - {name: acts, type: collective-act, grade: critical}
+        """;
+    AlertsConfig a = loader.parse("c.yaml", yaml).alerts();
+    assertThat(a.grouping())
+        .isEqualTo(new GroupingConfig(Duration.ofHours(4), Duration.ZERO, Duration.ofMinutes(15)));
+    CollectiveActRuleConfig acts = (CollectiveActRuleConfig) a.rules().get(0);
+    assertThat(acts.grade()).isEqualTo(Grade.CRITICAL);
+    assertThat(acts.resolveAfter()).isEqualTo(Duration.ofDays(1));
+    assertThat(GroupingConfig.DEFAULT.window()).isEqualTo(Duration.ofHours(6));
+    assertThat(GroupingConfig.DEFAULT.groupWait()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(GroupingConfig.DEFAULT.interval()).isEqualTo(Duration.ofMinutes(30));
   }
 }

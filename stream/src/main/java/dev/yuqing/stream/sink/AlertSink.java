@@ -15,14 +15,17 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
 
 /**
- * Hands alert decisions to the alerts module's {@link AlertService}, which persists each one before
- * anything is sent and drops an (id, revision) it already has: a job restored from a checkpoint
- * replays its last alerts, and none goes out twice. The service delivers in the background (mail or
- * the outbox, robots) and retries failed deliveries. One writer per data directory: the service
- * locks it, so this sink runs with parallelism 1.
+ * Hands alert decisions to the alerts module's {@link AlertService}, which groups them into
+ * incidents and persists each one before anything is sent, and drops an (id, revision) it already
+ * has: a job restored from a checkpoint replays its last alerts, and none goes out twice. The
+ * service delivers in the background (mail or the outbox, robots) and retries failed deliveries.
+ * One writer per data directory: the service locks it, so this sink runs with parallelism 1.
  */
 public final class AlertSink implements Sink<Alert> {
   private static final long serialVersionUID = 1L;
+
+  /** How often the service looks for messages due and deliveries to retry. */
+  static final Duration TICK = Duration.ofMillis(250);
 
   private final TaskManagerFactory<AlertService> service;
 
@@ -40,7 +43,9 @@ public final class AlertSink implements Sink<Alert> {
     } catch (Exception e) {
       throw new IOException("cannot open the alert service: " + e.getMessage(), e);
     }
-    s.start(Duration.ofSeconds(1));
+    // the group wait and the interval end between alerts: a short period keeps their messages on
+    // time
+    s.start(TICK);
     return new Writer(
         s,
         context.getProcessingTimeService(),
@@ -53,7 +58,9 @@ public final class AlertSink implements Sink<Alert> {
    * watermark closing windows, an unpaced replay) is one transaction of the service (one journal
    * line, one force) instead of one each; a lone alert goes as soon as it came. Before a checkpoint
    * ({@link #flush}) everything received is submitted: what the checkpoint covers is durable, and
-   * alerts after it are emitted again on a restore and dropped as replays.
+   * alerts after it are emitted again on a restore and dropped as replays. When a bounded input
+   * ends, no alert can join an incident any more: what waits for the group wait or the interval is
+   * issued, and sent before the job ends.
    */
   private static final class Writer implements SinkWriter<Alert> {
     private final AlertService service;
@@ -86,6 +93,9 @@ public final class AlertSink implements Sink<Alert> {
     @Override
     public void flush(boolean endOfInput) {
       submitPending();
+      if (endOfInput) {
+        service.issueWaiting();
+      }
     }
 
     @Override

@@ -116,16 +116,24 @@ public final class CrawlerSource
         .withTimestampAssigner((p, ts) -> p.eventTime().toEpochMilli());
   }
 
-  /** One split per source the crawlers know: the configured ones and the manual entries. */
+  /**
+   * One split per source the crawlers know: the configured ones and the manual entries. The manual
+   * entries are looked for at least as often as the most often visited source: their split's
+   * watermark moves only when they are looked for, and would hold every window back.
+   */
   private static List<Plan> splitsOf(YuqingConfig config) {
     List<Plan> out = new ArrayList<>();
+    Duration manual = MANUAL_REVISIT;
+    for (SourceConfig s : config.sources()) {
+      manual = s.revisit().compareTo(manual) < 0 ? s.revisit() : manual;
+    }
     for (String id : Crawlers.sourceIds(config)) {
       Duration revisit =
           config.sources().stream()
               .filter(s -> s.id().equals(id))
               .map(SourceConfig::revisit)
               .findFirst()
-              .orElse(MANUAL_REVISIT);
+              .orElse(manual);
       out.add(new Plan(id, revisit.toMillis()));
     }
     return out;

@@ -1,8 +1,8 @@
 package dev.yuqing.stream.window;
 
 import dev.yuqing.alerts.rules.EngineState;
-import dev.yuqing.alerts.rules.Evaluation;
 import dev.yuqing.alerts.rules.RuleEngine;
+import dev.yuqing.alerts.rules.RuleOutcome;
 import dev.yuqing.alerts.rules.WindowSummary;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.SentimentLabel;
@@ -44,7 +44,7 @@ import org.apache.flink.util.OutputTag;
  *   <li>when the watermark passes a window's end, the window's {@link WindowSummary} goes to the
  *       window rules ({@link RuleEngine#onWindow}: spike, threshold, new topic), in start order,
  *       once; an alert the open window already raised is not sent again;
- *   <li>event-time timers at {@link Evaluation#wakeAt} let open incidents resolve ({@link
+ *   <li>event-time timers at {@link RuleOutcome#wakeAt} let open incidents resolve ({@link
  *       RuleEngine#onTime}).
  * </ul>
  *
@@ -228,7 +228,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
   }
 
   /** The window rules' judgement of an open window as counted so far. */
-  private Evaluation<EngineState> openWindow(OpenWindow w) throws IOException {
+  private RuleOutcome<EngineState> openWindow(OpenWindow w) throws IOException {
     return engine.onPartialWindow(engineState(), w.summary(), Instant.ofEpochMilli(w.latest()));
   }
 
@@ -328,7 +328,7 @@ public final class AlertDetector extends KeyedProcessFunction<String, Mention, A
 
   /** Keeps the rules' new state, emits the alerts; returns how many. */
   private int apply(
-      Evaluation<EngineState> e,
+      RuleOutcome<EngineState> e,
       org.apache.flink.streaming.api.TimerService timers,
       Collector<Alert> out)
       throws IOException {

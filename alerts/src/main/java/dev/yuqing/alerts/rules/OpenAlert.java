@@ -16,31 +16,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An open incident of one rule and key, kept in the rule's state between windows. Everything in it
- * derives from event data, so that a Flink replay from a checkpoint rebuilds the same incident with
+ * An open alert of one rule and key, kept in the rule's state between windows. Everything in it
+ * derives from event data, so that a Flink replay from a checkpoint rebuilds the same alert with
  * the same id and revisions, and the alert service drops what it already has.
  *
- * @param id alert id: a hash of rule, key and the event time the incident began
+ * @param id alert id: a hash of rule, key and the event time the alert began
  * @param key rule|project[|topic]
  * @param project the project
  * @param topic topic label when the rule is keyed per topic, else null
  * @param grade current grade
- * @param firstAt event time the incident began
+ * @param firstAt event time the alert began
  * @param lastHotAt event time the signal was last above threshold
  * @param lastEmittedAt event time of the last alert emitted for it
  * @param revision revision of the last alert emitted
  * @param count count of the latest hot window (or matching posts for post rules)
  * @param baseline expected count for that window, NaN when the rule has none
- * @param total posts matched since the incident began
+ * @param total posts matched since the alert began
  * @param reason what crossed which threshold (Chinese; headline before the first '；')
- * @param topics topic counts over the incident's posts
- * @param keywords keyword counts over the incident's posts
+ * @param topics topic counts over the alert's posts
+ * @param keywords keyword counts over the alert's posts
  * @param candidates the best posts seen so far
  * @param trend chart points
  * @param postIds ids of posts already counted (post rules; bounded), so a re-sent post is not
  *     counted twice
  */
-public record Incident(
+public record OpenAlert(
     String id,
     String key,
     String project,
@@ -67,7 +67,7 @@ public record Incident(
   static final int TOP_TOPICS = 3;
   static final int TOP_KEYWORDS = 8;
 
-  public Incident {
+  public OpenAlert {
     topics =
         topics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(topics));
     keywords =
@@ -84,12 +84,12 @@ public record Incident(
     return rule.name() + "|" + project + (topic == null ? "" : "|" + topic);
   }
 
-  /** The deterministic alert id of an incident. */
+  /** The deterministic id of an alert. */
   public static String id(String key, Instant firstAt) {
     return Ids.sha256Hex(key + "\n" + firstAt).substring(0, 16);
   }
 
-  /** The alert for this incident in the given rule-side state. */
+  /** This open alert as an {@link Alert} in the given rule-side state. */
   Alert toAlert(RuleConfig rule, AlertState state, Instant at) {
     return new Alert(
         id,
@@ -131,19 +131,19 @@ public record Incident(
       List<TrendPoint> trend,
       List<String> postIds) {}
 
-  /** The incident after a step, and the alert to emit (null when suppressed). */
-  record Step(Incident incident, Alert alert) {}
+  /** The alert after a step, and the alert to emit (null when suppressed). */
+  record Step(OpenAlert openAlert, Alert alert) {}
 
   /**
-   * Opens an incident or feeds the open one. A new incident emits revision 1; an open one emits an
-   * update when its grade rises or {@code realert} has passed since the last emission, otherwise it
-   * only gathers (and the next emission carries everything gathered).
+   * Opens an alert or feeds the open one. A new alert emits revision 1; an open one emits an update
+   * when its grade rises or {@code realert} has passed since the last emission, otherwise it only
+   * gathers (and the next emission carries everything gathered).
    */
-  static Step hit(RuleConfig rule, String project, String topic, Incident open, Hit h) {
+  static Step hit(RuleConfig rule, String project, String topic, OpenAlert open, Hit h) {
     if (open == null) {
       String key = key(rule, project, topic);
-      Incident i =
-          new Incident(
+      OpenAlert i =
+          new OpenAlert(
               id(key, h.since()),
               key,
               project,
@@ -171,8 +171,8 @@ public record Incident(
             || !h.at().isBefore(open.lastEmittedAt.plus(rule.realert()));
     List<String> ids = new ArrayList<>(open.postIds);
     ids.addAll(h.postIds());
-    Incident i =
-        new Incident(
+    OpenAlert i =
+        new OpenAlert(
             open.id,
             open.key,
             project,
@@ -194,9 +194,9 @@ public record Incident(
     return new Step(i, emit ? i.toAlert(rule, AlertState.FIRING, h.at()) : null);
   }
 
-  /** The open incident with more posts counted but no new match (e.g. a window below threshold). */
-  Incident gathered(long added, List<TrendPoint> newTrend) {
-    return new Incident(
+  /** The open alert with more posts counted but no new match (e.g. a window below threshold). */
+  OpenAlert gathered(long added, List<TrendPoint> newTrend) {
+    return new OpenAlert(
         id,
         key,
         project,
@@ -217,23 +217,23 @@ public record Incident(
         postIds);
   }
 
-  /** When a quiet incident resolves, if nothing matches again. */
+  /** When a quiet alert resolves, if nothing matches again. */
   Instant resolvesAt(Duration resolveAfter) {
     return lastHotAt.plus(resolveAfter);
   }
 
   /**
    * The recovery step at event time {@code now}: when the signal has stayed quiet for {@code
-   * resolveAfter}, the incident closes with a resolved alert (revision + 1) dated exactly when the
+   * resolveAfter}, the alert closes with a resolved alert (revision + 1) dated exactly when the
    * quiet period ended; otherwise nothing changes.
    */
-  static Step quiet(RuleConfig rule, Incident open, Instant now, Duration resolveAfter) {
+  static Step quiet(RuleConfig rule, OpenAlert open, Instant now, Duration resolveAfter) {
     if (open == null || now.isBefore(open.resolvesAt(resolveAfter))) {
       return new Step(open, null);
     }
     Instant at = open.resolvesAt(resolveAfter);
-    Incident closed =
-        new Incident(
+    OpenAlert closed =
+        new OpenAlert(
             open.id,
             open.key,
             open.project,

@@ -9,13 +9,13 @@ import java.util.List;
  * and when to call {@code onTime} next.
  *
  * @param state the next state; store it in place of the one passed in
- * @param alerts new incidents (revision 1), updates (revision &gt; 1) and recoveries (state
- *     resolved); usually empty
- * @param wakeAt the event time at which an open incident would resolve if nothing else arrives:
+ * @param alerts new alerts (revision 1), updates (revision &gt; 1) and recoveries (state resolved);
+ *     usually empty
+ * @param wakeAt the event time at which an open alert would resolve if nothing else arrives:
  *     register an event-time timer for it and call {@code onTime}; null when nothing is open
  */
-public record Evaluation<S>(S state, List<Alert> alerts, Instant wakeAt) {
-  public Evaluation {
+public record RuleOutcome<S>(S state, List<Alert> alerts, Instant wakeAt) {
+  public RuleOutcome {
     alerts = alerts == null ? List.of() : List.copyOf(alerts);
   }
 }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the robot channels of the config, reading URLs and secrets from the environment. */
-public final class Robots {
-  private Robots() {}
+public final class RobotChannels {
+  private RobotChannels() {}
 
   /**
    * @throws IllegalArgumentException naming the robot and variable when a URL or secret is unset

@@ -1,18 +1,18 @@
-package dev.yuqing.alerts.channel;
+package dev.yuqing.alerts.incident;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Why a message about an alert is sent. */
+/** Why a message about an incident is sent. */
 public enum NoticeKind {
-  /** The incident was raised. */
+  /** The first message about the incident. */
   NEW("", "新预警"),
-  /** The incident goes on: new counts and posts (same thread). */
+  /** The incident goes on and something changed: a member, the grade, the counts, the posts. */
   UPDATE("·更新", "更新"),
   /** Not acknowledged in time: raised to the next grade and its recipients. */
   ESCALATION("·升级", "升级"),
-  /** The signal stayed at baseline long enough, or someone resolved it. */
+  /** Every member went quiet, or someone resolved it. */
   RECOVERY("·已解除", "解除");
 
   private final String subjectTag;

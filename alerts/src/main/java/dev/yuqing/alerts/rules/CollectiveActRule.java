@@ -1,0 +1,36 @@
+package dev.yuqing.alerts.rules;
+
+import dev.yuqing.core.Signals;
+import dev.yuqing.core.TaggedPost;
+import dev.yuqing.core.config.CollectiveActRuleConfig;
+
+/**
+ * A collective act that already happened ({@code Signals.collectiveAct}): homeowners went to the
+ * petition office together, blocked a road, sent a joint letter. Not a call to act (the
+ * mobilisation rule's) but a report that the conflict has left the forum; the reason quotes the
+ * sentence the tagger weighed most.
+ */
+public final class CollectiveActRule extends PostRule {
+  private final CollectiveActRuleConfig cfg;
+
+  public CollectiveActRule(CollectiveActRuleConfig cfg, RuleContext ctx) {
+    super(ctx);
+    this.cfg = cfg;
+  }
+
+  @Override
+  public CollectiveActRuleConfig config() {
+    return cfg;
+  }
+
+  @Override
+  Match match(TaggedPost post) {
+    Signals s = post.signals();
+    if (!s.collectiveAct()) {
+      return null;
+    }
+    Signals.Score score = s.score(Signals.Kind.COLLECTIVE_ACT);
+    String said = score == null || score.sentence() == null ? "" : "：" + quote(score.sentence());
+    return new Match(cfg.grade(), "业主反映已发生集体行动" + said);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.yuqing.core.config;
+
+import dev.yuqing.core.Grade;
+import java.time.Duration;
+
+/**
+ * A post reporting a collective act that already happened ({@code Signals.collectiveAct}: a group
+ * visit to the petition office, a joint letter, a gathering, a road block): not a call to act, but
+ * a sign the conflict has already reached the street or the authorities.
+ *
+ * @param name rule name
+ * @param grade grade of such a report (default alert)
+ * @param realert at most one update per incident this often (default 1h)
+ * @param resolveAfter quiet time without a matching post before recovery (default 1d: such posts
+ *     are sparse, and reports within a day belong to one incident)
+ */
+public record CollectiveActRuleConfig(
+    String name, Grade grade, Duration realert, Duration resolveAfter) implements RuleConfig {
+  public CollectiveActRuleConfig {
+    name = Check.required("name", name);
+    grade = grade == null ? Grade.ALERT : grade;
+    realert = Check.positive("realert", realert, Duration.ofHours(1));
+    resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
+  }
+
+  @Override
+  public String type() {
+    return "collective-act";
+  }
+}
