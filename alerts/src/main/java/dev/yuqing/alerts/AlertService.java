@@ -4,11 +4,16 @@ import dev.yuqing.alerts.channel.Channel;
 import dev.yuqing.alerts.channel.OutboxChannel;
 import dev.yuqing.alerts.channel.RobotChannels;
 import dev.yuqing.alerts.channel.SmtpChannel;
+import dev.yuqing.alerts.incident.Assignment;
 import dev.yuqing.alerts.incident.Escalator;
 import dev.yuqing.alerts.incident.Incident;
 import dev.yuqing.alerts.incident.IncidentLifecycle;
 import dev.yuqing.alerts.incident.IncidentLifecycle.Step;
+import dev.yuqing.alerts.incident.IncidentResponse;
+import dev.yuqing.alerts.incident.LogEntry;
 import dev.yuqing.alerts.mail.AlertMail;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.Secrets;
@@ -40,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #tick}: escalates incidents not acknowledged in time ({@link Escalator}), issues the
  *       messages whose group wait or interval ended, and delivers what is due. {@link #start} ticks
  *       in the background. All timing uses the injected {@link Clock}.
- *   <li>{@link #acknowledge}, {@link #resolve}: what people do (also from {@code yuqing alerts} or
- *       the dashboard in another process, through the store).
+ *   <li>{@link #acknowledge}, {@link #assign}, {@link #log}, {@link #resolve}, {@link #close}: what
+ *       people do (also from {@code yuqing incidents} or the dashboard in another process, through
+ *       the store).
  * </ul>
  *
  * Thread-safe.
@@ -77,7 +83,7 @@ public final class AlertService implements AutoCloseable {
     this.store = store;
     this.claim = claim;
     this.lifecycle = new IncidentLifecycle(cfg.grouping());
-    this.escalator = new Escalator(cfg.escalateAfter());
+    this.escalator = new Escalator(cfg::response);
     this.dispatcher = new Dispatcher(store, cfg, new Dispatcher.Channels(mail, robots), clock);
     this.clock = clock;
   }
@@ -94,16 +100,26 @@ public final class AlertService implements AutoCloseable {
    */
   public static AlertService open(
       Path dataDir, AlertsConfig cfg, SmtpConfig smtp, Secrets secrets, Clock clock) {
+    return open(Database.embedded(dataDir), dataDir, cfg, smtp, secrets, clock);
+  }
+
+  /**
+   * The service on {@code db} (the embedded store is claimed until {@link #close}; on PostgreSQL
+   * several services may run, each dispatcher claiming deliveries), with the channels of {@link
+   * #open(Path, AlertsConfig, SmtpConfig, Secrets, Clock)}; the outbox under {@code dataDir}.
+   */
+  public static AlertService open(
+      Database db, Path dataDir, AlertsConfig cfg, SmtpConfig smtp, Secrets secrets, Clock clock) {
     Channel mail = mailChannel(dataDir, cfg, smtp, secrets, clock);
     List<Channel> robots = RobotChannels.of(cfg.robots(), secrets, clock, cfg.zone());
-    AlertStore store = new AlertStore(dataDir.resolve("alerts"));
-    return new AlertService(store, store.claim(), cfg, mail, robots, clock);
+    JdbcIncidentStore store = new JdbcIncidentStore(db);
+    return new AlertService(store, store.claimService(), cfg, mail, robots, clock);
   }
 
   /** The mail channel {@link #open} uses: SMTP when configured, else the outbox directory. */
   public static Channel mailChannel(
       Path dataDir, AlertsConfig cfg, SmtpConfig smtp, Secrets secrets, Clock clock) {
-    String ack = "yuqing alerts ack %s --data " + dataDir.toAbsolutePath().normalize();
+    String ack = "yuqing incidents ack %s --data " + dataDir.toAbsolutePath().normalize();
     if (smtp != null) {
       return new SmtpChannel(smtp, secrets, new AlertMail(cfg.zone(), smtp.from(), ack), clock);
     }
@@ -244,6 +260,46 @@ public final class AlertService implements AutoCloseable {
   public static Optional<Incident> resolve(
       IncidentStore store, String id, String who, Instant now) {
     return byHand(store, id, now, i -> IncidentLifecycle.resolve(i, who, now));
+  }
+
+  /**
+   * Assigns incident {@code id} to a person or department (on a store without a running service,
+   * too). Empty when unknown.
+   *
+   * @throws IllegalStateException when it is closed
+   */
+  public static Optional<Incident> assign(IncidentStore store, String id, Assignment a) {
+    return byHand(
+        store, id, a.at(), i -> new Step(List.of(IncidentResponse.assign(i, a)), List.of()));
+  }
+
+  /**
+   * Appends {@code e} to its incident's response log and records it in the incident. Empty when the
+   * incident is unknown.
+   *
+   * @throws IllegalStateException when it is closed
+   */
+  public static Optional<Incident> log(IncidentStore store, LogEntry e) {
+    return store.inTransaction(
+        tx ->
+            tx.incident(e.incidentId())
+                .map(
+                    i -> {
+                      Incident j = IncidentResponse.log(i, e);
+                      tx.put(j);
+                      tx.append(e);
+                      return j;
+                    }));
+  }
+
+  /**
+   * Closes incident {@code id} (resolving it first, with its recovery notice, when still open).
+   * Empty when unknown.
+   *
+   * @throws IllegalStateException when it is closed already
+   */
+  public static Optional<Incident> close(IncidentStore store, String id, String who, Instant now) {
+    return byHand(store, id, now, i -> IncidentResponse.close(i, who, now));
   }
 
   /** What a person did to incident {@code id}, in one transaction; the incident after it. */

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * (a server down) is replaced by a newer one of the same incident, so people get the latest state
  * instead of a backlog.
  *
- * <p>Sending happens outside any transaction; each outcome is recorded in one of its own as soon as
- * it is known. Call {@link #deliverDue} from one thread at a time.
+ * <p>Each delivery is claimed from the store ({@link IncidentStore#claimNext}) and its outcome
+ * recorded with the claim, so dispatchers of several services on one shared database never send one
+ * twice. Call {@link #deliverDue} from one thread at a time.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -41,9 +42,6 @@ final class Dispatcher {
   private final AlertsConfig cfg;
   private final Channels channels;
   private final Clock clock;
-
-  /** Deliveries being sent right now: a newer message must not be folded into one in flight. */
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   /**
    * The channels of a service.
@@ -120,12 +118,8 @@ final class Dispatcher {
    */
   private void enqueue(IncidentStore.Tx tx, String channel, Notice n, Instant now) {
     List<String> carried = new ArrayList<>();
-    for (Delivery d : tx.pending()) {
-      if (!d.incidentId().equals(n.incident().id())
-          || !d.channel().equals(channel)
-          || inFlight.contains(d.id())) {
-        continue;
-      }
+    // a delivery being sent is not foldable: the store leaves it out
+    for (Delivery d : tx.foldable(n.incident().id(), channel)) {
       Notice waiting = d.notice();
       if (waiting.kind() == NoticeKind.NEW && n.kind() == NoticeKind.UPDATE) {
         Notice merged =
@@ -180,35 +174,24 @@ final class Dispatcher {
    * @return deliveries sent
    */
   int deliverDue() {
-    List<Delivery> due = collectDue();
+    Set<String> tried = new HashSet<>(); // each at most once per call, whatever its outcome
     int sent = 0;
-    try {
-      for (Delivery d : due) {
-        DeliveryException failure = send(d);
-        sent += store.inTransaction(tx -> record(tx, d, failure)) ? 1 : 0;
-        inFlight.remove(d.id());
+    while (true) {
+      Optional<Boolean> outcome =
+          store.claimNext(
+              clock.instant(),
+              tried,
+              claim -> {
+                Delivery d = claim.delivery();
+                tried.add(d.id());
+                DeliveryException failure = send(d);
+                return claim.record(tx -> record(tx, d, failure));
+              });
+      if (outcome.isEmpty()) {
+        return sent;
       }
-    } finally {
-      due.forEach(d -> inFlight.remove(d.id())); // also when a store write failed midway
+      sent += outcome.get() ? 1 : 0;
     }
-    return sent;
-  }
-
-  private List<Delivery> collectDue() {
-    return store.inTransaction(
-        tx -> {
-          Instant now = clock.instant();
-          List<Delivery> ds = new ArrayList<>();
-          Set<String> blocked = new HashSet<>();
-          for (Delivery d : tx.pending()) {
-            String lane = d.incidentId() + "~" + d.channel();
-            if (blocked.add(lane) && !now.isBefore(d.nextAttemptAt())) {
-              ds.add(d);
-              inFlight.add(d.id());
-            }
-          }
-          return ds;
-        });
   }
 
   /** One attempt; null when it went out. */

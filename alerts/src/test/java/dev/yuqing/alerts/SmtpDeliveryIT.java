@@ -47,7 +47,8 @@ class SmtpDeliveryIT {
           Duration.ofSeconds(40),
           null,
           // every change at once: what is measured here is delivery, not the group wait
-          new GroupingConfig(null, Duration.ZERO, Duration.ZERO));
+          new GroupingConfig(null, Duration.ZERO, Duration.ZERO),
+          null);
   static final List<Alert> BURST = Alerts.burst();
   int port;
   SmtpConfig smtp;

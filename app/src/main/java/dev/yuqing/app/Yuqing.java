@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
       dev.yuqing.app.cli.RunCommand.class,
       dev.yuqing.app.cli.ExtractCommand.class,
       dev.yuqing.app.cli.AddCommand.class,
-      dev.yuqing.app.cli.AlertsCommand.class,
+      dev.yuqing.app.cli.IncidentsCommand.class,
       dev.yuqing.app.cli.ServeCommand.class,
       dev.yuqing.app.cli.ReportCommand.class,
       dev.yuqing.app.cli.ReplayCommand.class,

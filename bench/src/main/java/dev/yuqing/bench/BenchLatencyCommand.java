@@ -2,9 +2,10 @@ package dev.yuqing.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.IncidentStore;
 import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.YuqingConfig;
@@ -280,11 +281,13 @@ public final class BenchLatencyCommand implements Callable<Integer> {
   /** When the service opened each project's first incident. */
   private static Map<String, Instant> opened(Path data) {
     Map<String, Instant> out = new HashMap<>();
-    if (!AlertStore.exists(data.resolve("alerts"))) {
+    if (!Database.embeddedExists(data)) {
       return out;
     }
-    List<Incident> all =
-        new AlertStore(data.resolve("alerts")).inTransaction(IncidentStore.Tx::all);
+    List<Incident> all;
+    try (Database db = Database.embedded(data)) {
+      all = new JdbcIncidentStore(db).inTransaction(IncidentStore.Tx::all);
+    }
     for (Incident i : all) {
       out.merge(i.project(), i.openedAt(), (a, b) -> a.isBefore(b) ? a : b);
     }

@@ -4,12 +4,19 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where an alert is in its lifecycle: firing → acknowledged / escalated → resolved. */
+/**
+ * Where an alert or an incident is. A rule's alert is firing or resolved. An incident follows the
+ * response plan: new (firing, or escalated while nobody took it) → acknowledged → responding
+ * (assigned, or a response logged) → resolved → closed (handled and summed up; nothing changes it
+ * any more).
+ */
 public enum AlertState {
   FIRING("未处理"),
   ACKNOWLEDGED("已确认"),
+  RESPONDING("处置中"),
   ESCALATED("已升级"),
-  RESOLVED("已解除");
+  RESOLVED("已解除"),
+  CLOSED("已关闭");
 
   private final String chinese;
 

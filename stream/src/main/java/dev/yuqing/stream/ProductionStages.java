@@ -1,6 +1,7 @@
 package dev.yuqing.stream;
 
 import dev.yuqing.alerts.AlertService;
+import dev.yuqing.alerts.store.Database;
 import dev.yuqing.analysis.HandoverTagger;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Tagger;
@@ -35,7 +36,8 @@ public final class ProductionStages {
   }
 
   /**
-   * The alert service of a data directory: mail over SMTP when configured, else the outbox.
+   * The alert service on the configured database (or the embedded one under the data directory):
+   * mail over SMTP when configured, else the outbox.
    *
    * @param clock its clock (group wait, interval, escalation, retries); serialisable
    */
@@ -43,8 +45,15 @@ public final class ProductionStages {
       ConfigSnapshot config, String dataDir, Clock clock) {
     return () -> {
       var cfg = config.get();
+      Secrets secrets = Secrets.fromEnvironment();
+      Path data = Path.of(dataDir);
       return AlertService.open(
-          Path.of(dataDir), cfg.alerts(), cfg.smtp(), Secrets.fromEnvironment(), clock);
+          Database.open(cfg.database(), data, secrets),
+          data,
+          cfg.alerts(),
+          cfg.smtp(),
+          secrets,
+          clock);
     };
   }
 

@@ -1,9 +1,12 @@
 package dev.yuqing.stream;
 
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.IncidentStore;
 import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.config.DatabaseConfig;
+import dev.yuqing.core.config.Secrets;
 import dev.yuqing.stream.metrics.LatencyHistogram;
 import dev.yuqing.stream.metrics.ProgressReporter;
 import dev.yuqing.stream.metrics.StageMetrics;
@@ -103,17 +106,19 @@ public final class StreamReport {
   }
 
   /**
-   * What the alerts became, from the store under {@code DATA/alerts}: alerts raised per rule, and
-   * incidents (one event at one project) per rule — an incident counts under each rule among its
-   * members — and per grade.
+   * What the alerts became, from the incident store (the configured database, or the embedded one
+   * under {@code DATA}): alerts raised per rule, and incidents (one event at one project) per rule
+   * — an incident counts under each rule among its members — and per grade.
    */
-  public static void incidents(PrintWriter out, Path data) {
-    Path dir = data.resolve("alerts");
-    if (!AlertStore.exists(dir)) {
+  public static void incidents(PrintWriter out, DatabaseConfig database, Path data) {
+    if (database == null && !Database.embeddedExists(data)) {
       out.println("预警：无");
       return;
     }
-    List<Incident> all = new AlertStore(dir).inTransaction(IncidentStore.Tx::all);
+    List<Incident> all;
+    try (Database db = Database.open(database, data, Secrets.fromEnvironment())) {
+      all = new JdbcIncidentStore(db).inTransaction(IncidentStore.Tx::all);
+    }
     Map<String, Integer> alerts = new TreeMap<>();
     Map<String, Integer> byRule = new TreeMap<>();
     Map<Grade, Integer> byGrade = new TreeMap<>();

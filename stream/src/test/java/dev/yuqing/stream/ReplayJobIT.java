@@ -2,9 +2,10 @@ package dev.yuqing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.IncidentStore;
 import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.TaggedPost;
@@ -108,7 +109,7 @@ class ReplayJobIT {
     assertThat(subjects).allMatch(s -> s.contains(Pipelines.DEFAULT_PROJECT));
     // the burst and the call to gather that ends it are one event: one incident, the spike in it
     List<Incident> incidents =
-        new AlertStore(data.resolve("alerts")).inTransaction(IncidentStore.Tx::all);
+        new JdbcIncidentStore(Database.embedded(data)).inTransaction(IncidentStore.Tx::all);
     assertThat(incidents)
         .anySatisfy(
             i ->

@@ -28,13 +28,15 @@ import java.util.Set;
  * @param id 16 hex digits
  * @param project the project
  * @param grade the highest of the members' grades, or higher after escalation
- * @param state firing, acknowledged, escalated or resolved
+ * @param state firing or escalated (new), acknowledged, responding, resolved or closed
  * @param members the alerts in the order they joined, each in its latest revision
  * @param openedAt when the service received the first member (service clock)
  * @param gradeSince when the current grade was first told; escalation counts from here
  * @param messages what the thread has said so far and what it is waiting to say
  * @param handling who acknowledged and who resolved it
  * @param history what happened, oldest first
+ * @param response the response plan's side: the assignment, first contact, progress report and
+ *     which deadlines were escalated
  */
 public record Incident(
     String id,
@@ -46,7 +48,8 @@ public record Incident(
     Instant gradeSince,
     Messages messages,
     Handling handling,
-    List<Event> history) {
+    List<Event> history,
+    Response response) {
 
   /** Representative posts an incident quotes. */
   static final int QUOTED_POSTS = 6;
@@ -65,6 +68,7 @@ public record Incident(
     messages = messages == null ? Messages.NONE : messages;
     handling = handling == null ? Handling.NONE : handling;
     history = history == null ? List.of() : List.copyOf(history);
+    response = response == null ? Response.NONE : response;
   }
 
   /**
@@ -122,9 +126,30 @@ public record Incident(
   /** A member as a message showed it. */
   public record Seen(int revision, long total, boolean resolved) {}
 
-  /** Who acknowledged and resolved the incident ({@code rule}: its members went quiet). */
-  public record Handling(String ackedBy, Instant ackedAt, String resolvedBy, Instant resolvedAt) {
-    public static final Handling NONE = new Handling(null, null, null, null);
+  /**
+   * Who acknowledged, resolved and closed the incident ({@code rule} resolved it: its members went
+   * quiet).
+   */
+  public record Handling(
+      String ackedBy,
+      Instant ackedAt,
+      String resolvedBy,
+      Instant resolvedAt,
+      String closedBy,
+      Instant closedAt) {
+    public static final Handling NONE = new Handling(null, null, null, null, null, null);
+
+    Handling acked(String who, Instant at) {
+      return new Handling(who, at, resolvedBy, resolvedAt, closedBy, closedAt);
+    }
+
+    Handling resolved(String who, Instant at) {
+      return new Handling(ackedBy, ackedAt, who, at, closedBy, closedAt);
+    }
+
+    Handling closed(String who, Instant at) {
+      return new Handling(ackedBy, ackedAt, resolvedBy, resolvedAt, who, at);
+    }
   }
 
   /**
@@ -158,11 +183,18 @@ public record Incident(
         now,
         msgs,
         Handling.NONE,
-        List.of(new Event(now, "received", "新事件：" + a.headline())));
+        List.of(new Event(now, "received", "新事件：" + a.headline())),
+        Response.NONE);
   }
 
+  /** Not resolved (nor closed): alerts still join it and its thread still speaks. */
   public boolean open() {
-    return state != AlertState.RESOLVED;
+    return state != AlertState.RESOLVED && state != AlertState.CLOSED;
+  }
+
+  /** Closed: handled and summed up; nothing changes it any more. */
+  public boolean closed() {
+    return state == AlertState.CLOSED;
   }
 
   public Optional<Member> member(String alertId) {
@@ -250,7 +282,8 @@ public record Incident(
         gradeSince,
         messages,
         handling,
-        add(new Event(now, old.isPresent() ? "update" : "joined", text)));
+        add(new Event(now, old.isPresent() ? "update" : "joined", text)),
+        response);
   }
 
   /** This incident with its next message due at {@code at} at the latest. */
@@ -266,13 +299,13 @@ public record Incident(
   }
 
   Incident acknowledged(String who, Instant at) {
-    Handling h = new Handling(who, at, handling.resolvedBy(), handling.resolvedAt());
+    Handling h = handling.acked(who, at);
     return with(
         AlertState.ACKNOWLEDGED, grade, gradeSince, messages, h, event(at, "ack", who + " 确认"));
   }
 
   Incident resolved(String who, Instant at) {
-    Handling h = new Handling(handling.ackedBy(), handling.ackedAt(), who, at);
+    Handling h = handling.resolved(who, at);
     Messages m = notDue().messages();
     String text = who.equals("rule") ? "各项规则判定已恢复，事件解除" : who + " 解除";
     return with(AlertState.RESOLVED, grade, gradeSince, m, h, event(at, "resolve", text));
@@ -280,6 +313,13 @@ public record Incident(
 
   Incident escalated(Grade to, Instant at, String why) {
     return with(AlertState.ESCALATED, to, at, messages, handling, event(at, "escalate", why));
+  }
+
+  /** Raised to {@code to} because deadline {@code d} passed unmet; the state stays as it was. */
+  Incident overdue(Deadline d, Grade to, Instant at, String why) {
+    AlertState s = state == AlertState.FIRING ? AlertState.ESCALATED : state;
+    Instant since = to == grade ? gradeSince : at;
+    return responded(s, to, since, handling, response.escalated(d), event(at, "escalate", why));
   }
 
   /**
@@ -308,7 +348,17 @@ public record Incident(
     // the message carries the incident without its history: renderers do not need it
     Incident shown =
         new Incident(
-            id, project, grade, state, members, openedAt, next.gradeSince, m, handling, null);
+            id,
+            project,
+            grade,
+            state,
+            members,
+            openedAt,
+            next.gradeSince,
+            m,
+            handling,
+            null,
+            response);
     Notice notice =
         new Notice(kind, shown, changes, null, messageId, messages.ids(), null, null, note, now);
     return new Issued(next, notice);
@@ -417,7 +467,12 @@ public record Incident(
 
   private Incident with(AlertState s, Grade g, Instant since, Messages m, Handling h, Event e) {
     return new Incident(
-        id, project, g, s, members, openedAt, since, m, h, e == null ? history : add(e));
+        id, project, g, s, members, openedAt, since, m, h, e == null ? history : add(e), response);
+  }
+
+  /** This incident in state {@code s} with {@code h}, {@code r} and one more line of history. */
+  Incident responded(AlertState s, Grade g, Instant since, Handling h, Response r, Event e) {
+    return new Incident(id, project, g, s, members, openedAt, since, messages, h, add(e), r);
   }
 
   private List<Event> add(Event e) {

@@ -162,7 +162,7 @@ public final class IncidentLifecycle {
 
   /** A person acknowledged the incident: it will not escalate. Nothing is sent. */
   public static Step acknowledge(Incident i, String who, Instant now) {
-    if (!i.open() || i.state() == AlertState.ACKNOWLEDGED) {
+    if (!i.open() || i.state() == AlertState.ACKNOWLEDGED || i.state() == AlertState.RESPONDING) {
       return Step.NONE;
     }
     return Step.of(i.acknowledged(who, now));

@@ -189,7 +189,8 @@ class RobotWebhookIT {
             Duration.ofSeconds(10),
             Duration.ofSeconds(40),
             null,
-            new GroupingConfig(null, Duration.ZERO, null)); // the first message at once
+            new GroupingConfig(null, Duration.ZERO, null),
+            null); // the first message at once
     return AlertService.open(data, cfg, null, Secrets.of(env), clock);
   }
 

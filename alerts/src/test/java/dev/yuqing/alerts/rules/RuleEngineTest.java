@@ -121,6 +121,7 @@ class RuleEngineTest {
                 null,
                 null,
                 null,
+                null,
                 null),
             W);
     var e = fewer.onTime(s, PROJECT, Instant.parse("2024-06-10T03:00:00Z"));

@@ -153,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
             "索引：%s（%d 条）%n", PostIndexes.luceneDirectory(data).toAbsolutePath(), index.count());
       }
-      StreamReport.incidents(out, data);
+      StreamReport.incidents(out, cfg.database(), data);
       Path outbox = data.resolve("outbox").toAbsolutePath();
       List<Path> mails = mails(outbox);
       out.printf("预警邮件：%s（%d 封）%n", outbox, mails.size());

@@ -122,7 +122,7 @@ public final class ReplayCommand implements Callable<Integer> {
             effective.index(), data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
       out.printf("索引 %s：%d 条%n", PostIndexes.luceneDirectory(data), index.count());
     }
-    StreamReport.incidents(out, data);
+    StreamReport.incidents(out, effective.database(), data);
     out.printf("预警发件箱 %s：%d 封%n", data.resolve("outbox"), countMails(data.resolve("outbox")));
     out.flush();
     return 0;

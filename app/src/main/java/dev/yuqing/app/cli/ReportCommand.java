@@ -1,6 +1,7 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
@@ -121,7 +122,13 @@ public final class ReportCommand implements Callable<Integer> {
               new ReportBuilder(
                   index,
                   new IndexInsights(index, zone),
-                  new StoreAlertInbox(new AlertStore(data.resolve("alerts")), clock),
+                  new StoreAlertInbox(
+                      new JdbcIncidentStore(
+                          Database.open(
+                              cfg == null ? null : cfg.database(),
+                              data,
+                              Secrets.fromEnvironment())),
+                      clock),
                   clock),
               font);
       Report r = service.build(project, period);

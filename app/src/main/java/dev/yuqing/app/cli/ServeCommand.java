@@ -1,8 +1,9 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.UserError;
@@ -121,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
             cfg.projects(),
             index,
             new IndexInsights(index, zone),
-            new StoreAlertInbox(new AlertStore(data.resolve("alerts")), clock),
+            new StoreAlertInbox(new JdbcIncidentStore(database(cfg, secrets)), clock),
             clock,
             zone,
             evidence);
@@ -206,6 +207,14 @@ public final class ServeCommand implements Callable<Integer> {
         1,
         TimeUnit.MINUTES);
     return ex;
+  }
+
+  private Database database(YuqingConfig cfg, Secrets secrets) {
+    try {
+      return Database.open(cfg.database(), data, secrets);
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage(), e);
+    }
   }
 
   private static SSLContext tls(TlsConfig t, Secrets secrets) {

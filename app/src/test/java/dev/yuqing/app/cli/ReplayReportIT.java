@@ -3,8 +3,9 @@ package dev.yuqing.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.IncidentStore;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.SharedData;
@@ -70,7 +71,7 @@ class ReplayReportIT {
     assertThat(out).contains("【舆情周报】默认项目 2019年第26周");
 
     List<Alert> inWeek =
-        new AlertStore(data.resolve("alerts"))
+        new JdbcIncidentStore(Database.embedded(data))
             .inTransaction(IncidentStore.Tx::all).stream()
                 .map(i -> i.summary())
                 .filter(a -> !a.firstAt().isBefore(WEEK_START) && a.firstAt().isBefore(WEEK_END))

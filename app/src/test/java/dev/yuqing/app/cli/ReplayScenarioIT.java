@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.IncidentStore;
 import dev.yuqing.alerts.incident.Incident;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.json.Json;
@@ -145,7 +146,7 @@ class ReplayScenarioIT {
     assertThat(Yuqing.execute("replay", "--in", in.toString(), "--data", data.toString())).isZero();
 
     List<Incident> all =
-        new AlertStore(data.resolve("alerts")).inTransaction(IncidentStore.Tx::all);
+        new JdbcIncidentStore(Database.embedded(data)).inTransaction(IncidentStore.Tx::all);
     for (Incident i : all) {
       System.out.println(
           "scenario incident "

@@ -36,6 +36,8 @@ import java.util.Set;
  * @param giveUpAfter a delivery still failing this long after it was queued is marked failed
  *     (default 1d)
  * @param grouping how alerts become incidents and how often an incident's thread speaks
+ * @param response the response plan's deadlines per grade; a grade left out, or a deadline left
+ *     out, takes the defaults (acknowledge: {@code escalateAfter}; contact 12h; progress 24h)
  */
 public record AlertsConfig(
     List<RuleConfig> rules,
@@ -48,11 +50,12 @@ public record AlertsConfig(
     Duration retryInitial,
     Duration retryMax,
     Duration giveUpAfter,
-    GroupingConfig grouping)
+    GroupingConfig grouping,
+    Map<Grade, ResponseConfig> response)
     implements Serializable {
 
   public static final AlertsConfig DEFAULT =
-      new AlertsConfig(null, null, null, null, null, null, null, null, null, null, null);
+      new AlertsConfig(null, null, null, null, null, null, null, null, null, null, null, null);
 
   public AlertsConfig {
     rules = rules == null ? defaultRules() : List.copyOf(rules);
@@ -105,6 +108,24 @@ public record AlertsConfig(
     }
     giveUpAfter = Check.positive("giveUpAfter", giveUpAfter, Duration.ofDays(1));
     grouping = grouping == null ? GroupingConfig.DEFAULT : grouping;
+    EnumMap<Grade, ResponseConfig> plan = new EnumMap<>(Grade.class);
+    for (Grade g : Grade.values()) {
+      ResponseConfig given = response == null ? null : response.get(g);
+      try {
+        plan.put(
+            g,
+            (given == null ? new ResponseConfig(null, null, null) : given)
+                .withDefaults(escalateAfter));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("response." + g.json() + "." + e.getMessage(), e);
+      }
+    }
+    response = Map.copyOf(plan);
+  }
+
+  /** The response plan's deadlines for incidents of {@code grade}. */
+  public ResponseConfig response(Grade grade) {
+    return response.get(grade);
   }
 
   /**

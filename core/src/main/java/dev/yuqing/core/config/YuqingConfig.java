@@ -18,6 +18,8 @@ import java.util.Set;
  * @param stream the Flink job
  * @param dashboard the web dashboard: users, TLS, sessions
  * @param reports daily and weekly reports and their mail schedule
+ * @param database the PostgreSQL server of the incident desk; null: the embedded store under the
+ *     data directory
  */
 public record YuqingConfig(
     List<ProjectConfig> projects,
@@ -28,7 +30,8 @@ public record YuqingConfig(
     SmtpConfig smtp,
     StreamConfig stream,
     DashboardConfig dashboard,
-    ReportsConfig reports) {
+    ReportsConfig reports,
+    DatabaseConfig database) {
 
   public YuqingConfig {
     if (projects == null || projects.isEmpty()) {
@@ -88,12 +91,13 @@ public record YuqingConfig(
 
   /** A configuration of these projects with every other section at its defaults. */
   public static YuqingConfig ofProjects(List<ProjectConfig> projects) {
-    return new YuqingConfig(projects, null, null, null, null, null, null, null, null);
+    return new YuqingConfig(projects, null, null, null, null, null, null, null, null, null);
   }
 
   /** This configuration with other stream settings. */
   public YuqingConfig withStream(StreamConfig s) {
-    return new YuqingConfig(projects, sources, crawler, index, alerts, smtp, s, dashboard, reports);
+    return new YuqingConfig(
+        projects, sources, crawler, index, alerts, smtp, s, dashboard, reports, database);
   }
 
   public Optional<ProjectConfig> project(String name) {

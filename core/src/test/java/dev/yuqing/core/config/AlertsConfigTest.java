@@ -196,6 +196,7 @@ class AlertsConfigTest {
             null,
             null,
             null,
+            null,
             null);
     assertThat(a.escalateAfter()).isEqualTo(Duration.ofMinutes(30));
     assertThat(a.robots()).isEmpty();

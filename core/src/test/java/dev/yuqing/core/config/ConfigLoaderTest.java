@@ -90,7 +90,48 @@ class ConfigLoaderTest {
   void unknownTopLevelKeyListsTheKnownOnes() {
     assertThatThrownBy(() -> loader.parse("c.yaml", MINIMAL + "alerst: {}\n"))
         .hasMessageStartingWith(
-            "c.yaml: alerst: unknown key (known: alerts, crawler, dashboard, index,");
+            "c.yaml: alerst: unknown key (known: alerts, crawler, dashboard, database, index,");
+  }
+
+  @Test
+  void theDatabaseIsPostgresqlWithItsKeysChecked() {
+    YuqingConfig none = loader.parse("c.yaml", MINIMAL);
+    assertThat(none.database()).as("absent: the embedded store").isNull();
+    YuqingConfig pg =
+        loader.parse(
+            "c.yaml", MINIMAL + "database: {url: 'jdbc:postgresql://db:5432/yuqing', user: yq}\n");
+    assertThat(pg.database().url()).isEqualTo("jdbc:postgresql://db:5432/yuqing");
+    assertThat(pg.database().passwordEnv()).isEqualTo("YUQING_DB_PASSWORD");
+    assertThatThrownBy(
+            () -> loader.parse("c.yaml", MINIMAL + "database: {url: 'jdbc:mysql://db/yuqing'}\n"))
+        .hasMessageStartingWith("c.yaml: database.url: only PostgreSQL is supported here");
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "c.yaml", MINIMAL + "database: {url: 'jdbc:postgresql://db/y', pasword: x}\n"))
+        .hasMessageStartingWith(
+            "c.yaml: database.pasword: unknown key (known: passwordEnv, url, user)");
+  }
+
+  @Test
+  void theResponsePlanPerGradeTakesItsDefaults() {
+    YuqingConfig c =
+        loader.parse(
+            "c.yaml",
+            MINIMAL.replace("alerts:\n", "alerts:\n  response: {critical: {contact: 2h}}\n"));
+    ResponseConfig critical = c.alerts().response(dev.yuqing.core.Grade.CRITICAL);
+    assertThat(critical.contact()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(critical.progress()).isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(critical.acknowledge()).isEqualTo(c.alerts().escalateAfter());
+    assertThat(c.alerts().response(dev.yuqing.core.Grade.ALERT).contact())
+        .isEqualTo(java.time.Duration.ofHours(12));
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "c.yaml",
+                    MINIMAL.replace("alerts:\n", "alerts:\n  response: {alert: {progress: 0s}}\n")))
+        .hasMessageStartingWith(
+            "c.yaml: alerts.response.alert.progress: must be a positive duration");
   }
 
   @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
@@ -57,7 +58,7 @@ class DashboardBrowserIT {
     Files.createDirectories(SHOTS);
     replay = HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
     index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
-    inbox = new StoreAlertInbox(new AlertStore(data.resolve("alerts")), Clock.systemUTC());
+    inbox = new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), Clock.systemUTC());
     PasswordHasher h = new PasswordHasher(1000);
     DashboardConfig config =
         new DashboardConfig(

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.config.ReportScheduleConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
@@ -83,7 +84,7 @@ class ReportDeliveryIT {
             new ReportBuilder(
                 index,
                 new IndexInsights(index, CHINA),
-                new StoreAlertInbox(new AlertStore(data.resolve("alerts")), clock),
+                new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), clock),
                 clock),
             FONT);
     List<ReportScheduleConfig> schedules =

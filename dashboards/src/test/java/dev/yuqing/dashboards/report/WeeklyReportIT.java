@@ -3,7 +3,8 @@ package dev.yuqing.dashboards.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.alerts.AlertStore;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
@@ -72,7 +73,7 @@ class WeeklyReportIT {
               new ReportBuilder(
                   index,
                   new IndexInsights(index, CHINA),
-                  new StoreAlertInbox(new AlertStore(data.resolve("alerts")), clock),
+                  new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), clock),
                   clock),
               FONT);
       report = service.build(HousingReplay.PROJECT, week);

@@ -3,8 +3,9 @@ package dev.yuqing.dashboards.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.alerts.AlertStore;
 import dev.yuqing.alerts.Links;
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Ids;
@@ -86,7 +87,7 @@ class PostPagesIT {
     posts.sort(java.util.Comparator.comparing(Post::eventTime));
     HousingReplay.run(data, posts, DemoPosts.PROJECT);
     index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
-    inbox = new StoreAlertInbox(new AlertStore(data.resolve("alerts")), Clock.systemUTC());
+    inbox = new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), Clock.systemUTC());
     Dashboard d =
         new Dashboard(
             DashboardSecurityIT.config(5),

@@ -40,6 +40,7 @@ class AlertDetectorTest {
               null,
               null,
               null,
+              null,
               null));
   private static final Instant AFTER_BURST =
       BEGINNING.plus(Duration.ofMinutes(35L * 100)).plus(Duration.ofHours(1));

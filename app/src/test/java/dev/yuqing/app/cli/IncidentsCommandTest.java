@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AlertsCommandTest {
+class IncidentsCommandTest {
   @TempDir Path data;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -72,6 +72,7 @@ class AlertsCommandTest {
         new AlertsConfig(
             null,
             Map.of(Grade.CRITICAL, List.of("all@example.com")),
+            null,
             null,
             null,
             null,
@@ -141,6 +142,39 @@ class AlertsCommandTest {
     try (var files = Files.list(data.resolve("outbox"))) {
       assertThat(files.count()).isEqualTo(1); // the recovery waits for the service
     }
+  }
+
+  @Test
+  void assignsLogsAndClosesNamingWhoDidIt() {
+    String d = data.toString();
+    assertThat(run("incidents", "assign", ID, "--department", "客服", "--by", "王经理", "--data", d))
+        .isZero();
+    assertThat(out()).contains("已指派给 客服部（王经理）");
+    assertThat(
+            run(
+                "incidents",
+                "log",
+                ID,
+                "--action",
+                "contact",
+                "电话联系3户业主",
+                "--by",
+                "李娜",
+                "--data",
+                d))
+        .isZero();
+    out.reset();
+    assertThat(run("incidents", "show", ID, "--data", d)).isZero();
+    assertThat(out())
+        .contains(
+            "状态：处置中", "确认：王经理", "负责：客服部（王经理 指派", "李娜  联系业主：电话联系3户业主", "联系业主12小时内", "王经理 指派给客服部");
+    assertThat(run("incidents", "assign", ID, "--department", "保安", "--data", d)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("department: '保安' is not one of");
+    out.reset();
+    assertThat(run("incidents", "close", ID, "--by", "王经理", "--data", d)).isZero();
+    assertThat(out()).contains("已关闭：王经理", "解除通知 1 条待发送");
+    assertThat(run("incidents", "log", ID, "补记一条", "--data", d)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("已关闭，不能再更改");
   }
 
   @Test
