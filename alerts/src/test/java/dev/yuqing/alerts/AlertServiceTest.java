@@ -444,6 +444,35 @@ class AlertServiceTest {
   }
 
   @Test
+  void aGrade二级IncidentNotContactedWithin12HoursEscalatesOnceToTheCriticalRecipients()
+      throws Exception {
+    svc.submit(burst.get(0)); // a spike: grade 二级
+    clock.advance(Duration.ofMinutes(2));
+    svc.tick();
+    assertThat(outbox()).hasSize(1);
+    clock.advance(Duration.ofMinutes(8));
+    AlertService.acknowledge(svc.store(), only().id(), "李主任", clock.instant());
+    clock.advance(Duration.ofHours(11).plusMinutes(49)); // 11 h 59 min after it opened
+    svc.tick();
+    assertThat(outbox()).as("acknowledged, and 12 h not over").hasSize(1);
+    clock.advance(Duration.ofMinutes(1));
+    svc.tick();
+    List<Path> mails = outbox();
+    assertThat(mails).hasSize(2);
+    MimeMessage up = read(mails.get(1));
+    assertThat(up.getSubject()).startsWith("【舆情预警·一级·升级】");
+    assertThat(up.getRecipients(Message.RecipientType.TO))
+        .extracting(Object::toString)
+        .contains("all@example.com");
+    for (int hour = 0; hour < 11; hour++) {
+      clock.advance(Duration.ofHours(1));
+      svc.tick();
+    }
+    assertThat(outbox()).as("once: no second mail for the same deadline").hasSize(2);
+    assertThat(only().state()).isEqualTo(AlertState.ACKNOWLEDGED);
+  }
+
+  @Test
   void oneServicePerDataDirectory() {
     assertThatThrownBy(() -> AlertService.open(data, cfg, null, Secrets.of(Map.of()), clock))
         .isInstanceOf(IllegalStateException.class)
