@@ -98,6 +98,22 @@ public final class JdbcIncidentStore implements IncidentStore {
     }
   }
 
+  /**
+   * A number that grows with every change to any incident (its lines of history, which every change
+   * adds to): what a live page compares to know whether to fetch again.
+   */
+  public long changes() {
+    return db.transaction(
+        false,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM incident_events");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
   @Override
   public <T> T inTransaction(Function<Tx, T> work) {
     Tx open = current.get();

@@ -4,14 +4,17 @@ import dev.yuqing.alerts.store.Database;
 import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.UserError;
+import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.YuqingConfig;
+import dev.yuqing.dashboards.IncidentDesk;
 import dev.yuqing.dashboards.StoreAlertInbox;
 import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.dashboards.report.IncidentReport;
 import dev.yuqing.dashboards.report.Report;
 import dev.yuqing.dashboards.report.ReportBuilder;
 import dev.yuqing.dashboards.report.ReportPeriod;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,23 +36,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code yuqing report weekly|daily}: the 周报 or 日报 of one project as HTML or PDF. */
+/**
+ * {@code yuqing report weekly|daily}: the 周报 or 日报 of one project as HTML or PDF; {@code yuqing
+ * report incident ID}: one incident's summary (总结) as PDF.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "生成舆情日报/周报 (daily or weekly report) as HTML or PDF.",
+      "生成舆情日报/周报 (daily or weekly report) as HTML or PDF，或事件总结 (incident ID) as PDF.",
       "Without --from/--to: yesterday (daily) or last Monday to Sunday (weekly).",
       "Example: yuqing report weekly --project 翡翠湾 --from 2024-05-06 --to 2024-05-12"
-          + " --out weekly.pdf --data ./data"
+          + " --out weekly.pdf --data ./data",
+      "         yuqing report incident 3f9a0c1b --out summary.pdf --data ./data"
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "daily or weekly")
+  @Parameters(index = "0", paramLabel = "KIND", description = "daily, weekly or incident")
   String kind;
 
-  @Option(names = "--project", required = true, paramLabel = "NAME", description = "the project")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "ID",
+      description = "incident: its id or a unique prefix of it")
+  String id;
+
+  @Option(names = "--project", paramLabel = "NAME", description = "the project (daily, weekly)")
   String project;
 
   @Option(names = "--from", paramLabel = "DATE", description = "first day, e.g. 2024-05-06")
@@ -79,11 +94,17 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (kind.equals("incident")) {
+      return incident();
+    }
     Kind k;
     try {
       k = Kind.parse(kind);
     } catch (IllegalArgumentException e) {
-      throw new UserError("KIND: " + e.getMessage());
+      throw new UserError("KIND: " + e.getMessage() + " (or incident ID)");
+    }
+    if (project == null) {
+      throw new UserError("--project: a daily or weekly report is about one project");
     }
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     String format =
@@ -102,21 +123,9 @@ public final class ReportCommand implements Callable<Integer> {
     IndexConfig indexConfig = cfg == null ? IndexConfig.DEFAULT : cfg.index();
     ZoneId zone = ZoneId.of(reports.zone());
     ReportPeriod period = period(k, zone);
-    Path font = Path.of(reports.font());
-    if (!Files.isReadable(font)) {
-      throw new UserError(
-          font + ": CJK font not found: apt-get install fonts-wqy-microhei, or set reports.font");
-    }
+    Path font = font(reports);
     Clock clock = Clock.systemUTC();
-    PostIndex index;
-    try {
-      index =
-          PostIndexes.openReadOnly(
-              indexConfig, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
-    } catch (IndexException e) {
-      throw new UserError(e.getMessage(), e);
-    }
-    try (index) {
+    try (PostIndex index = openIndex(indexConfig)) {
       ReportService service =
           new ReportService(
               new ReportBuilder(
@@ -133,11 +142,7 @@ public final class ReportCommand implements Callable<Integer> {
               font);
       Report r = service.build(project, period);
       byte[] bytes = service.render(r, format);
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.write(out, bytes);
+      write(bytes);
       spec.commandLine()
           .getOut()
           .printf(
@@ -150,6 +155,81 @@ public final class ReportCommand implements Callable<Integer> {
               (bytes.length + 1023) / 1024);
     }
     return 0;
+  }
+
+  /** The summary (总结) of one incident, as PDF. */
+  private int incident() throws Exception {
+    if (id == null) {
+      throw new UserError("incident: give the incident's id (yuqing incidents list)");
+    }
+    if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+      throw new UserError("--out " + out + ": the summary is a PDF: the file must end in .pdf");
+    }
+    YuqingConfig cfg = config == null ? null : new ConfigLoader().load(config);
+    ReportsConfig reports = cfg == null ? ReportsConfig.DEFAULT : cfg.reports();
+    Path font = font(reports);
+    if (cfg == null || cfg.database() == null) {
+      if (!Database.embeddedExists(data)) {
+        throw new UserError(data.resolve(Database.EMBEDDED) + ": no incidents here");
+      }
+    }
+    ZoneId zone = ZoneId.of(reports.zone());
+    Clock clock = Clock.systemUTC();
+    try (PostIndex index = openIndex(cfg == null ? IndexConfig.DEFAULT : cfg.index());
+        Database db =
+            Database.open(cfg == null ? null : cfg.database(), data, Secrets.fromEnvironment())) {
+      IncidentDesk desk =
+          new IncidentDesk(
+              new JdbcIncidentStore(db), cfg == null ? AlertsConfig.DEFAULT : cfg.alerts(), clock);
+      List<IncidentDesk.Row> hits =
+          desk.inbox(null, false, Integer.MAX_VALUE).stream()
+              .filter(r -> r.incident().id().startsWith(id.toLowerCase(Locale.ROOT)))
+              .toList();
+      if (hits.size() != 1 || id.length() < 4) {
+        throw new UserError(
+            id + ": " + (hits.isEmpty() ? "no such incident" : "give more characters of the id"));
+      }
+      IncidentDesk.View v = desk.view(hits.get(0).incident().id()).orElseThrow();
+      byte[] pdf =
+          new IncidentReport(new IndexInsights(index, zone), font, zone).pdf(v, clock.instant());
+      write(pdf);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "事件总结 %s：%s，%d 条处置记录 → %s (%d KB)%n",
+              v.incident().id(),
+              v.incident().project(),
+              v.log().size(),
+              out,
+              (pdf.length + 1023) / 1024);
+    }
+    return 0;
+  }
+
+  private static Path font(ReportsConfig reports) {
+    Path font = Path.of(reports.font());
+    if (!Files.isReadable(font)) {
+      throw new UserError(
+          font + ": CJK font not found: apt-get install fonts-wqy-microhei, or set reports.font");
+    }
+    return font;
+  }
+
+  private PostIndex openIndex(IndexConfig indexConfig) {
+    try {
+      return PostIndexes.openReadOnly(
+          indexConfig, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
+    } catch (IndexException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private void write(byte[] bytes) throws java.io.IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.write(out, bytes);
   }
 
   private ReportPeriod period(Kind k, ZoneId zone) {

@@ -14,8 +14,9 @@ import dev.yuqing.core.config.TlsConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.crawler.evidence.WarcEvidence;
-import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.IncidentDesk;
 import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.dashboards.report.IncidentReport;
 import dev.yuqing.dashboards.report.MailReportSender;
 import dev.yuqing.dashboards.report.ReportBuilder;
 import dev.yuqing.dashboards.report.ReportScheduler;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "启动舆情看板 (the web dashboard): overview, alerts inbox, search, post evidence.",
+      "启动舆情看板 (the web dashboard): overview, the incident desk, alerts, search, post evidence.",
       "Users and roles come from dashboard.users in --config; hash passwords with"
           + " 'yuqing user hash'.",
       "Example: yuqing serve --data ./data --port 8080 --config config/yuqing.yaml"
@@ -116,16 +117,22 @@ public final class ServeCommand implements Callable<Integer> {
         Files.exists(evidenceDir.resolve(WarcEvidence.MANIFEST))
             ? new EvidenceReader(evidenceDir)
             : null;
+    IndexInsights insights = new IndexInsights(index, zone);
+    Path font = Path.of(cfg.reports().font());
+    IncidentDesk desk =
+        new IncidentDesk(new JdbcIncidentStore(database(cfg, secrets)), cfg.alerts(), clock);
     Dashboard dash =
         new Dashboard(
             d,
             cfg.projects(),
             index,
-            new IndexInsights(index, zone),
-            new StoreAlertInbox(new JdbcIncidentStore(database(cfg, secrets)), clock),
+            insights,
+            desk.alerts(),
+            desk,
             clock,
             zone,
-            evidence);
+            evidence,
+            Files.isReadable(font) ? new IncidentReport(insights, font, zone) : null);
     ScheduledExecutorService reports = startReports(cfg, dash, secrets);
     CountDownLatch stopped = new CountDownLatch(1);
     try (index;
@@ -186,7 +193,7 @@ public final class ServeCommand implements Callable<Integer> {
             service,
             sender,
             dash.clock(),
-            data.resolve("reports"));
+            dash.desk().database());
     ScheduledExecutorService ex =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

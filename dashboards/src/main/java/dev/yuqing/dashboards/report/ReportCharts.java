@@ -29,6 +29,8 @@ public final class ReportCharts {
   static final Color NEUTRAL = new Color(0x9a, 0xa5, 0xb1);
   static final Color POSITIVE = new Color(0x3a, 0x9d, 0x5d);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("MM-dd HH时", Locale.ROOT);
 
   private final Font font;
 
@@ -57,6 +59,25 @@ public final class ReportCharts {
     c.addSeries("负面", days, s.buckets().stream().map(b -> (Number) b.negative()).toList());
     c.addSeries("中性", days, s.buckets().stream().map(b -> (Number) b.neutral()).toList());
     c.addSeries("正面", days, s.buckets().stream().map(b -> (Number) b.positive()).toList());
+    return png(c);
+  }
+
+  /** Posts per hour, stacked by sentiment: an incident's timeline. */
+  public byte[] hourly(Stats s, ZoneId zone) {
+    CategoryChart c = chart("每小时声量（按情感）", "帖子数");
+    List<String> hours = new ArrayList<>();
+    s.buckets().forEach(b -> hours.add(HOUR.format(b.start().atZone(zone))));
+    if (hours.isEmpty()) {
+      hours.add("—");
+    }
+    c.getStyler().setStacked(true);
+    c.getStyler().setLegendPosition(LegendPosition.OutsideE);
+    c.getStyler().setSeriesColors(new Color[] {NEGATIVE, NEUTRAL, POSITIVE});
+    List<Stats.Bucket> b =
+        s.buckets().isEmpty() ? List.of(new Stats.Bucket(null, 0, 0, 0)) : s.buckets();
+    c.addSeries("负面", hours, b.stream().map(x -> (Number) x.negative()).toList());
+    c.addSeries("中性", hours, b.stream().map(x -> (Number) x.neutral()).toList());
+    c.addSeries("正面", hours, b.stream().map(x -> (Number) x.positive()).toList());
     return png(c);
   }
 

@@ -2,15 +2,11 @@ package dev.yuqing.dashboards.report;
 
 import static dev.yuqing.core.Html.esc;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.yuqing.alerts.store.Database;
 import dev.yuqing.core.config.ReportScheduleConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
-import dev.yuqing.core.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends scheduled reports. {@link #tick()} is called every minute or so (by {@code yuqing serve});
- * it sends each schedule's report once its time of day has come, and records the period sent in
- * {@code DATA/reports/delivered.json} so that a restart never sends the same report twice. A report
- * whose time passed while yuqing was down is sent at the next tick on the same day; earlier missed
- * days are not caught up (say so to people who expect it: run {@code yuqing report}).
+ * it sends each schedule's report once its time of day has come, and records the period sent in the
+ * database (table {@code report_deliveries}) so that a restart, or a second dashboard on the same
+ * database, never sends the same report twice. A report whose time passed while yuqing was down is
+ * sent at the next tick on the same day; earlier missed days are not caught up (say so to people
+ * who expect it: run {@code yuqing report}).
  *
  * <p>Not thread-safe: one scheduler thread calls {@link #tick()}.
  */
@@ -42,11 +39,11 @@ public final class ReportScheduler {
   private final ReportService reports;
   private final ReportSender sender;
   private final Clock clock;
-  private final Path stateFile;
+  private final Database db;
 
   /**
    * @param commandGroup recipients of schedules that name none (alerts.recipients.alert)
-   * @param stateDir where the delivery record lives ({@code DATA/reports})
+   * @param db where the delivery record lives (the incident desk's database)
    */
   public ReportScheduler(
       List<ReportScheduleConfig> schedules,
@@ -55,14 +52,14 @@ public final class ReportScheduler {
       ReportService reports,
       ReportSender sender,
       Clock clock,
-      Path stateDir) {
+      Database db) {
     this.schedules = List.copyOf(schedules);
     this.commandGroup = List.copyOf(commandGroup);
     this.zone = zone;
     this.reports = reports;
     this.sender = sender;
     this.clock = clock;
-    this.stateFile = stateDir.resolve("delivered.json");
+    this.db = db;
   }
 
   /** The period a schedule should have sent by {@code now}, if its time has come today. */
@@ -111,8 +108,7 @@ public final class ReportScheduler {
                 + "</p><p>完整报告见附件。</p>";
         sender.send(
             to, ReportService.subject(r), body, file, ReportService.fileName(r, s.format()), type);
-        delivered.put(s.name(), period.get().first().toString());
-        writeState(delivered);
+        record(s.name(), period.get().first().toString());
         sent.add(s.name());
         LOG.info("report {} for {} sent to {}", s.name(), period.get().label(), to);
       } catch (Exception e) {
@@ -123,24 +119,37 @@ public final class ReportScheduler {
     return sent;
   }
 
+  /** The first day of the period each schedule last sent (table {@code report_deliveries}). */
   private Map<String, String> readState() {
-    if (!Files.exists(stateFile)) {
-      return new TreeMap<>();
-    }
-    try {
-      return new TreeMap<>(
-          Json.mapper()
-              .readValue(Files.readString(stateFile), new TypeReference<Map<String, String>>() {}));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          stateFile + ": unreadable delivery record: " + e.getMessage(), e);
-    }
+    return db.transaction(
+        false,
+        c -> {
+          Map<String, String> m = new TreeMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT schedule, period_first FROM report_deliveries");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              m.put(rs.getString(1), rs.getString(2));
+            }
+          }
+          return m;
+        });
   }
 
-  private void writeState(Map<String, String> state) throws IOException {
-    Files.createDirectories(stateFile.getParent());
-    Path tmp = stateFile.resolveSibling("delivered.json.tmp");
-    Files.writeString(tmp, Json.line(state));
-    Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  private void record(String schedule, String periodFirst) {
+    db.transaction(
+        true,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO report_deliveries (schedule, period_first, sent_at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (schedule) DO UPDATE SET period_first = excluded.period_first,"
+                      + " sent_at = excluded.sent_at")) {
+            ps.setString(1, schedule);
+            ps.setString(2, periodFirst);
+            ps.setLong(3, clock.instant().toEpochMilli());
+            return ps.executeUpdate();
+          }
+        });
   }
 }

@@ -163,8 +163,30 @@ public final class DashboardExchange {
     send(200, contentType, body, false);
   }
 
+  /**
+   * Starts a server-sent event stream ({@code text/event-stream}) and returns its body, which stays
+   * open after the handler returns: the caller writes events to it from any thread, and closes it.
+   */
+  OutputStream eventStream() throws IOException {
+    headers("text/event-stream; charset=utf-8", true);
+    ex.sendResponseHeaders(200, 0);
+    return ex.getResponseBody();
+  }
+
   private void send(int status, String contentType, byte[] body, boolean noStore)
       throws IOException {
+    headers(contentType, noStore);
+    boolean head = method().equals("HEAD");
+    ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    ex.close();
+  }
+
+  private void headers(String contentType, boolean noStore) {
     var h = ex.getResponseHeaders();
     h.set("Content-Type", contentType);
     h.set("Content-Security-Policy", CSP);
@@ -179,14 +201,6 @@ public final class DashboardExchange {
     if (tls) {
       h.set("Strict-Transport-Security", "max-age=31536000");
     }
-    boolean head = method().equals("HEAD");
-    ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    ex.close();
   }
 
   private Map<String, List<String>> readForm() throws IOException {

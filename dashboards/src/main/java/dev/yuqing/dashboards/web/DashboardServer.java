@@ -66,12 +66,15 @@ public final class DashboardServer implements Closeable {
   private final ExecutorService pool;
   private final boolean tls;
   private final List<Route> routes = new ArrayList<>();
+  private final LiveEvents live;
 
   private DashboardServer(Dashboard dash, HttpServer server, boolean tls) {
     this.dash = dash;
     this.server = server;
     this.tls = tls;
-    this.sessions = new Sessions(dash.clock(), dash.config().sessionTimeout());
+    this.sessions =
+        new Sessions(dash.desk().database(), dash.clock(), dash.config().sessionTimeout());
+    this.live = new LiveEvents(dash.desk());
     this.userThrottle =
         new LoginThrottle(
             dash.clock(), dash.config().maxLoginFailures(), dash.config().loginLockout());
@@ -93,6 +96,8 @@ public final class DashboardServer implements Closeable {
     AlertsPage alerts = new AlertsPage(dash);
     SearchPage search = new SearchPage(dash);
     PostPage post = new PostPage(dash);
+    IncidentsPage desk = new IncidentsPage(dash);
+    IncidentPage incident = new IncidentPage(dash);
     LoginPage login = new LoginPage(dash, sessions, userThrottle, addressThrottle);
     route("GET", "/login", Access.PUBLIC, login::show);
     route("POST", "/login", Access.PUBLIC, login::submit);
@@ -105,6 +110,16 @@ public final class DashboardServer implements Closeable {
     route("GET", "/alerts/{id}", Access.USER, alerts::detail);
     route("POST", "/alerts/{id}/ack", Access.ADMIN, alerts::acknowledge);
     route("POST", "/alerts/{id}/resolve", Access.ADMIN, alerts::resolve);
+    route("GET", "/incidents", Access.USER, desk::list);
+    route("GET", "/incidents/{id}", Access.USER, incident::show);
+    route("GET", "/incidents/{id}/report.pdf", Access.USER, incident::report);
+    route("GET", "/api/incidents/{id}/timeline", Access.USER, incident::timeline);
+    route("POST", "/incidents/{id}/ack", Access.ADMIN, desk::acknowledge);
+    route("POST", "/incidents/{id}/assign", Access.ADMIN, desk::assign);
+    route("POST", "/incidents/{id}/log", Access.ADMIN, desk::log);
+    route("POST", "/incidents/{id}/resolve", Access.ADMIN, desk::resolve);
+    route("POST", "/incidents/{id}/close", Access.ADMIN, desk::close);
+    route("GET", "/events", Access.USER, live::subscribe);
     route("GET", "/search", Access.USER, search::show);
     route("GET", "/api/search", Access.USER, search::api);
     route("GET", "/posts/{id}", Access.USER, post::show);
@@ -150,6 +165,7 @@ public final class DashboardServer implements Closeable {
 
   @Override
   public void close() {
+    live.close();
     server.stop(0);
     pool.shutdownNow();
     try {

@@ -40,6 +40,7 @@ final class Layout {
     if (s != null) {
       Element nav = header.appendElement("nav");
       nav(nav, "/overview", "总览", active);
+      nav(nav, "/incidents", "事件处置", active);
       nav(nav, "/alerts", "预警", active);
       nav(nav, "/search", "搜索", active);
       header

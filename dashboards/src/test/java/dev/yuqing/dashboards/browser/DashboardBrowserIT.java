@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.alerts.incident.ResponseAction;
 import dev.yuqing.alerts.store.Database;
 import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
+import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.DashboardConfig;
+import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.core.config.UserConfig;
 import dev.yuqing.core.config.UserConfig.Role;
-import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.AlertInbox;
+import dev.yuqing.dashboards.IncidentDesk;
 import dev.yuqing.dashboards.fixture.DemoPosts;
 import dev.yuqing.dashboards.fixture.HousingReplay;
 import dev.yuqing.dashboards.insight.IndexInsights;
+import dev.yuqing.dashboards.report.Glyphs;
+import dev.yuqing.dashboards.report.IncidentReport;
+import dev.yuqing.dashboards.report.PdfCheck;
 import dev.yuqing.dashboards.web.Dashboard;
 import dev.yuqing.dashboards.web.DashboardServer;
 import dev.yuqing.dashboards.web.PasswordHasher;
@@ -44,10 +51,12 @@ class DashboardBrowserIT {
   static final String PASSWORD = "翡翠湾-交房-2024";
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   static final Path SHOTS = Path.of("target", "browser-it");
+  static final Path FONT = Path.of(ReportsConfig.DEFAULT_FONT);
 
   @TempDir static Path data;
   static PostIndex index;
-  static StoreAlertInbox inbox;
+  static AlertInbox inbox;
+  static IncidentDesk desk;
   static DashboardServer server;
   static Chromium chromium;
   static HousingReplay.Result replay;
@@ -58,7 +67,12 @@ class DashboardBrowserIT {
     Files.createDirectories(SHOTS);
     replay = HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
     index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
-    inbox = new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), Clock.systemUTC());
+    desk =
+        new IncidentDesk(
+            new JdbcIncidentStore(Database.embedded(data)),
+            AlertsConfig.DEFAULT,
+            Clock.systemUTC());
+    inbox = desk.alerts();
     PasswordHasher h = new PasswordHasher(1000);
     DashboardConfig config =
         new DashboardConfig(
@@ -78,9 +92,13 @@ class DashboardBrowserIT {
             index,
             new IndexInsights(index, CHINA),
             inbox,
+            desk,
             Clock.systemUTC(),
             CHINA,
-            null);
+            null,
+            Files.isReadable(FONT)
+                ? new IncidentReport(new IndexInsights(index, CHINA), FONT, CHINA)
+                : null);
     server = DashboardServer.start(dash, "127.0.0.1", 0, null);
     chromium = Chromium.launch();
   }
@@ -193,6 +211,100 @@ class DashboardBrowserIT {
       assertThat(page.dialogs).isEmpty();
       assertThat(page.exceptions).isEmpty();
       assertThat(page.console).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+  }
+
+  @Test
+  void theIncidentDeskTakesAssignmentsAndLogEntriesLiveAndItsSummaryPdfShowsThem()
+      throws Exception {
+    assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
+    assumeTrue(
+        PdfCheck.popplerPresent(), "poppler-utils are absent: apt-get install poppler-utils");
+    List<IncidentDesk.Row> rows = desk.inbox(DemoPosts.PROJECT.name(), false, 50);
+    assertThat(rows).as("the week's incidents").isNotEmpty();
+    String id = rows.get(0).incident().id(); // the highest grade first
+    String row = "document.getElementById('incident-" + id + "')";
+    try (Page page = chromium.page()) {
+      login(page);
+      page.navigate(url("/incidents?state=all"));
+      assertThat(page.eval("Boolean(" + row + ")").asBoolean()).isTrue();
+      Files.write(SHOTS.resolve("incidents.png"), page.screenshot());
+      page.andWaitForLoad(() -> page.eval(row + ".querySelector('a').click()"));
+      assertThat(page.url()).endsWith("/incidents/" + id);
+      page.waitFor("document.body.dataset.incidentLoaded", Duration.ofSeconds(30));
+      assertThat(page.eval("+document.getElementById('incident-chart').dataset.points").asInt())
+          .as("hourly volume around the incident")
+          .isPositive();
+
+      String contact = "电话联系12栋3户业主，约定周六上门查看渗水";
+      page.eval("document.querySelector('#log-form select[name=action]').value = 'contact'");
+      page.eval("document.querySelector('#log-form textarea').value = '" + contact + "'");
+      page.andWaitForLoad(() -> page.eval("document.querySelector('#log-form button').click()"));
+      assertThat(page.text("document.getElementById('response-log').textContent"))
+          .contains("zhang.wei · 联系业主：" + contact);
+      page.eval("document.querySelector('#assign-form select[name=department]').value = '客服'");
+      page.andWaitForLoad(() -> page.eval("document.querySelector('#assign-form button').click()"));
+      assertThat(page.text("document.getElementById('assignee').textContent")).startsWith("客服部");
+
+      // a change from elsewhere (the CLI, another host) reaches the open page by itself
+      page.waitFor("document.body.dataset.liveConnected", Duration.ofSeconds(15));
+      desk.log(id, ResponseAction.PROGRESS, "向指挥组报告：维修队已进场", "王经理");
+      waitThroughReloads(
+          page,
+          "document.getElementById('response-log').textContent.includes('维修队已进场')",
+          Duration.ofSeconds(20));
+      Files.write(SHOTS.resolve("incident.png"), page.screenshot());
+
+      // the summary (总结) through the page's button
+      String pdf64 =
+          page.text(
+              "fetch(document.getElementById('summary-pdf').href).then(r => r.arrayBuffer())"
+                  + ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s +="
+                  + " String.fromCharCode(x)); return btoa(s); })");
+      Path pdf = SHOTS.resolve("incident-summary.pdf");
+      Files.write(pdf, java.util.Base64.getDecoder().decode(pdf64));
+      String flat = PdfCheck.text(pdf).replaceAll("\\s+", "");
+      assertThat(flat)
+          .contains(
+              "「翡翠湾」舆情事件总结",
+              "二、事件经过",
+              "三、处置经过",
+              "zhang.wei·联系业主：" + contact,
+              "zhang.wei指派给客服部",
+              "王经理·进展报告：向指挥组报告：维修队已进场",
+              "四、处置时效",
+              "联系业主12小时内");
+      BufferedImage first = PdfCheck.page(pdf, 1, SHOTS.resolve("incident-summary-page1"));
+      assertThat(Glyphs.ink(first)).isGreaterThan(5_000);
+      assertThat(Glyphs.distinctShapesInFirstLine(first, 0)).isGreaterThanOrEqualTo(6);
+      JsonNode all =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .createArrayNode()
+              .add(0)
+              .add(0)
+              .add(first.getWidth())
+              .add(first.getHeight());
+      assertThat(redPixels(first, all))
+          .as("the volume chart's negative bars, more than its legend")
+          .isGreaterThan(1_000);
+      assertThat(page.exceptions).isEmpty();
+      assertThat(page.console).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+  }
+
+  /** Waits for {@code expression} while the page may be reloading (live updates reload it). */
+  private static void waitThroughReloads(Page page, String expression, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        page.waitFor(expression, Duration.ofSeconds(1));
+        return;
+      } catch (IllegalStateException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      }
     }
   }
 

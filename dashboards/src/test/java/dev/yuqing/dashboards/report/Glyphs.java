@@ -11,11 +11,11 @@ import java.util.Set;
  * empty box, so the first line of text holds one shape repeated. Real Chinese glyphs give many
  * distinct shapes.
  */
-final class Glyphs {
+public final class Glyphs {
   private Glyphs() {}
 
   /** Dark pixels in the image. */
-  static long ink(BufferedImage img) {
+  public static long ink(BufferedImage img) {
     long n = 0;
     for (int y = 0; y < img.getHeight(); y++) {
       for (int x = 0; x < img.getWidth(); x++) {
@@ -28,7 +28,7 @@ final class Glyphs {
   }
 
   /** Distinct shapes among the ink runs of the first text line at or below {@code fromY}. */
-  static int distinctShapesInFirstLine(BufferedImage img, int fromY) {
+  public static int distinctShapesInFirstLine(BufferedImage img, int fromY) {
     int top = -1;
     int bottom = -1;
     for (int y = fromY; y < img.getHeight(); y++) {

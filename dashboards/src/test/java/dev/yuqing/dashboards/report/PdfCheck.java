@@ -11,25 +11,25 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /** Runs poppler-utils on a PDF: its text, its fonts, a page as PNG. */
-final class PdfCheck {
+public final class PdfCheck {
   private PdfCheck() {}
 
-  static boolean popplerPresent() {
+  public static boolean popplerPresent() {
     return Files.isExecutable(Path.of("/usr/bin/pdftotext"))
         && Files.isExecutable(Path.of("/usr/bin/pdffonts"))
         && Files.isExecutable(Path.of("/usr/bin/pdftoppm"));
   }
 
-  static String text(Path pdf) throws IOException, InterruptedException {
+  public static String text(Path pdf) throws IOException, InterruptedException {
     return run("pdftotext", "-layout", pdf.toString(), "-");
   }
 
-  static String fonts(Path pdf) throws IOException, InterruptedException {
+  public static String fonts(Path pdf) throws IOException, InterruptedException {
     return run("pdffonts", pdf.toString());
   }
 
   /** Renders one page at 100 dpi to {@code <prefix>-<page>.png} and reads it back. */
-  static BufferedImage page(Path pdf, int page, Path prefix)
+  public static BufferedImage page(Path pdf, int page, Path prefix)
       throws IOException, InterruptedException {
     run(
         "pdftoppm",

@@ -109,7 +109,7 @@ class ReportDeliveryIT {
         service,
         sender,
         clock,
-        data.resolve("reports"));
+        Database.embedded(data));
   }
 
   @Test

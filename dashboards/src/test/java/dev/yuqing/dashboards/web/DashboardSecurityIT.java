@@ -2,11 +2,15 @@ package dev.yuqing.dashboards.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
+import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.DashboardConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.UserConfig;
 import dev.yuqing.core.config.UserConfig.Role;
 import dev.yuqing.dashboards.AlertInbox;
+import dev.yuqing.dashboards.IncidentDesk;
 import dev.yuqing.dashboards.insight.Insights;
 import dev.yuqing.index.PostIndex;
 import java.lang.reflect.Proxy;
@@ -72,8 +76,14 @@ class DashboardSecurityIT {
             refusing(PostIndex.class),
             refusing(Insights.class),
             refusing(AlertInbox.class),
+            new IncidentDesk(
+                new JdbcIncidentStore(
+                    Database.embedded(java.nio.file.Files.createTempDirectory("yuqing-desk-"))),
+                AlertsConfig.DEFAULT,
+                Clock.systemUTC()),
             Clock.systemUTC(),
             ZoneId.of("Asia/Shanghai"),
+            null,
             null);
     server = DashboardServer.start(d, "127.0.0.1", 0, null);
   }

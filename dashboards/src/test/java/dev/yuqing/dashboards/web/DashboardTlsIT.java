@@ -3,8 +3,12 @@ package dev.yuqing.dashboards.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.yuqing.alerts.store.Database;
+import dev.yuqing.alerts.store.JdbcIncidentStore;
+import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.dashboards.AlertInbox;
+import dev.yuqing.dashboards.IncidentDesk;
 import dev.yuqing.dashboards.insight.Insights;
 import dev.yuqing.index.PostIndex;
 import java.io.InputStream;
@@ -71,8 +75,14 @@ class DashboardTlsIT {
             DashboardSecurityIT.refusing(PostIndex.class),
             DashboardSecurityIT.refusing(Insights.class),
             DashboardSecurityIT.refusing(AlertInbox.class),
+            new IncidentDesk(
+                new JdbcIncidentStore(
+                    Database.embedded(java.nio.file.Files.createTempDirectory("yuqing-desk-"))),
+                AlertsConfig.DEFAULT,
+                Clock.systemUTC()),
             Clock.systemUTC(),
             ZoneId.of("Asia/Shanghai"),
+            null,
             null);
     try (DashboardServer s = DashboardServer.start(d, "127.0.0.1", 0, server)) {
       assertThat(s.uri().getScheme()).isEqualTo("https");

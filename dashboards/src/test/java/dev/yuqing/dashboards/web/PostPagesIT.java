@@ -10,12 +10,14 @@ import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
+import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.crawler.evidence.WarcEvidence;
-import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.AlertInbox;
+import dev.yuqing.dashboards.IncidentDesk;
 import dev.yuqing.dashboards.fixture.DemoPosts;
 import dev.yuqing.dashboards.fixture.HousingReplay;
 import dev.yuqing.dashboards.insight.IndexInsights;
@@ -49,7 +51,8 @@ class PostPagesIT {
 
   @TempDir static Path data;
   static PostIndex index;
-  static StoreAlertInbox inbox;
+  static AlertInbox inbox;
+  static IncidentDesk desk;
   static DashboardServer server;
   static String recordId;
   static String postId = Ids.postId("yezhu-forum", "thread-900");
@@ -87,7 +90,12 @@ class PostPagesIT {
     posts.sort(java.util.Comparator.comparing(Post::eventTime));
     HousingReplay.run(data, posts, DemoPosts.PROJECT);
     index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
-    inbox = new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), Clock.systemUTC());
+    desk =
+        new IncidentDesk(
+            new JdbcIncidentStore(Database.embedded(data)),
+            AlertsConfig.DEFAULT,
+            Clock.systemUTC());
+    inbox = desk.alerts();
     Dashboard d =
         new Dashboard(
             DashboardSecurityIT.config(5),
@@ -95,9 +103,11 @@ class PostPagesIT {
             index,
             new IndexInsights(index, CHINA),
             inbox,
+            desk,
             Clock.systemUTC(),
             CHINA,
-            new EvidenceReader(data.resolve("evidence")));
+            new EvidenceReader(data.resolve("evidence")),
+            null);
     server = DashboardServer.start(d, "127.0.0.1", 0, null);
   }
 

@@ -6,6 +6,7 @@
   var COLORS = { negative: '#d64541', neutral: '#9aa5b1', positive: '#3a9d5d' };
   var NAMES = { negative: '负面', neutral: '中性', positive: '正面' };
   var charts = {};
+  var MARKS = { alert: '#c53030', sent: '#2b6cb0', log: '#2f855a' };
 
   function byId(id) { return document.getElementById(id); }
 
@@ -183,8 +184,60 @@
     });
   }
 
+  // The incident page's timeline: hourly post volume, the incident's steps marked on it.
+  function incident() {
+    var el = byId('incident-chart');
+    if (!el) { return; }
+    fetch(el.getAttribute('data-src'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+      .then(function (d) {
+        var c = chart('incident-chart');
+        if (!c) { return; }
+        var hours = d.buckets.map(function (b) { return b.time; });
+        var marks = d.marks.filter(function (m) { return hours.indexOf(m.time) >= 0; });
+        var series = ['negative', 'neutral', 'positive'].map(function (k) {
+          return { name: NAMES[k], type: 'bar', stack: 'v', color: COLORS[k], data: d.buckets.map(function (b) { return b[k]; }) };
+        });
+        series[0].markLine = {
+          symbol: 'none', label: { formatter: '{b}', fontSize: 10 },
+          data: marks.map(function (m) { return { xAxis: m.time, name: m.label, lineStyle: { color: MARKS[m.kind] || '#1f3a5f' } }; })
+        };
+        c.setOption({
+          tooltip: { trigger: 'axis' }, legend: { top: 0 },
+          grid: { left: 40, right: 16, top: 30, bottom: 60 },
+          xAxis: { type: 'category', data: hours, axisLabel: { rotate: 45 } },
+          yAxis: { type: 'value', minInterval: 1 }, series: series
+        });
+        el.setAttribute('data-points', String(d.buckets.length));
+        el.setAttribute('data-marks', String(marks.length));
+        document.body.setAttribute('data-incident-loaded', String(Date.now()));
+      })
+      .catch(function (e) { text(byId('live-note'), '时间线加载失败：' + e.message); });
+  }
+
+  // Live pages: the server says when the desk changed (server-sent events); the page shows it at
+  // once, unless someone is typing into one of its forms, who is told instead.
+  function live() {
+    var main = document.querySelector('main[data-live]');
+    if (!main || !window.EventSource) { return; }
+    var es = new EventSource(main.getAttribute('data-live'));
+    es.addEventListener('hello', function () { document.body.setAttribute('data-live-connected', '1'); });
+    es.addEventListener('desk', function () {
+      var typing = Array.prototype.some.call(document.querySelectorAll('main textarea, main input[type=text]'),
+        function (f) { return f.value !== '' || f === document.activeElement; });
+      if (typing) {
+        text(byId('live-note'), '事件有更新：提交或清空表单后刷新页面查看。');
+      } else {
+        es.close();
+        window.location.reload();
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     autosubmit();
     overview();
+    incident();
+    live();
   });
 }());
