@@ -23,7 +23,7 @@ public final class DemoData {
 
   /** What the demo writes (and clears before it starts again). */
   private static final List<String> OWNED =
-      List.of("index", "checkpoints", "alerts", "outbox", "crawl", "evidence", "demo-config.yaml");
+      List.of("index", "checkpoints", "db", "outbox", "crawl", "evidence", "demo-config.yaml");
 
   private DemoData() {}
 
