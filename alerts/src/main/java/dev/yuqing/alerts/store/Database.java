@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -146,7 +147,15 @@ public final class Database implements AutoCloseable {
         ds.setUrl(url);
         conf.dataSource(ds);
       } else {
-        conf.dataSource(url, props.getProperty("user"), props.getProperty("password"));
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        if (props.getProperty("user") != null) {
+          ds.setUser(props.getProperty("user"));
+        }
+        if (props.getProperty("password") != null) {
+          ds.setPassword(props.getProperty("password"));
+        }
+        conf.dataSource(ds);
       }
       try {
         conf.load().migrate();
@@ -222,7 +231,15 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      return DriverManager.getConnection(url, props);
+      // the driver itself, not DriverManager: in a Flink task the drivers are in the job's class
+      // loader, which DriverManager does not look in
+      Driver driver =
+          dialect == Dialect.SQLITE ? new org.sqlite.JDBC() : new org.postgresql.Driver();
+      Connection c = driver.connect(url, props);
+      if (c == null) {
+        throw new SQLException("the driver does not take " + url);
+      }
+      return c;
     } catch (SQLException e) {
       throw new IllegalStateException(this + ": cannot connect: " + e.getMessage(), e);
     }
