@@ -75,8 +75,6 @@ class ClusterDeskIT {
     Path config = writeConfig(url, pg.user());
     Path in = writeReplay();
 
-    dashboard = serve(config, data);
-    URI base = awaitDashboard(dashboard);
     try (StandaloneCluster cluster = StandaloneCluster.start(tmp.resolve("flink"))) {
       Process job =
           cluster.run(
@@ -90,6 +88,10 @@ class ClusterDeskIT {
               config.toString(),
               "--data",
               data.toString());
+      // the dashboard reads the index the job's sink creates, so it starts once that exists
+      awaitIndex(data.resolve("index"), job, cluster);
+      dashboard = serve(config, data);
+      URI base = awaitDashboard(dashboard);
 
       Browser admin = new Browser(base);
       assertThat(admin.login("admin", PASSWORD).statusCode()).isEqualTo(303);
@@ -197,6 +199,18 @@ class ClusterDeskIT {
     m.put("author", "业主" + Math.abs(id.hashCode() % 997));
     m.put("text", text);
     return Json.line(m);
+  }
+
+  private static void awaitIndex(Path index, Process job, StandaloneCluster cluster)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!Files.isDirectory(index)) {
+      if (!job.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "no index from the job: " + cluster.log("client.out") + cluster.log("client.log"));
+      }
+      Thread.sleep(200);
+    }
   }
 
   /** {@code yuqing serve} in a JVM of its own, on a free port. */

@@ -57,6 +57,7 @@ public final class StandaloneCluster implements AutoCloseable {
           "/jakarta/",
           "/org/knowm/",
           "/com/fasterxml/",
+          "/tools/jackson/",
           "/org/yaml/",
           "/org/apache/pdfbox/",
           "/de/rototor/",
