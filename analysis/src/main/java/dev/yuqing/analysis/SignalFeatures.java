@@ -86,6 +86,10 @@ final class SignalFeatures {
           "((\\d{2,}|[二三四五六七八九两]?[十百千万]|几|数|上|近)[十百千]?[多余]?[位名户个]|部分|大批|不少|很多|许多|众多|多名|多位|多户)"
               + "(业主|居民|村民|住户|购房者|购房户|受害人|受害者|出借人|职工|员工|农民工|家长|群众|老人)?");
 
+  /** The whole group urged right before the act: 「大家都去」「各位务必」「全体业主一定要」. */
+  private static final Pattern EXHORTED =
+      Pattern.compile("(大家|各位|全体[\\p{IsHan}]{0,3}|所有[\\p{IsHan}]{0,3})(都|一定要|务必|必须|要|赶紧|快)");
+
   /** Owners as the subject, not counted (业主 in a letter is usually the owners as a body). */
   private static final Pattern OWNERS = Pattern.compile("业主|居民|村民|住户|购房户|购房者");
 
@@ -261,8 +265,15 @@ final class SignalFeatures {
     if (within(hits, from, h.start()).contains(Cue.CONDITIONAL)) {
       tags.add("c");
     }
-    if (subject.contains(Cue.CALL) || modal.contains(Cue.CALL)) {
+    String lead = text.substring(Math.max(clause, near), h.start());
+    if (subject.contains(Cue.CALL)
+        || modal.contains(Cue.CALL)
+        || (whole && EXHORTED.matcher(text.substring(Math.max(clause, near), h.end())).find())) {
       tags.add("k");
+    }
+    if (SignalRules.toldToAct(lead)) {
+      // someone else telling the owners what to do (「物业说让我们找开发商」): advice, not a call
+      tags.add("told");
     }
     if (modal.contains(Cue.TOGETHER)) {
       tags.add("j");
@@ -343,6 +354,9 @@ final class SignalFeatures {
   private static String when(Set<String> tags) {
     if (tags.contains("q")) {
       return "q";
+    }
+    if (tags.contains("told")) {
+      return "told";
     }
     for (String t : new String[] {"k", "c", "f"}) {
       if (tags.contains(t)) {
