@@ -42,7 +42,7 @@ public final class TopicTraining {
       String body = TextNormalizer.normalize(g.text());
       String full = HandoverTagger.join(title, body);
       List<Token> tokens = seg.terms(full);
-      out.add(lexicon.features(title, body, tokens, acts.bag(full, tokens)));
+      out.add(lexicon.features(title, body, acts.bag(full, tokens)));
     }
     return out;
   }
