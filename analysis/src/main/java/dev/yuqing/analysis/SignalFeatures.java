@@ -185,7 +185,11 @@ final class SignalFeatures {
       hits.add(new Hit(i, i + w.length(), classes.get(w)));
       i += w.length();
     }
+    if (hits.isEmpty()) {
+      return null;
+    }
     Set<String> f = new LinkedHashSet<>();
+    Marks marks = new Marks();
     int anchor = -1;
     int physical = -1;
     for (Hit h : hits) {
@@ -194,13 +198,13 @@ final class SignalFeatures {
           if (c == Cue.GO && !SignalRules.venueAfter(text, h.end(), to)) {
             continue;
           }
-          act(text, from, to, hits, h, c, f);
+          act(text, from, to, hits, h, c, f, marks);
           anchor = anchor < 0 ? h.start() : anchor;
           if (physical < 0 && (c == Cue.GATHER || c == Cue.PETITION || c == Cue.GO)) {
             physical = h.start();
           }
         } else if (c == Cue.MEDIA && !SignalRules.notInvolvement(text, from, to, h.start())) {
-          media(text, from, to, hits, h, f);
+          media(text, from, to, hits, h, f, marks);
           anchor = anchor < 0 ? h.start() : anchor;
         }
       }
@@ -223,7 +227,7 @@ final class SignalFeatures {
   }
 
   /** The tags of the context of a cue at {@code h}: who, when, how. */
-  private Set<String> context(String text, int from, int to, List<Hit> hits, Hit h) {
+  private Set<String> context(String text, int from, int to, List<Hit> hits, Hit h, Marks marks) {
     int clause = h.start();
     while (clause > from && CLAUSE_END.indexOf(text.charAt(clause - 1)) < 0) {
       clause--;
@@ -295,27 +299,54 @@ final class SignalFeatures {
     if (modal.contains(Cue.NEGATION)) {
       tags.add("n");
     }
-    String s = text.substring(from, to);
-    if (SignalRules.relativeTime(s)) {
-      tags.add("t");
-    }
-    if (SignalRules.venue(s)) {
-      tags.add("l");
-    }
-    if (DATE.matcher(s).find()) {
-      tags.add("d");
-    }
-    if (QUESTION.matcher(s).find()) {
-      tags.add("q");
-    }
+    tags.addAll(marks.of(text, from, to));
     if (sentence.contains(Cue.CALL)) {
       tags.add("ks");
     }
     return tags;
   }
 
-  private void act(String text, int from, int to, List<Hit> hits, Hit h, Cue c, Set<String> f) {
-    Set<String> tags = context(text, from, to, hits, h);
+  /**
+   * The marks of a whole sentence (a relative time, a venue, a date, a question; for media words
+   * also a byline, advice, the board, a regulator, an outlet receiving), worked out once for all
+   * the cues the sentence holds. One per sentence, used by one thread.
+   */
+  private static final class Marks {
+    private Set<String> sentence;
+    private Set<String> media;
+
+    Set<String> of(String text, int from, int to) {
+      if (sentence == null) {
+        sentence = new LinkedHashSet<>();
+        String s = text.substring(from, to);
+        if (SignalRules.relativeTime(s)) {
+          sentence.add("t");
+        }
+        if (SignalRules.venue(s)) {
+          sentence.add("l");
+        }
+        if (DATE.matcher(s).find()) {
+          sentence.add("d");
+        }
+        if (QUESTION.matcher(s).find()) {
+          sentence.add("q");
+        }
+      }
+      return sentence;
+    }
+
+    Set<String> media(String text, int from, int to) {
+      if (media == null) {
+        media = new LinkedHashSet<>();
+        SignalRules.mediaContext(text, from, to, media);
+      }
+      return media;
+    }
+  }
+
+  private void act(
+      String text, int from, int to, List<Hit> hits, Hit h, Cue c, Set<String> f, Marks marks) {
+    Set<String> tags = context(text, from, to, hits, h, marks);
     String cls = c.name().toLowerCase(java.util.Locale.ROOT);
     emit("A", cls, tags, f);
     if (NGRAMS > 0) {
@@ -333,9 +364,10 @@ final class SignalFeatures {
   /** Characters before an act whose bigrams the classifiers also read (how the act is put). */
   static final int NGRAMS = 12;
 
-  private void media(String text, int from, int to, List<Hit> hits, Hit h, Set<String> f) {
-    Set<String> tags = context(text, from, to, hits, h);
-    SignalRules.mediaContext(text, from, to, h.start(), tags);
+  private void media(
+      String text, int from, int to, List<Hit> hits, Hit h, Set<String> f, Marks marks) {
+    Set<String> tags = context(text, from, to, hits, h, marks);
+    tags.addAll(marks.media(text, from, to));
     String word = text.substring(h.start(), h.end());
     emit("M", word, tags, f);
   }

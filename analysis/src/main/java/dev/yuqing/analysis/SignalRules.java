@@ -206,10 +206,10 @@ final class SignalRules {
   }
 
   /**
-   * Adds the media-specific tags of a media word at {@code at} in sentence {@code [from, to)}:
-   * byline, advice, board, regulator, outlet receiving.
+   * Adds the media-specific tags of sentence {@code [from, to)}: byline, advice, board, regulator,
+   * outlet receiving.
    */
-  static void mediaContext(String text, int from, int to, int at, Set<String> tags) {
+  static void mediaContext(String text, int from, int to, Set<String> tags) {
     String s = text.substring(from, to);
     if (BYLINE.matcher(s).find()) {
       tags.add("by");

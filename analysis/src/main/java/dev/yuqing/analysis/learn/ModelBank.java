@@ -1,10 +1,8 @@
 package dev.yuqing.analysis.learn;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Several {@link PooledLogistic} models that read the same features, scored together: each feature
@@ -58,18 +56,14 @@ public final class ModelBank {
 
   /** Each model's score of one part (see {@link PooledLogistic#score}). */
   private double[] score(List<String> part) {
-    Set<String> distinct = new LinkedHashSet<>(part);
-    Map<String, int[]> groups = new HashMap<>();
-    for (String f : distinct) {
-      groups.computeIfAbsent(PooledLogistic.group(f), g -> new int[1])[0]++;
-    }
+    List<String> distinct = Groups.distinct(part);
+    double[] scale = Groups.scales(distinct);
     double[] z = new double[size];
-    for (String f : distinct) {
-      float[] w = weights.get(f);
+    for (int i = 0; i < scale.length; i++) {
+      float[] w = weights.get(distinct.get(i));
       if (w != null) {
-        double scale = 1 / Math.sqrt(groups.get(PooledLogistic.group(f))[0]);
         for (int m = 0; m < size; m++) {
-          z[m] += w[m] * scale;
+          z[m] += w[m] * scale[i];
         }
       }
     }
