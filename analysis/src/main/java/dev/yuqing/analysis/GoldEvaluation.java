@@ -1,5 +1,6 @@
 package dev.yuqing.analysis;
 
+import dev.yuqing.analysis.learn.ClassifierFile;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
@@ -82,8 +83,7 @@ public final class GoldEvaluation {
    */
   static SignalModel[] signalFolds(
       List<GoldFile.Gold> gold, String sha, Path writtenFile, PrintStream out) throws IOException {
-    SignalModel shipped = SignalModel.shipped();
-    if (shipped.trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
+    if (!trainedOn(SignalModel.shipped().trainedOn(), sha)) {
       out.println("signals: the shipped classifiers never saw this file");
       return null;
     }
@@ -100,15 +100,9 @@ public final class GoldEvaluation {
     List<SignalFeatures.Bag> writtenBags = SignalTraining.bags(written, seg);
     SignalModel[] models = new SignalModel[k];
     for (int f = 0; f < k; f++) {
-      List<SignalTraining.Labelled> train = new ArrayList<>();
-      List<SignalFeatures.Bag> trainBags = new ArrayList<>();
-      for (int i = 0; i < labelled.size(); i++) {
-        if (i % k != f) {
-          train.add(labelled.get(i));
-          trainBags.add(bags.get(i));
-        }
-      }
-      models[f] = SignalTraining.train(train, trainBags, written, writtenBags, List.of());
+      models[f] =
+          SignalTraining.train(
+              withoutFold(labelled, f), withoutFold(bags, f), written, writtenBags, List.of());
     }
     out.printf(Locale.ROOT, "  signal folds trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
     return models;
@@ -116,7 +110,7 @@ public final class GoldEvaluation {
 
   /** The topic model of each fold, or null when the shipped model never saw the file. */
   static TopicModel[] topicFolds(List<GoldFile.Gold> gold, String sha, PrintStream out) {
-    if (TopicModel.shipped().trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
+    if (!trainedOn(TopicModel.shipped().trainedOn(), sha)) {
       out.println("topics: the shipped classifiers never saw this file");
       return null;
     }
@@ -129,18 +123,26 @@ public final class GoldEvaluation {
     List<List<String>> features = TopicTraining.features(gold, Segmenter.create());
     TopicModel[] models = new TopicModel[k];
     for (int f = 0; f < k; f++) {
-      List<GoldFile.Gold> train = new ArrayList<>();
-      List<List<String>> trainFeatures = new ArrayList<>();
-      for (int i = 0; i < gold.size(); i++) {
-        if (i % k != f) {
-          train.add(gold.get(i));
-          trainFeatures.add(features.get(i));
-        }
-      }
-      models[f] = TopicTraining.train(train, trainFeatures, List.of());
+      models[f] = TopicTraining.train(withoutFold(gold, f), withoutFold(features, f), List.of());
     }
     out.printf(Locale.ROOT, "  topic folds trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
     return models;
+  }
+
+  /** Whether a model's manifest holds the file with this SHA-256. */
+  private static boolean trainedOn(List<ClassifierFile.Source> manifest, String sha) {
+    return manifest.stream().anyMatch(s -> s.sha256().equals(sha));
+  }
+
+  /** The rows outside fold {@code f} (row i is in fold i mod k), in order. */
+  static <T> List<T> withoutFold(List<T> rows, int f) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (i % Evaluation.FOLDS != f) {
+        out.add(rows.get(i));
+      }
+    }
+    return out;
   }
 
   private static String differences(GoldFile.Gold g, TaggedPost t) {

@@ -6,9 +6,6 @@ import dev.yuqing.analysis.learn.Example;
 import dev.yuqing.analysis.learn.PooledLogistic;
 import dev.yuqing.core.Topic;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,13 +73,11 @@ public final class TopicTraining {
             new ClassifierFile.Source(
                 goldFile.getFileName().toString(), gold.size(), Corpora.sha256(goldFile)));
     TopicModel model = train(gold, features(gold, Segmenter.create()), manifest);
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      ClassifierFile.write(
-          w,
-          "yuqing topic classifiers, written by `yuqing train topics` (do not edit): trained on\n"
-              + "the v2 handover gold; see TopicTraining.",
-          model.content());
-    }
+    ClassifierFile.write(
+        out,
+        "yuqing topic classifiers, written by `yuqing train topics` (do not edit): trained on\n"
+            + "the v2 handover gold; see TopicTraining.",
+        model.content());
     return manifest;
   }
 }
