@@ -42,9 +42,9 @@ public final class GoldEvaluation {
       throws IOException {
     List<GoldFile.Gold> gold = GoldFile.read(file);
     String sha = Corpora.sha256(file);
-    int k = Evaluation.FOLDS;
+    int k = SentimentEvaluation.FOLDS;
     SentimentModel[] sentiment =
-        Evaluation.sentimentFolds(file, sharedData, sentimentExamples, out);
+        SentimentEvaluation.goldFolds(file, sharedData, sentimentExamples, out);
     SignalModel[] signals = signalFolds(gold, sha, signalExamples, out);
     TopicModel[] topics = topicFolds(gold, sha, out);
     HandoverTagger[] taggers = new HandoverTagger[k];
@@ -53,17 +53,19 @@ public final class GoldEvaluation {
           HandoverTagger.withModels(
               List.of(),
               new HandoverTagger.Models(
-                  sentiment == null ? SentimentModel.shipped() : sentiment[f],
+                  sentiment[f],
                   signals == null ? SignalModel.shipped() : signals[f],
                   topics == null ? TopicModel.shipped() : topics[f]));
     }
     GoldScore all = new GoldScore();
     Map<String, GoldScore> bySource = new TreeMap<>();
+    List<dev.yuqing.core.Sentiment> sentiments = new ArrayList<>();
     for (int i = 0; i < gold.size(); i++) {
       GoldFile.Gold g = gold.get(i);
       Post p = Post.builder().id(g.id()).sourceId("gold").title(g.title()).text(g.text()).build();
       TaggedPost t = taggers[i % k].tag(p);
       all.add(g, t);
+      sentiments.add(t.sentiment());
       bySource.computeIfAbsent(g.source(), s -> new GoldScore()).add(g, t);
       if (verbose) {
         String diff = differences(g, t);
@@ -72,6 +74,8 @@ public final class GoldEvaluation {
         }
       }
     }
+    out.printf("gold: %d messages%n", gold.size());
+    SentimentEvaluation.printGold(file, sentiments, out);
     all.print(out);
     out.println("by source:");
     bySource.forEach((s, score) -> out.println(score.line(s)));
@@ -87,7 +91,7 @@ public final class GoldEvaluation {
       out.println("signals: the shipped classifiers never saw this file");
       return null;
     }
-    int k = Evaluation.FOLDS;
+    int k = SentimentEvaluation.FOLDS;
     out.printf(
         "signals: the shipped classifiers were trained on this file, so they are cross-validated:"
             + " %d folds, each tagged by classifiers trained on the other folds and %s%n",
@@ -114,7 +118,7 @@ public final class GoldEvaluation {
       out.println("topics: the shipped classifiers never saw this file");
       return null;
     }
-    int k = Evaluation.FOLDS;
+    int k = SentimentEvaluation.FOLDS;
     out.printf(
         "topics: the shipped classifiers were trained on this file, so they are cross-validated:"
             + " %d folds, each tagged by classifiers trained on the other folds%n",
@@ -138,7 +142,7 @@ public final class GoldEvaluation {
   static <T> List<T> withoutFold(List<T> rows, int f) {
     List<T> out = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      if (i % Evaluation.FOLDS != f) {
+      if (i % SentimentEvaluation.FOLDS != f) {
         out.add(rows.get(i));
       }
     }
