@@ -87,15 +87,11 @@ public final class GoldEvaluation {
    */
   static SignalModel[] signalFolds(
       List<GoldFile.Gold> gold, String sha, Path writtenFile, PrintStream out) throws IOException {
-    if (!trainedOn(SignalModel.shipped().trainedOn(), sha)) {
-      out.println("signals: the shipped classifiers never saw this file");
+    if (!crossValidated(
+        "signals", SignalModel.shipped().trainedOn(), sha, " and " + writtenFile, out)) {
       return null;
     }
     int k = SentimentEvaluation.FOLDS;
-    out.printf(
-        "signals: the shipped classifiers were trained on this file, so they are cross-validated:"
-            + " %d folds, each tagged by classifiers trained on the other folds and %s%n",
-        k, writtenFile);
     long t0 = System.nanoTime();
     Segmenter seg = Segmenter.create();
     List<SignalTraining.Labelled> labelled = SignalTraining.fromGold(gold);
@@ -114,15 +110,10 @@ public final class GoldEvaluation {
 
   /** The topic model of each fold, or null when the shipped model never saw the file. */
   static TopicModel[] topicFolds(List<GoldFile.Gold> gold, String sha, PrintStream out) {
-    if (!trainedOn(TopicModel.shipped().trainedOn(), sha)) {
-      out.println("topics: the shipped classifiers never saw this file");
+    if (!crossValidated("topics", TopicModel.shipped().trainedOn(), sha, "", out)) {
       return null;
     }
     int k = SentimentEvaluation.FOLDS;
-    out.printf(
-        "topics: the shipped classifiers were trained on this file, so they are cross-validated:"
-            + " %d folds, each tagged by classifiers trained on the other folds%n",
-        k);
     long t0 = System.nanoTime();
     List<List<String>> features = TopicTraining.features(gold, Segmenter.create());
     TopicModel[] models = new TopicModel[k];
@@ -134,8 +125,25 @@ public final class GoldEvaluation {
   }
 
   /** Whether a model's manifest holds the file with this SHA-256. */
-  private static boolean trainedOn(List<ClassifierFile.Source> manifest, String sha) {
-    return manifest.stream().anyMatch(s -> s.sha256().equals(sha));
+  /**
+   * Whether the shipped classifiers were trained on the gold file (so they must be cross-validated
+   * on it), said on {@code out} either way; {@code alsoTrainedOn} names what each fold adds.
+   */
+  private static boolean crossValidated(
+      String what,
+      List<ClassifierFile.Source> manifest,
+      String sha,
+      String alsoTrainedOn,
+      PrintStream out) {
+    if (manifest.stream().noneMatch(s -> s.sha256().equals(sha))) {
+      out.println(what + ": the shipped classifiers never saw this file");
+      return false;
+    }
+    out.printf(
+        "%s: the shipped classifiers were trained on this file, so they are cross-validated:"
+            + " %d folds, each tagged by classifiers trained on the other folds%s%n",
+        what, SentimentEvaluation.FOLDS, alsoTrainedOn);
+    return true;
   }
 
   /** The rows outside fold {@code f} (row i is in fold i mod k), in order. */

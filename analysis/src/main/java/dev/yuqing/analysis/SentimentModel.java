@@ -1,5 +1,6 @@
 package dev.yuqing.analysis;
 
+import dev.yuqing.analysis.learn.Platt;
 import dev.yuqing.core.Sentiment;
 import dev.yuqing.core.SentimentLabel;
 import java.io.BufferedInputStream;
@@ -79,7 +80,7 @@ record SentimentModel(
 
   /** Calibrated probability that the text is positive rather than negative. */
   double positive(FeatureVector x) {
-    return sigmoid(plattA * margin(x) + plattB);
+    return Platt.sigmoid(plattA * margin(x) + plattB);
   }
 
   /**
@@ -103,7 +104,7 @@ record SentimentModel(
         }
         // undo the document's normalisation, apply the sentence's own
         z = z / x.scale() / Math.sqrt(end - from) + bias;
-        double p = sigmoid(plattA * z + plattB);
+        double p = Platt.sigmoid(plattA * z + plattB);
         sum += 2 * p - 1;
         neg += p < 0.3 ? 1 : 0;
         pos += p > 0.7 ? 1 : 0;
@@ -224,14 +225,6 @@ record SentimentModel(
 
   private static double clamp(double v) {
     return Math.max(0, Math.min(1, v));
-  }
-
-  static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1 / (1 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1 + e);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.yuqing.analysis;
 
 import dev.yuqing.analysis.Corpora.Example;
+import dev.yuqing.analysis.learn.Platt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -289,7 +290,7 @@ public final class SentimentTrainer {
     }
 
     double probability(FeatureVector x, double[] platt) {
-      return SentimentModel.sigmoid(platt[0] * margin(x) + platt[1]);
+      return Platt.sigmoid(platt[0] * margin(x) + platt[1]);
     }
   }
 
@@ -316,7 +317,7 @@ public final class SentimentTrainer {
       for (Row r : order) {
         FeatureVector x = r.x();
         double y = r.label() > 0 ? 1 : 0;
-        double p = SentimentModel.sigmoid(m.margin(x));
+        double p = Platt.sigmoid(m.margin(x));
         double g = (p - y) * (y > 0 ? posScale : negScale);
         int[] idx = x.index();
         float[] val = x.value();
@@ -333,48 +334,19 @@ public final class SentimentTrainer {
     return m;
   }
 
-  /** Platt scaling: fits p = σ(a·margin + b) on held-out rows by Newton's method. */
+  /** Platt scaling: fits p = σ(a·margin + b) on the held-out rows that have a polarity. */
   static double[] platt(Polarity m, List<Row> heldOut) {
-    List<double[]> pts = new ArrayList<>();
-    for (Row r : heldOut) {
-      if (r.label() != 0) {
-        pts.add(new double[] {m.margin(r.x()), r.label() > 0 ? 1 : 0});
-      }
+    List<Row> polar = heldOut.stream().filter(r -> r.label() != 0).toList();
+    if (polar.size() < 20) {
+      return new double[] {1, 0};
     }
-    double a = 1;
-    double b = 0;
-    if (pts.size() < 20) {
-      return new double[] {a, b};
+    double[] margin = new double[polar.size()];
+    double[] target = new double[polar.size()];
+    for (int i = 0; i < margin.length; i++) {
+      margin[i] = m.margin(polar.get(i).x());
+      target[i] = polar.get(i).label() > 0 ? 1 : 0;
     }
-    for (int it = 0; it < 50; it++) {
-      double ga = 0;
-      double gb = 0;
-      double haa = 1e-6;
-      double hab = 0;
-      double hbb = 1e-6;
-      for (double[] p : pts) {
-        double q = SentimentModel.sigmoid(a * p[0] + b);
-        double d = q - p[1];
-        double s = q * (1 - q);
-        ga += d * p[0];
-        gb += d;
-        haa += s * p[0] * p[0];
-        hab += s * p[0];
-        hbb += s;
-      }
-      double det = haa * hbb - hab * hab;
-      if (Math.abs(det) < 1e-12) {
-        break;
-      }
-      double da = (hbb * ga - hab * gb) / det;
-      double db = (haa * gb - hab * ga) / det;
-      a -= da;
-      b -= db;
-      if (Math.abs(da) + Math.abs(db) < 1e-7) {
-        break;
-      }
-    }
-    return new double[] {a, b};
+    return Platt.fit(margin, target, 50, 1e-6, 1e-7);
   }
 
   /** Stance weights under training: dense cues with biases, and hashed words. */
