@@ -228,10 +228,8 @@ record SentimentModel(
   }
 
   /**
-   * The shipped model, loaded once per class loader: it is never modified, and each tagger built
-   * its own copy (a job builds one per subtask, and a JVM running several jobs, as bench stream
-   * does, one per run): about 4 MB of weight arrays, each big enough for the garbage collector to
-   * put straight into the old generation, where the dead copies piled up until a marking cycle.
+   * The shipped model, loaded once per class loader: it is never modified, and a copy per tagger
+   * (one per subtask, per run) would put large weight arrays straight into the old generation.
    */
   static synchronized SentimentModel shipped() {
     if (shipped == null) {
