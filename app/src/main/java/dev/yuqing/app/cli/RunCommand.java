@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,15 +40,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "configuration")
   Path config;
 
-  @Option(
-      names = "--data",
-      defaultValue = "./data",
-      paramLabel = "DIR",
-      description = "index, crawl state, checkpoints, alerts, outbox (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir dataDir;
 
-  @Option(names = "--parallelism", description = "override stream.parallelism")
-  Integer parallelism;
+  @Mixin Parallelism parallelism;
 
   @Option(
       names = "--progress",
@@ -57,15 +52,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path data = dataDir.path;
     YuqingConfig cfg = new ConfigLoader().load(config);
-    StreamConfig stream = cfg.stream();
-    if (parallelism != null) {
-      if (parallelism < 1) {
-        throw new UserError("--parallelism " + parallelism + ": must be at least 1");
-      }
-      stream = stream.withParallelism(parallelism);
-      cfg = cfg.withStream(stream);
-    }
+    StreamConfig stream = parallelism.apply(cfg.stream());
+    cfg = cfg.withStream(stream);
     Duration every;
     try {
       every = Duration.parse("PT" + progress.toUpperCase(java.util.Locale.ROOT));
