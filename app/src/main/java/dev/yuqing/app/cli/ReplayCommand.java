@@ -9,7 +9,6 @@ import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
-import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
@@ -93,20 +92,15 @@ public final class ReplayCommand implements Callable<Integer> {
     String name =
         "replay-" + Ids.sha256Hex(in.toAbsolutePath().normalize().toString()).substring(0, 12);
     out.printf("回放 %s（速度 %s），数据目录 %s%n", in, speed == 0 ? "不限" : speed + "×", data);
-    out.flush();
-    EmbeddedJob.Outcome o =
-        EmbeddedJob.run(
-            job,
-            stream,
-            data,
-            name,
-            !fresh,
-            Duration.ofSeconds(2),
-            s -> {
-              out.println("  " + StreamReport.line(s));
-              out.flush();
-            });
-    StreamReport.summary(out, o);
+    JobConsole.run(
+        out,
+        job,
+        stream,
+        data,
+        name,
+        !fresh,
+        Duration.ofSeconds(2),
+        s -> "  " + StreamReport.line(s));
     YuqingConfig effective = cfg == null ? Pipelines.defaultReplayConfig(stream) : cfg;
     try (PostIndex index =
         PostIndexes.openReadOnly(

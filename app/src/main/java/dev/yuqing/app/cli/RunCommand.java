@@ -4,7 +4,6 @@ import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
-import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
@@ -72,25 +71,21 @@ public final class RunCommand implements Callable<Integer> {
     out.printf(
         "yuqing run：%d 个信息源，%d 个项目，数据目录 %s（Ctrl-C 停止，下次从检查点继续）%n",
         cfg.sources().size(), cfg.projects().size(), data);
-    out.flush();
-    EmbeddedJob.Outcome o =
-        EmbeddedJob.run(
-            job,
-            stream,
-            data,
-            "run",
-            true,
-            every,
-            s -> {
-              out.printf(
-                  "[%s] 抓取 %d 条（%d 页）· %s%n",
-                  LocalTime.now().format(HMS),
-                  s.count(StageMetrics.SOURCED),
-                  s.count(StageMetrics.PAGES),
-                  StreamReport.line(s));
-              out.flush();
-            });
-    StreamReport.summary(out, o);
+    JobConsole.run(
+        out,
+        job,
+        stream,
+        data,
+        "run",
+        true,
+        every,
+        s ->
+            String.format(
+                "[%s] 抓取 %d 条（%d 页）· %s",
+                LocalTime.now().format(HMS),
+                s.count(StageMetrics.SOURCED),
+                s.count(StageMetrics.PAGES),
+                StreamReport.line(s)));
     return 0;
   }
 }
