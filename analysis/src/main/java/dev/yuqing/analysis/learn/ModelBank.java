@@ -6,9 +6,8 @@ import java.util.Map;
 
 /**
  * Several {@link PooledLogistic} models that read the same features, scored together: each feature
- * is looked up once for all of them and each part's group sizes are counted once, so that the
- * tagger's nine topic classifiers cost about what one does. Gives exactly the margins of the models
- * one by one. Immutable and thread-safe.
+ * is looked up once for all of them and each part's group sizes are counted once, not once per
+ * model. Gives exactly the margins of the models one by one. Immutable and thread-safe.
  */
 public final class ModelBank {
   private final int size;
