@@ -36,7 +36,7 @@ final class ForumCrawler extends WebSourceCrawler<ForumSourceConfig> {
         source.maxPages(),
         st,
         pager,
-        (url, doc, fetched) -> {
+        (url, doc, now) -> {
           ForumPage.Board board = extractor.board(doc);
           if (board.threads().isEmpty()) {
             pager.error(

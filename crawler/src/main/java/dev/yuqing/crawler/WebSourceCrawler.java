@@ -79,8 +79,11 @@ abstract class WebSourceCrawler<S extends SourceConfig> implements SourceCrawler
     }
   }
 
-  /** One list page of {@link #walkListPages}: reads it and returns the next page's URL, or null. */
+  /**
+   * One list page of {@link #walkListPages}: reads it and returns the next page's URL, or null;
+   * {@code now} is when the walk reached it.
+   */
   protected interface ListPage {
-    String read(String url, Document doc, Instant fetched) throws InterruptedException;
+    String read(String url, Document doc, Instant now) throws InterruptedException;
   }
 }
