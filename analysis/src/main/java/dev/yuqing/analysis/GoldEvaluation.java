@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * place), collective acts and media, overall and per source. No figure comes from a model that saw
  * the scored message: every trained component whose shipped model was trained on the file (its
  * manifest holds the file's SHA-256) is cross-validated — the file is split into {@link
- * Evaluation#FOLDS} folds (row i in fold i mod k) and each fold is tagged by components retrained
- * without it, their calibration and thresholds chosen by cross-validation inside the training part.
+ * SentimentEvaluation#FOLDS} folds (row i in fold i mod k) and each fold is tagged by components
+ * retrained without it, their calibration and thresholds chosen by cross-validation inside the
+ * training part.
  */
 public final class GoldEvaluation {
   private GoldEvaluation() {}
