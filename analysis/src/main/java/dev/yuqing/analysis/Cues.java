@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A set of literal cue words, found in a text in one pass (words are indexed by their first
- * character). Several times faster than a regular expression of alternatives, which tries every
- * alternative at every position. Immutable and thread-safe.
+ * character), instead of a regular expression of alternatives, which tries every alternative at
+ * every position. Immutable and thread-safe.
  */
 final class Cues {
   /** Cue words by their first character (a plain array: a map lookup per character is slow). */

@@ -1,5 +1,6 @@
 package dev.yuqing.analysis;
 
+import dev.yuqing.analysis.learn.ClassifierFile;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
@@ -17,8 +18,9 @@ import java.util.TreeMap;
  * place), collective acts and media, overall and per source. No figure comes from a model that saw
  * the scored message: every trained component whose shipped model was trained on the file (its
  * manifest holds the file's SHA-256) is cross-validated — the file is split into {@link
- * Evaluation#FOLDS} folds (row i in fold i mod k) and each fold is tagged by components retrained
- * without it, their calibration and thresholds chosen by cross-validation inside the training part.
+ * SentimentEvaluation#FOLDS} folds (row i in fold i mod k) and each fold is tagged by components
+ * retrained without it, their calibration and thresholds chosen by cross-validation inside the
+ * training part.
  */
 public final class GoldEvaluation {
   private GoldEvaluation() {}
@@ -41,9 +43,9 @@ public final class GoldEvaluation {
       throws IOException {
     List<GoldFile.Gold> gold = GoldFile.read(file);
     String sha = Corpora.sha256(file);
-    int k = Evaluation.FOLDS;
+    int k = SentimentEvaluation.FOLDS;
     SentimentModel[] sentiment =
-        Evaluation.sentimentFolds(file, sharedData, sentimentExamples, out);
+        SentimentEvaluation.goldFolds(file, sharedData, sentimentExamples, out);
     SignalModel[] signals = signalFolds(gold, sha, signalExamples, out);
     TopicModel[] topics = topicFolds(gold, sha, out);
     HandoverTagger[] taggers = new HandoverTagger[k];
@@ -52,17 +54,19 @@ public final class GoldEvaluation {
           HandoverTagger.withModels(
               List.of(),
               new HandoverTagger.Models(
-                  sentiment == null ? SentimentModel.shipped() : sentiment[f],
+                  sentiment[f],
                   signals == null ? SignalModel.shipped() : signals[f],
                   topics == null ? TopicModel.shipped() : topics[f]));
     }
     GoldScore all = new GoldScore();
     Map<String, GoldScore> bySource = new TreeMap<>();
+    List<dev.yuqing.core.Sentiment> sentiments = new ArrayList<>();
     for (int i = 0; i < gold.size(); i++) {
       GoldFile.Gold g = gold.get(i);
       Post p = Post.builder().id(g.id()).sourceId("gold").title(g.title()).text(g.text()).build();
       TaggedPost t = taggers[i % k].tag(p);
       all.add(g, t);
+      sentiments.add(t.sentiment());
       bySource.computeIfAbsent(g.source(), s -> new GoldScore()).add(g, t);
       if (verbose) {
         String diff = differences(g, t);
@@ -71,6 +75,8 @@ public final class GoldEvaluation {
         }
       }
     }
+    out.printf("gold: %d messages%n", gold.size());
+    SentimentEvaluation.printGold(file, sentiments, out);
     all.print(out);
     out.println("by source:");
     bySource.forEach((s, score) -> out.println(score.line(s)));
@@ -82,16 +88,11 @@ public final class GoldEvaluation {
    */
   static SignalModel[] signalFolds(
       List<GoldFile.Gold> gold, String sha, Path writtenFile, PrintStream out) throws IOException {
-    SignalModel shipped = SignalModel.shipped();
-    if (shipped.trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
-      out.println("signals: the shipped classifiers never saw this file");
+    if (!crossValidated(
+        "signals", SignalModel.shipped().trainedOn(), sha, " and " + writtenFile, out)) {
       return null;
     }
-    int k = Evaluation.FOLDS;
-    out.printf(
-        "signals: the shipped classifiers were trained on this file, so they are cross-validated:"
-            + " %d folds, each tagged by classifiers trained on the other folds and %s%n",
-        k, writtenFile);
+    int k = SentimentEvaluation.FOLDS;
     long t0 = System.nanoTime();
     Segmenter seg = Segmenter.create();
     List<SignalTraining.Labelled> labelled = SignalTraining.fromGold(gold);
@@ -100,15 +101,9 @@ public final class GoldEvaluation {
     List<SignalFeatures.Bag> writtenBags = SignalTraining.bags(written, seg);
     SignalModel[] models = new SignalModel[k];
     for (int f = 0; f < k; f++) {
-      List<SignalTraining.Labelled> train = new ArrayList<>();
-      List<SignalFeatures.Bag> trainBags = new ArrayList<>();
-      for (int i = 0; i < labelled.size(); i++) {
-        if (i % k != f) {
-          train.add(labelled.get(i));
-          trainBags.add(bags.get(i));
-        }
-      }
-      models[f] = SignalTraining.train(train, trainBags, written, writtenBags, List.of());
+      models[f] =
+          SignalTraining.train(
+              withoutFold(labelled, f), withoutFold(bags, f), written, writtenBags, List.of());
     }
     out.printf(Locale.ROOT, "  signal folds trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
     return models;
@@ -116,31 +111,51 @@ public final class GoldEvaluation {
 
   /** The topic model of each fold, or null when the shipped model never saw the file. */
   static TopicModel[] topicFolds(List<GoldFile.Gold> gold, String sha, PrintStream out) {
-    if (TopicModel.shipped().trainedOn().stream().noneMatch(s -> s.sha256().equals(sha))) {
-      out.println("topics: the shipped classifiers never saw this file");
+    if (!crossValidated("topics", TopicModel.shipped().trainedOn(), sha, "", out)) {
       return null;
     }
-    int k = Evaluation.FOLDS;
-    out.printf(
-        "topics: the shipped classifiers were trained on this file, so they are cross-validated:"
-            + " %d folds, each tagged by classifiers trained on the other folds%n",
-        k);
+    int k = SentimentEvaluation.FOLDS;
     long t0 = System.nanoTime();
     List<List<String>> features = TopicTraining.features(gold, Segmenter.create());
     TopicModel[] models = new TopicModel[k];
     for (int f = 0; f < k; f++) {
-      List<GoldFile.Gold> train = new ArrayList<>();
-      List<List<String>> trainFeatures = new ArrayList<>();
-      for (int i = 0; i < gold.size(); i++) {
-        if (i % k != f) {
-          train.add(gold.get(i));
-          trainFeatures.add(features.get(i));
-        }
-      }
-      models[f] = TopicTraining.train(train, trainFeatures, List.of());
+      models[f] = TopicTraining.train(withoutFold(gold, f), withoutFold(features, f), List.of());
     }
     out.printf(Locale.ROOT, "  topic folds trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
     return models;
+  }
+
+  /** Whether a model's manifest holds the file with this SHA-256. */
+  /**
+   * Whether the shipped classifiers were trained on the gold file (so they must be cross-validated
+   * on it), said on {@code out} either way; {@code alsoTrainedOn} names what each fold adds.
+   */
+  private static boolean crossValidated(
+      String what,
+      List<ClassifierFile.Source> manifest,
+      String sha,
+      String alsoTrainedOn,
+      PrintStream out) {
+    if (manifest.stream().noneMatch(s -> s.sha256().equals(sha))) {
+      out.println(what + ": the shipped classifiers never saw this file");
+      return false;
+    }
+    out.printf(
+        "%s: the shipped classifiers were trained on this file, so they are cross-validated:"
+            + " %d folds, each tagged by classifiers trained on the other folds%s%n",
+        what, SentimentEvaluation.FOLDS, alsoTrainedOn);
+    return true;
+  }
+
+  /** The rows outside fold {@code f} (row i is in fold i mod k), in order. */
+  static <T> List<T> withoutFold(List<T> rows, int f) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (i % SentimentEvaluation.FOLDS != f) {
+        out.add(rows.get(i));
+      }
+    }
+    return out;
   }
 
   private static String differences(GoldFile.Gold g, TaggedPost t) {

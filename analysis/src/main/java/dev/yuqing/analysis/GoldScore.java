@@ -95,8 +95,6 @@ final class GoldScore {
 
   /** The full report. */
   void print(PrintStream out) {
-    out.printf("gold: %d messages%n", messages);
-    Evaluation.printSentiment(confusion, out);
     int tp = 0;
     int fp = 0;
     int fn = 0;

@@ -117,7 +117,7 @@ public final class HandoverTagger implements Tagger {
     Sentiment s = sentiment.analyze(full, tokens);
     SignalFeatures.Bag bag = signalFeatures.bag(full, tokens);
     Signals sig = signals.detect(full, bag);
-    List<Topic> t = topics(title, body, tokens, bag, sig);
+    List<Topic> t = topics(title, body, bag, sig);
     List<String> k = keyphrases.extract(tokens, titleTokens);
     List<Entity> e = entities.extract(tokens);
     return new Tagging(
@@ -128,9 +128,8 @@ public final class HandoverTagger implements Tagger {
    * The trained topics, with 媒体曝光 exactly when the media signal fires: GUIDE.md gives the topic the
    * signal's test, and the signal's classifier reads the media words in their sentences.
    */
-  private List<Topic> topics(
-      String title, String body, List<Token> tokens, SignalFeatures.Bag bag, Signals sig) {
-    List<Topic> t = new ArrayList<>(topics.classify(topicCues.features(title, body, tokens, bag)));
+  private List<Topic> topics(String title, String body, SignalFeatures.Bag bag, Signals sig) {
+    List<Topic> t = new ArrayList<>(topics.classify(topicCues.features(title, body, bag)));
     t.remove(Topic.MEDIA);
     if (sig.media()) {
       t.remove(Topic.OTHER);

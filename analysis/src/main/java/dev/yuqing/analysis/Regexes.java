@@ -9,8 +9,8 @@ final class Regexes {
   /**
    * {@code regex}, tried only where the text holds one of {@code first} (every character a match
    * can start with). Java tries each alternative of an alternation at every position; one
-   * character-class check first makes a scan over a long post several times faster and finds the
-   * same matches, as long as {@code first} really holds every possible first character.
+   * character-class check first spares that on most positions of a long post and finds the same
+   * matches, as long as {@code first} really holds every possible first character.
    */
   static Pattern firstChars(String first, String regex) {
     StringBuilder cls = new StringBuilder();

@@ -15,7 +15,7 @@ import java.util.Set;
  * search indexing (documents and queries must be split the same way).
  *
  * <p>It uses HanLP's Viterbi segmenter with the custom dictionary and without person-name
- * recognition: name recognition reads 「万科某小区」 as a person and costs a third of the speed, while the
+ * recognition: name recognition reads 「万科某小区」 as a person and slows every segmentation, while the
  * names that matter here (estates, developers, property companies) come from the dictionary and the
  * configuration.
  *
@@ -159,7 +159,7 @@ public final class Segmenter {
       List<Term> terms = segment.seg(chunk);
       if (splitsOwnWord(own, chunk, terms)) {
         // HanLP's statistics cut one of our words (售楼部门口 → 售楼|部门|口): segment again with
-        // the dictionary forced into the lattice (2–3 times slower, so only when needed)
+        // the dictionary forced into the lattice (slower, so only when needed)
         terms = forcing.seg(chunk);
       }
       for (Term t : terms) {

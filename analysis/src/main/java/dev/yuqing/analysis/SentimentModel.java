@@ -1,5 +1,6 @@
 package dev.yuqing.analysis;
 
+import dev.yuqing.analysis.learn.Platt;
 import dev.yuqing.core.Sentiment;
 import dev.yuqing.core.SentimentLabel;
 import java.io.BufferedInputStream;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -37,7 +39,7 @@ import java.util.zip.GZIPOutputStream;
  * @param plattA Platt scale of the polarity margin
  * @param plattB Platt offset of the polarity margin
  * @param stance dense stance weights: for negative, neutral, positive in turn, one weight per
- *     {@link SentimentFeatures#STANCE_CUES} cue followed by the class bias
+ *     {@link #STANCE_INPUTS} input followed by the class bias
  * @param stanceWords sparse stance weights: for negative, neutral, positive in turn, one weight per
  *     hashed feature slot ({@code 3 * SentimentFeatures.DIM})
  * @param trainedOn what the model was trained on (one line per corpus: name, rows, SHA-256)
@@ -55,7 +57,7 @@ record SentimentModel(
   static final String RESOURCE = "sentiment-model.bin";
 
   private static final int MAGIC = 0x5951534d; // "YQSM"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   /**
    * One corpus the model was trained on.
@@ -78,7 +80,7 @@ record SentimentModel(
 
   /** Calibrated probability that the text is positive rather than negative. */
   double positive(FeatureVector x) {
-    return sigmoid(plattA * margin(x) + plattB);
+    return Platt.sigmoid(plattA * margin(x) + plattB);
   }
 
   /**
@@ -102,7 +104,7 @@ record SentimentModel(
         }
         // undo the document's normalisation, apply the sentence's own
         z = z / x.scale() / Math.sqrt(end - from) + bias;
-        double p = sigmoid(plattA * z + plattB);
+        double p = Platt.sigmoid(plattA * z + plattB);
         sum += 2 * p - 1;
         neg += p < 0.3 ? 1 : 0;
         pos += p > 0.7 ? 1 : 0;
@@ -120,8 +122,29 @@ record SentimentModel(
     return stanceInput(x, positive(x), sentencePolarity(x));
   }
 
+  /**
+   * Names of the stance layer's inputs, in order: every cue, then every cue again times {@code
+   * inDomain}, so that texts of the watched world (estates, officials) can weigh the cues their own
+   * way while reviews and posts about anything else keep theirs.
+   */
+  static final List<String> STANCE_INPUTS = stanceInputs();
+
+  private static final int IN_DOMAIN = SentimentFeatures.STANCE_CUES.indexOf("inDomain");
+
+  /** The stance input that is 1 for a text of the watched world and 0 otherwise. */
+  static final int IN_DOMAIN_INDICATOR = SentimentFeatures.STANCE_CUES.size() + IN_DOMAIN;
+
+  private static List<String> stanceInputs() {
+    List<String> names = new ArrayList<>(SentimentFeatures.STANCE_CUES);
+    for (String c : SentimentFeatures.STANCE_CUES) {
+      names.add("inDomain*" + c);
+    }
+    return List.copyOf(names);
+  }
+
   static double[] stanceInput(FeatureVector x, double positive, double[] sentences) {
-    double[] d = x.dense().clone();
+    int cues = SentimentFeatures.STANCE_CUES.size();
+    double[] d = Arrays.copyOf(x.dense(), 2 * cues);
     d[0] = 2 * positive - 1;
     d[1] = Math.abs(2 * positive - 1);
     // the polarity model learnt from short reviews: on long letters it may need discounting
@@ -129,6 +152,9 @@ record SentimentModel(
     d[3] = sentences[0];
     d[4] = sentences[1];
     d[5] = sentences[2];
+    if (d[IN_DOMAIN] > 0) {
+      System.arraycopy(d, 0, d, cues, cues);
+    }
     return d;
   }
 
@@ -201,19 +227,9 @@ record SentimentModel(
     return Math.max(0, Math.min(1, v));
   }
 
-  static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1 / (1 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1 + e);
-  }
-
   /**
-   * The shipped model, loaded once per class loader: it is never modified, and each tagger built
-   * its own copy (a job builds one per subtask, and a JVM running several jobs, as bench stream
-   * does, one per run): about 4 MB of weight arrays, each big enough for the garbage collector to
-   * put straight into the old generation, where the dead copies piled up until a marking cycle.
+   * The shipped model, loaded once per class loader: it is never modified, and a copy per tagger
+   * (one per subtask, per run) would put large weight arrays straight into the old generation.
    */
   static synchronized SentimentModel shipped() {
     if (shipped == null) {
@@ -251,7 +267,7 @@ record SentimentModel(
     float a = in.readFloat();
     float b = in.readFloat();
     int g = in.readInt();
-    if (g != 3 * (SentimentFeatures.STANCE_CUES.size() + 1)) {
+    if (g != 3 * (STANCE_INPUTS.size() + 1)) {
       throw new IOException(
           "model has " + g + " stance weights, code expects another number: retrain it");
     }

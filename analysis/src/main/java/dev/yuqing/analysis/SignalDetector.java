@@ -35,10 +35,9 @@ final class SignalDetector {
   Signals detect(String text, SignalFeatures.Bag bag) {
     List<Signals.Score> scores = new ArrayList<>(3);
     SignalFeatures.Instance call = null;
-    for (Signals.Kind k : Signals.Kind.values()) {
-      SignalModel.Verdict v = model.verdict(k, bag, text);
+    for (SignalModel.Verdict v : model.verdicts(bag, text)) {
       scores.add(v.score());
-      if (k == Signals.Kind.MOBILIZATION && v.score().fired()) {
+      if (v.score().kind() == Signals.Kind.MOBILIZATION && v.score().fired()) {
         call = v.evidence();
       }
     }

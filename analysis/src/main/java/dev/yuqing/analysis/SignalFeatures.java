@@ -86,6 +86,10 @@ final class SignalFeatures {
           "((\\d{2,}|[二三四五六七八九两]?[十百千万]|几|数|上|近)[十百千]?[多余]?[位名户个]|部分|大批|不少|很多|许多|众多|多名|多位|多户)"
               + "(业主|居民|村民|住户|购房者|购房户|受害人|受害者|出借人|职工|员工|农民工|家长|群众|老人)?");
 
+  /** The whole group urged right before the act: 「大家都去」「各位务必」「全体业主一定要」. */
+  private static final Pattern EXHORTED =
+      Pattern.compile("(大家|各位|全体[\\p{IsHan}]{0,3}|所有[\\p{IsHan}]{0,3})(都|一定要|务必|必须|要|赶紧|快)");
+
   /** Owners as the subject, not counted (业主 in a letter is usually the owners as a body). */
   private static final Pattern OWNERS = Pattern.compile("业主|居民|村民|住户|购房户|购房者");
 
@@ -181,7 +185,11 @@ final class SignalFeatures {
       hits.add(new Hit(i, i + w.length(), classes.get(w)));
       i += w.length();
     }
+    if (hits.isEmpty()) {
+      return null;
+    }
     Set<String> f = new LinkedHashSet<>();
+    Marks marks = new Marks();
     int anchor = -1;
     int physical = -1;
     for (Hit h : hits) {
@@ -190,13 +198,13 @@ final class SignalFeatures {
           if (c == Cue.GO && !SignalRules.venueAfter(text, h.end(), to)) {
             continue;
           }
-          act(text, from, to, hits, h, c, f);
+          act(text, from, to, hits, h, c, f, marks);
           anchor = anchor < 0 ? h.start() : anchor;
           if (physical < 0 && (c == Cue.GATHER || c == Cue.PETITION || c == Cue.GO)) {
             physical = h.start();
           }
         } else if (c == Cue.MEDIA && !SignalRules.notInvolvement(text, from, to, h.start())) {
-          media(text, from, to, hits, h, f);
+          media(text, from, to, hits, h, f, marks);
           anchor = anchor < 0 ? h.start() : anchor;
         }
       }
@@ -219,7 +227,7 @@ final class SignalFeatures {
   }
 
   /** The tags of the context of a cue at {@code h}: who, when, how. */
-  private Set<String> context(String text, int from, int to, List<Hit> hits, Hit h) {
+  private Set<String> context(String text, int from, int to, List<Hit> hits, Hit h, Marks marks) {
     int clause = h.start();
     while (clause > from && CLAUSE_END.indexOf(text.charAt(clause - 1)) < 0) {
       clause--;
@@ -261,8 +269,15 @@ final class SignalFeatures {
     if (within(hits, from, h.start()).contains(Cue.CONDITIONAL)) {
       tags.add("c");
     }
-    if (subject.contains(Cue.CALL) || modal.contains(Cue.CALL)) {
+    String lead = text.substring(Math.max(clause, near), h.start());
+    if (subject.contains(Cue.CALL)
+        || modal.contains(Cue.CALL)
+        || (whole && EXHORTED.matcher(text.substring(Math.max(clause, near), h.end())).find())) {
       tags.add("k");
+    }
+    if (SignalRules.toldToAct(lead)) {
+      // someone else telling the owners what to do (「物业说让我们找开发商」): advice, not a call
+      tags.add("told");
     }
     if (modal.contains(Cue.TOGETHER)) {
       tags.add("j");
@@ -284,27 +299,54 @@ final class SignalFeatures {
     if (modal.contains(Cue.NEGATION)) {
       tags.add("n");
     }
-    String s = text.substring(from, to);
-    if (SignalRules.relativeTime(s)) {
-      tags.add("t");
-    }
-    if (SignalRules.venue(s)) {
-      tags.add("l");
-    }
-    if (DATE.matcher(s).find()) {
-      tags.add("d");
-    }
-    if (QUESTION.matcher(s).find()) {
-      tags.add("q");
-    }
+    tags.addAll(marks.of(text, from, to));
     if (sentence.contains(Cue.CALL)) {
       tags.add("ks");
     }
     return tags;
   }
 
-  private void act(String text, int from, int to, List<Hit> hits, Hit h, Cue c, Set<String> f) {
-    Set<String> tags = context(text, from, to, hits, h);
+  /**
+   * The marks of a whole sentence (a relative time, a venue, a date, a question; for media words
+   * also a byline, advice, the board, a regulator, an outlet receiving), worked out once for all
+   * the cues the sentence holds. One per sentence, used by one thread.
+   */
+  private static final class Marks {
+    private Set<String> sentence;
+    private Set<String> media;
+
+    Set<String> of(String text, int from, int to) {
+      if (sentence == null) {
+        sentence = new LinkedHashSet<>();
+        String s = text.substring(from, to);
+        if (SignalRules.relativeTime(s)) {
+          sentence.add("t");
+        }
+        if (SignalRules.venue(s)) {
+          sentence.add("l");
+        }
+        if (DATE.matcher(s).find()) {
+          sentence.add("d");
+        }
+        if (QUESTION.matcher(s).find()) {
+          sentence.add("q");
+        }
+      }
+      return sentence;
+    }
+
+    Set<String> media(String text, int from, int to) {
+      if (media == null) {
+        media = new LinkedHashSet<>();
+        SignalRules.mediaContext(text, from, to, media);
+      }
+      return media;
+    }
+  }
+
+  private void act(
+      String text, int from, int to, List<Hit> hits, Hit h, Cue c, Set<String> f, Marks marks) {
+    Set<String> tags = context(text, from, to, hits, h, marks);
     String cls = c.name().toLowerCase(java.util.Locale.ROOT);
     emit("A", cls, tags, f);
     if (NGRAMS > 0) {
@@ -322,9 +364,10 @@ final class SignalFeatures {
   /** Characters before an act whose bigrams the classifiers also read (how the act is put). */
   static final int NGRAMS = 12;
 
-  private void media(String text, int from, int to, List<Hit> hits, Hit h, Set<String> f) {
-    Set<String> tags = context(text, from, to, hits, h);
-    SignalRules.mediaContext(text, from, to, h.start(), tags);
+  private void media(
+      String text, int from, int to, List<Hit> hits, Hit h, Set<String> f, Marks marks) {
+    Set<String> tags = context(text, from, to, hits, h, marks);
+    tags.addAll(marks.media(text, from, to));
     String word = text.substring(h.start(), h.end());
     emit("M", word, tags, f);
   }
@@ -343,6 +386,9 @@ final class SignalFeatures {
   private static String when(Set<String> tags) {
     if (tags.contains("q")) {
       return "q";
+    }
+    if (tags.contains("told")) {
+      return "told";
     }
     for (String t : new String[] {"k", "c", "f"}) {
       if (tags.contains(t)) {

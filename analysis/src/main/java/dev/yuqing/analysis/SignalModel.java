@@ -3,6 +3,8 @@ package dev.yuqing.analysis;
 import dev.yuqing.analysis.learn.BinaryClassifier;
 import dev.yuqing.analysis.learn.ClassifierFile;
 import dev.yuqing.analysis.learn.Example;
+import dev.yuqing.analysis.learn.ModelBank;
+import dev.yuqing.analysis.learn.PooledLogistic;
 import dev.yuqing.core.Signals;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,24 +18,39 @@ import java.util.Map;
  * The trained signal classifiers: one {@link BinaryClassifier} per {@link Signals.Kind}, each
  * reading the part of {@link SignalFeatures} meant for it (act cues for mobilisation and collective
  * acts, media cues for media), with its calibrated threshold. Immutable and thread-safe.
- *
- * @param classifiers one per kind
- * @param trainedOn the training files (name, rows, SHA-256), so evaluation can cross-fit
  */
-record SignalModel(
-    Map<Signals.Kind, BinaryClassifier> classifiers, List<ClassifierFile.Source> trainedOn) {
+final class SignalModel {
+  private final Map<Signals.Kind, BinaryClassifier> classifiers;
+  private final List<ClassifierFile.Source> trainedOn;
+  private final ModelBank bank;
 
   /** The shipped model's resource name beside this class. */
   static final String RESOURCE = "signal-model.tsv";
 
-  SignalModel {
-    classifiers = Map.copyOf(classifiers);
-    trainedOn = List.copyOf(trainedOn);
+  SignalModel(
+      Map<Signals.Kind, BinaryClassifier> classifiers, List<ClassifierFile.Source> trainedOn) {
+    this.classifiers = Map.copyOf(classifiers);
+    this.trainedOn = List.copyOf(trainedOn);
+    List<PooledLogistic> models = new ArrayList<>();
     for (Signals.Kind k : Signals.Kind.values()) {
-      if (!classifiers.containsKey(k)) {
+      BinaryClassifier c = classifiers.get(k);
+      if (c == null) {
         throw new IllegalArgumentException("signal model: no classifier for " + k);
       }
+      models.add(c.model());
     }
+    // a kind's model has weights only for the features it reads (see reads), so scoring the
+    // unfiltered bag with all of them at once gives each kind's own margin
+    this.bank = new ModelBank(models);
+  }
+
+  Map<Signals.Kind, BinaryClassifier> classifiers() {
+    return classifiers;
+  }
+
+  /** The training files (name, rows, SHA-256), so evaluation can cross-fit. */
+  List<ClassifierFile.Source> trainedOn() {
+    return trainedOn;
   }
 
   /** The model shipped with yuqing (trained by {@code yuqing train signals}). */
@@ -106,20 +123,29 @@ record SignalModel(
    */
   record Verdict(Signals.Score score, SignalFeatures.Instance evidence) {}
 
-  /** A kind's verdict on a text's bag; {@code text} gives the evidence its sentence. */
-  Verdict verdict(Signals.Kind kind, SignalFeatures.Bag bag, String text) {
-    Example e = example(kind, bag, false);
-    BinaryClassifier c = classifiers.get(kind);
-    BinaryClassifier.Decision d = c.decide(e.document(), e.instances());
-    SignalFeatures.Instance evidence = d.best() < 0 ? null : bag.sentences().get(d.best());
-    String sentence = evidence == null ? null : text.substring(evidence.start(), evidence.end());
-    return new Verdict(
-        new Signals.Score(
-            kind,
-            d.probability(),
-            c.threshold(),
-            d.fired(),
-            sentence == null ? null : sentence.strip()),
-        evidence);
+  /**
+   * Every kind's verdict on a text's bag, in {@link Signals.Kind} order; {@code text} gives the
+   * evidence its sentence.
+   */
+  List<Verdict> verdicts(SignalFeatures.Bag bag, String text) {
+    ModelBank.Margins m = bank.margins(bag.document(), bag.features());
+    List<Verdict> out = new ArrayList<>(3);
+    for (Signals.Kind kind : Signals.Kind.values()) {
+      BinaryClassifier c = classifiers.get(kind);
+      double p = c.probability(m.margin()[kind.ordinal()]);
+      int best = m.best()[kind.ordinal()];
+      SignalFeatures.Instance evidence = best < 0 ? null : bag.sentences().get(best);
+      String sentence = evidence == null ? null : text.substring(evidence.start(), evidence.end());
+      out.add(
+          new Verdict(
+              new Signals.Score(
+                  kind,
+                  p,
+                  c.threshold(),
+                  p >= c.threshold(),
+                  sentence == null ? null : sentence.strip()),
+              evidence));
+    }
+    return out;
   }
 }

@@ -143,6 +143,14 @@ final class SignalRules {
     return best;
   }
 
+  private static final Pattern TOLD =
+      Pattern.compile("(让|叫|要求|建议|劝|告诉)(我们|业主|大家|你们|我)[^，,。！？]{0,6}$");
+
+  /** Someone else telling the owners to act, right before the act (「让我们找开发商」). */
+  static boolean toldToAct(String lead) {
+    return TOLD.matcher(lead).find();
+  }
+
   static boolean newsReport(String text) {
     return REPORT_FORM.matcher(text).find() || BYLINE.matcher(text).find();
   }
@@ -198,10 +206,10 @@ final class SignalRules {
   }
 
   /**
-   * Adds the media-specific tags of a media word at {@code at} in sentence {@code [from, to)}:
-   * byline, advice, board, regulator, outlet receiving.
+   * Adds the media-specific tags of sentence {@code [from, to)}: byline, advice, board, regulator,
+   * outlet receiving.
    */
-  static void mediaContext(String text, int from, int to, int at, Set<String> tags) {
+  static void mediaContext(String text, int from, int to, Set<String> tags) {
     String s = text.substring(from, to);
     if (BYLINE.matcher(s).find()) {
       tags.add("by");

@@ -6,7 +6,6 @@ import dev.yuqing.analysis.learn.Example;
 import dev.yuqing.analysis.learn.PooledLogistic;
 import dev.yuqing.core.Signals;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,13 +147,11 @@ public final class SignalTraining {
             new ClassifierFile.Source(
                 examples.getFileName().toString(), written.size(), Corpora.sha256(examples)));
     SignalModel model = train(gold, bags(gold, seg), written, bags(written, seg), manifest);
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      ClassifierFile.write(
-          w,
-          "yuqing signal classifiers, written by `yuqing train signals` (do not edit): trained on\n"
-              + "the v2 handover gold and the project's written examples; see SignalTraining.",
-          model.content());
-    }
+    ClassifierFile.write(
+        out,
+        "yuqing signal classifiers, written by `yuqing train signals` (do not edit): trained on\n"
+            + "the v2 handover gold and the project's written examples; see SignalTraining.",
+        model.content());
     return manifest;
   }
 }

@@ -44,7 +44,7 @@ final class TopicCues {
    * C|}, title cues also {@code CT|}) and each topic's lexicon score in steps ({@code L|topic|n}),
    * the act cues of {@link SignalFeatures} ({@code A|}), and the text's form ({@code D|}).
    */
-  List<String> features(String title, String body, List<Token> tokens, SignalFeatures.Bag acts) {
+  List<String> features(String title, String body, SignalFeatures.Bag acts) {
     List<String> f = new ArrayList<>();
     // what the text says owners did or will do together (维权行动 is collective or formal
     // escalation): the act cues of its sentences, without their character bigrams
@@ -57,13 +57,12 @@ final class TopicCues {
       }
     }
     f.addAll(cues);
-    java.util.Set<String> words = new java.util.LinkedHashSet<>();
-    for (Token t : tokens) {
-      if (!t.punctuation()) {
-        words.add("W|" + t.word());
+    // the words are those the signal bag already holds for the document
+    for (String x : acts.document()) {
+      if (x.startsWith("W|")) {
+        f.add(x);
       }
     }
-    f.addAll(words);
     Map<Topic, Double> score = new EnumMap<>(Topic.class);
     Map<String, Integer> seen = new HashMap<>();
     collect(title, 1.5, score, seen);

@@ -3,6 +3,8 @@ package dev.yuqing.analysis;
 import dev.yuqing.analysis.learn.BinaryClassifier;
 import dev.yuqing.analysis.learn.ClassifierFile;
 import dev.yuqing.analysis.learn.Example;
+import dev.yuqing.analysis.learn.ModelBank;
+import dev.yuqing.analysis.learn.PooledLogistic;
 import dev.yuqing.core.Topic;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,23 +20,41 @@ import java.util.Map;
  * is left when none fires), each over the text's words and the topic cues of {@code
  * topic-lexicon.txt} (so a cue the gold never showed still counts), with its own threshold chosen
  * by cross-validation. Immutable and thread-safe.
- *
- * @param classifiers one per topic except {@link Topic#OTHER}
- * @param trainedOn the training files (name, rows, SHA-256), so evaluation can cross-fit
  */
-record TopicModel(Map<Topic, BinaryClassifier> classifiers, List<ClassifierFile.Source> trainedOn) {
+final class TopicModel {
+  private final Map<Topic, BinaryClassifier> classifiers;
+  private final List<ClassifierFile.Source> trainedOn;
+  private final List<Topic> topics = new ArrayList<>();
+  private final ModelBank bank;
 
   /** The shipped model's resource name beside this class. */
   static final String RESOURCE = "topic-model.tsv";
 
-  TopicModel {
-    classifiers = Map.copyOf(classifiers);
-    trainedOn = List.copyOf(trainedOn);
+  TopicModel(Map<Topic, BinaryClassifier> classifiers, List<ClassifierFile.Source> trainedOn) {
+    this.classifiers = Map.copyOf(classifiers);
+    this.trainedOn = List.copyOf(trainedOn);
+    List<PooledLogistic> models = new ArrayList<>();
     for (Topic t : Topic.values()) {
-      if (t != Topic.OTHER && !classifiers.containsKey(t)) {
+      if (t == Topic.OTHER) {
+        continue;
+      }
+      BinaryClassifier c = classifiers.get(t);
+      if (c == null) {
         throw new IllegalArgumentException("topic model: no classifier for " + t.label());
       }
+      topics.add(t);
+      models.add(c.model());
     }
+    this.bank = new ModelBank(models);
+  }
+
+  Map<Topic, BinaryClassifier> classifiers() {
+    return classifiers;
+  }
+
+  /** The training files (name, rows, SHA-256), so evaluation can cross-fit. */
+  List<ClassifierFile.Source> trainedOn() {
+    return trainedOn;
   }
 
   static TopicModel shipped() {
@@ -76,10 +96,11 @@ record TopicModel(Map<Topic, BinaryClassifier> classifiers, List<ClassifierFile.
   List<Topic> classify(List<String> features) {
     List<Topic> out = new ArrayList<>();
     java.util.Set<String> present = new java.util.HashSet<>(features);
-    for (Topic t : Topic.values()) {
-      if (t != Topic.OTHER
-          && evidence(t, present)
-          && classifiers.get(t).decide(features, List.of()).fired()) {
+    double[] margin = bank.margins(features, List.of()).margin();
+    for (int i = 0; i < topics.size(); i++) {
+      Topic t = topics.get(i);
+      BinaryClassifier c = classifiers.get(t);
+      if (evidence(t, present) && c.probability(margin[i]) >= c.threshold()) {
         out.add(t);
       }
     }

@@ -6,9 +6,6 @@ import dev.yuqing.analysis.learn.Example;
 import dev.yuqing.analysis.learn.PooledLogistic;
 import dev.yuqing.core.Topic;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +39,7 @@ public final class TopicTraining {
       String body = TextNormalizer.normalize(g.text());
       String full = HandoverTagger.join(title, body);
       List<Token> tokens = seg.terms(full);
-      out.add(lexicon.features(title, body, tokens, acts.bag(full, tokens)));
+      out.add(lexicon.features(title, body, acts.bag(full, tokens)));
     }
     return out;
   }
@@ -76,13 +73,11 @@ public final class TopicTraining {
             new ClassifierFile.Source(
                 goldFile.getFileName().toString(), gold.size(), Corpora.sha256(goldFile)));
     TopicModel model = train(gold, features(gold, Segmenter.create()), manifest);
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      ClassifierFile.write(
-          w,
-          "yuqing topic classifiers, written by `yuqing train topics` (do not edit): trained on\n"
-              + "the v2 handover gold; see TopicTraining.",
-          model.content());
-    }
+    ClassifierFile.write(
+        out,
+        "yuqing topic classifiers, written by `yuqing train topics` (do not edit): trained on\n"
+            + "the v2 handover gold; see TopicTraining.",
+        model.content());
     return manifest;
   }
 }

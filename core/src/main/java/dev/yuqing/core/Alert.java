@@ -74,30 +74,15 @@ public record Alert(
   }
 
   public Alert withState(AlertState s, Instant at) {
-    return new Alert(
-        id,
-        key,
-        rule,
-        ruleType,
-        project,
-        topic,
-        grade,
-        s,
-        firstAt,
-        at,
-        reason,
-        count,
-        baseline,
-        topTopics,
-        topKeywords,
-        posts,
-        revision,
-        trend,
-        total);
+    return with(grade, s, at);
   }
 
   /** This alert at another grade (escalation keeps every other field). */
   public Alert withGrade(Grade g) {
+    return with(g, state, updatedAt);
+  }
+
+  private Alert with(Grade g, AlertState s, Instant updated) {
     return new Alert(
         id,
         key,
@@ -106,9 +91,9 @@ public record Alert(
         project,
         topic,
         g,
-        state,
+        s,
         firstAt,
-        updatedAt,
+        updated,
         reason,
         count,
         baseline,

@@ -7,7 +7,6 @@ import dev.yuqing.crawler.extract.ForumExtractor;
 import dev.yuqing.crawler.extract.ForumPage;
 import dev.yuqing.crawler.extract.Pages;
 import dev.yuqing.crawler.fetch.FetchResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,34 +31,30 @@ final class ForumCrawler extends WebSourceCrawler<ForumSourceConfig> {
   protected void crawlTarget(
       Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
       throws InterruptedException {
-    String url = target.url();
-    Set<String> visited = new HashSet<>();
-    for (int i = 0; i < source.maxPages() && url != null && visited.add(url); i++) {
-      Instant now = ctx.clock().instant();
-      CrawlState.Page seen = st.page(url);
-      Optional<FetchResponse> got = pager.getChanged(url, seen, st, now);
-      if (got.isEmpty()) {
-        return; // failed, or an unchanged board page: the threads it lists did not move
-      }
-      FetchResponse r = got.get();
-      st.page(url, new CrawlState.Page(r.etag(), r.lastModified(), Ids.sha256Hex(r.body()), now));
-      ForumPage.Board board = extractor.board(Pages.parse(r));
-      if (board.threads().isEmpty()) {
-        pager.error(url + ": no thread links (selector '" + source.selectors().threadLink() + "')");
-      }
-      for (ForumPage.ThreadLink t : board.threads()) {
-        String key = "thread:" + t.url();
-        String fingerprint = Ids.sha256Hex(t.row());
-        CrawlState.Page rowSeen = st.page(key);
-        if (rowSeen != null && fingerprint.equals(rowSeen.fingerprint())) {
-          continue;
-        }
-        if (crawlThread(t.url(), st, pager, emitter, target.searchedProject())) {
-          st.page(key, new CrawlState.Page(null, null, fingerprint, ctx.clock().instant()));
-        }
-      }
-      url = board.nextPage();
-    }
+    walkListPages(
+        target,
+        source.maxPages(),
+        st,
+        pager,
+        (url, doc, now) -> {
+          ForumPage.Board board = extractor.board(doc);
+          if (board.threads().isEmpty()) {
+            pager.error(
+                url + ": no thread links (selector '" + source.selectors().threadLink() + "')");
+          }
+          for (ForumPage.ThreadLink t : board.threads()) {
+            String key = "thread:" + t.url();
+            String fingerprint = Ids.sha256Hex(t.row());
+            CrawlState.Page rowSeen = st.page(key);
+            if (rowSeen != null && fingerprint.equals(rowSeen.fingerprint())) {
+              continue;
+            }
+            if (crawlThread(t.url(), st, pager, emitter, target.searchedProject())) {
+              st.page(key, new CrawlState.Page(null, null, fingerprint, ctx.clock().instant()));
+            }
+          }
+          return board.nextPage();
+        });
   }
 
   /** Reads a thread; false when its first page could not be fetched (retried next crawl). */

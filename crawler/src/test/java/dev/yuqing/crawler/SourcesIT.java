@@ -24,6 +24,20 @@ class SourcesIT {
     return Fixtures.config(Fixtures.PROJECTS + Fixtures.crawlerSection() + "sources:\n" + sources);
   }
 
+  /** The crawlers of a configuration with one news source on the local test site. */
+  private Crawlers newsSource(String id, String url) {
+    YuqingConfig cfg =
+        config(
+            """
+              - id: %s
+                kind: news
+                url: %s
+                allowPrivateNetwork: true
+            """
+                .formatted(id, url));
+    return Crawlers.create(cfg, data, Fixtures.clock());
+  }
+
   @Test
   void newsWalksListPagesAndReadsArticlesGenerically() throws Exception {
     try (TestSite site = Fixtures.serveSite(new TestSite())) {
@@ -31,16 +45,7 @@ class SourcesIT {
           .html("/news/list?page=2", Fixtures.resource("news-list2.html"))
           .html("/news/2024/0430-jinxiu.html", Fixtures.resource("article-jinxiu.html"))
           .html("/news/2024/0429-wuye.html", Fixtures.resource("article-wuye.html"));
-      YuqingConfig cfg =
-          config(
-              """
-                - id: news
-                  kind: news
-                  url: %s
-                  allowPrivateNetwork: true
-              """
-                  .formatted(site.url("/news/list")));
-      try (Crawlers crawlers = Crawlers.create(cfg, data, Fixtures.clock())) {
+      try (Crawlers crawlers = newsSource("news", site.url("/news/list"))) {
         SourceCrawler.Result r = crawlers.get("news").crawl(CrawlState.EMPTY);
         assertThat(r.errors()).isEmpty();
         // the land article names no project: dropped; nav, "hot" and footer links never fetched
@@ -94,16 +99,7 @@ class SourcesIT {
                 ("<html><body><ul class='results'>" + items + "</ul></body></html>")
                     .getBytes(StandardCharsets.UTF_8));
           });
-      YuqingConfig cfg =
-          config(
-              """
-                - id: search
-                  kind: news
-                  url: %s
-                  allowPrivateNetwork: true
-              """
-                  .formatted(site.url("/search?q={keyword}")));
-      try (Crawlers crawlers = Crawlers.create(cfg, data, Fixtures.clock())) {
+      try (Crawlers crawlers = newsSource("search", site.url("/search?q={keyword}"))) {
         SourceCrawler.Result r = crawlers.get("search").crawl(CrawlState.EMPTY);
         assertThat(site.requests.stream().filter(p -> p.startsWith("/search")).count())
             .as("one search per name: 翡翠湾, 翡翠湾花园, 华景地产, 华景物业, 锦绣园")

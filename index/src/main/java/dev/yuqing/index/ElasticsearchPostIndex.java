@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
@@ -167,17 +168,12 @@ final class ElasticsearchPostIndex implements PostIndex {
   @Override
   public Optional<TaggedPost> get(String postId) {
     SearchResponse<ObjectNode> r =
-        call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(alias)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .query(q -> q.ids(i -> i.values(postId)))
-                            .size(1)
-                            .source(x -> x.filter(f -> f.includes(PostDocument.DOC))),
-                    ObjectNode.class));
+        searchAll(
+            s ->
+                s.query(q -> q.ids(i -> i.values(postId)))
+                    .size(1)
+                    .source(x -> x.filter(f -> f.includes(PostDocument.DOC))),
+            ObjectNode.class);
     return r.hits().hits().stream().findFirst().map(h -> read(h.source()));
   }
 
@@ -201,31 +197,26 @@ final class ElasticsearchPostIndex implements PostIndex {
     Query query = dfs ? ElasticsearchQueries.text(text) : ElasticsearchQueries.query(r, text);
     List<Query> postFilters = dfs ? ElasticsearchQueries.filters(r) : List.of();
     SearchResponse<ObjectNode> resp =
-        call(
-            () ->
-                client.search(
-                    s -> {
-                      s.index(alias)
-                          .ignoreUnavailable(true)
-                          .allowNoIndices(true)
-                          .query(query)
-                          .trackTotalHits(t -> t.enabled(true))
-                          .size(r.size() == 0 ? 0 : r.size() + 1)
-                          .sort(ElasticsearchQueries.sort(r.sort()))
-                          .source(x -> x.filter(f -> f.includes(PostDocument.DOC)));
-                      if (dfs) {
-                        // global BM25 statistics over all monthly indices, as in one index
-                        s.searchType(SearchType.DfsQueryThenFetch);
-                        if (!postFilters.isEmpty()) {
-                          s.postFilter(p -> p.bool(b -> b.filter(postFilters)));
-                        }
-                      }
-                      if (after != null) {
-                        s.searchAfter(ElasticsearchQueries.sortValues(after));
-                      }
-                      return s;
-                    },
-                    ObjectNode.class));
+        searchAll(
+            s -> {
+              s.query(query)
+                  .trackTotalHits(t -> t.enabled(true))
+                  .size(r.size() == 0 ? 0 : r.size() + 1)
+                  .sort(ElasticsearchQueries.sort(r.sort()))
+                  .source(x -> x.filter(f -> f.includes(PostDocument.DOC)));
+              if (dfs) {
+                // global BM25 statistics over all monthly indices, as in one index
+                s.searchType(SearchType.DfsQueryThenFetch);
+                if (!postFilters.isEmpty()) {
+                  s.postFilter(p -> p.bool(b -> b.filter(postFilters)));
+                }
+              }
+              if (after != null) {
+                s.searchAfter(ElasticsearchQueries.sortValues(after));
+              }
+              return s;
+            },
+            ObjectNode.class);
     long total = resp.hits().total() == null ? 0 : resp.hits().total().value();
     Set<String> marked = r.highlight() ? text.positiveTerms() : Set.of();
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -248,18 +239,9 @@ final class ElasticsearchPostIndex implements PostIndex {
         ElasticsearchQueries.query(r.filter(), TextQuery.parse(r.filter().query(), analysis));
     Map<String, Aggregation> aggs = ElasticsearchAggregations.of(r);
     SearchResponse<Void> resp =
-        call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(alias)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .query(query)
-                            .size(0)
-                            .trackTotalHits(t -> t.enabled(true))
-                            .aggregations(aggs),
-                    Void.class));
+        searchAll(
+            s -> s.query(query).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(aggs),
+            Void.class);
     return ElasticsearchAggregations.read(resp);
   }
 
@@ -346,6 +328,17 @@ final class ElasticsearchPostIndex implements PostIndex {
     if (closed) {
       throw new IllegalStateException(alias + ": the index is closed");
     }
+  }
+
+  /** A search over every monthly index behind the alias; none yet is an empty answer. */
+  private <T> SearchResponse<T> searchAll(
+      UnaryOperator<co.elastic.clients.elasticsearch.core.SearchRequest.Builder> body,
+      Class<T> type) {
+    return call(
+        () ->
+            client.search(
+                s -> body.apply(s.index(alias).ignoreUnavailable(true).allowNoIndices(true)),
+                type));
   }
 
   private interface EsCall<T> {

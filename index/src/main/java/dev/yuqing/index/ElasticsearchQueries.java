@@ -9,9 +9,7 @@ import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Translates a {@link SearchRequest} into Elasticsearch query DSL, clause by clause as {@link
@@ -38,25 +36,17 @@ final class ElasticsearchQueries {
 
   private static void textClauses(BoolQuery.Builder b, TextQuery text) {
     boolean positive = false;
-    Set<String> musts = new LinkedHashSet<>();
-    for (List<List<String>> clause : text.required()) {
-      if (clause.size() == 1) {
-        musts.addAll(clause.get(0));
-      }
-    }
-    for (String t : musts) {
+    for (String t : text.mustTerms()) {
       b.must(term(PostDocument.TERMS, t));
       positive = true;
     }
-    for (List<List<String>> clause : text.required()) {
-      if (clause.size() > 1) {
-        List<Query> any = new ArrayList<>();
-        for (List<String> alternative : clause) {
-          any.add(allOf(alternative));
-        }
-        b.must(Query.of(q -> q.bool(x -> x.should(any).minimumShouldMatch("1"))));
-        positive = true;
+    for (List<List<String>> clause : text.eitherClauses()) {
+      List<Query> any = new ArrayList<>();
+      for (List<String> alternative : clause) {
+        any.add(allOf(alternative));
       }
+      b.must(Query.of(q -> q.bool(x -> x.should(any).minimumShouldMatch("1"))));
+      positive = true;
     }
     for (List<String> group : text.excluded()) {
       b.mustNot(allOf(group));

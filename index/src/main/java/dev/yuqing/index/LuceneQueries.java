@@ -4,9 +4,7 @@ import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,27 +27,17 @@ final class LuceneQueries {
   static Query query(SearchRequest r, TextQuery text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean positive = false;
-    // Terms of single-alternative clauses are flattened into one level (a term listed twice
-    // counts once), so that scores are the plain BM25 sum on both backends.
-    Set<String> musts = new LinkedHashSet<>();
-    for (List<List<String>> clause : text.required()) {
-      if (clause.size() == 1) {
-        musts.addAll(clause.get(0));
-      }
-    }
-    for (String t : musts) {
+    for (String t : text.mustTerms()) {
       b.add(term(PostDocument.TERMS, t), Occur.MUST);
       positive = true;
     }
-    for (List<List<String>> clause : text.required()) {
-      if (clause.size() > 1) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (List<String> alternative : clause) {
-          any.add(allOf(alternative), Occur.SHOULD);
-        }
-        b.add(any.build(), Occur.MUST);
-        positive = true;
+    for (List<List<String>> clause : text.eitherClauses()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (List<String> alternative : clause) {
+        any.add(allOf(alternative), Occur.SHOULD);
       }
+      b.add(any.build(), Occur.MUST);
+      positive = true;
     }
     for (List<String> group : text.excluded()) {
       b.add(allOf(group), Occur.MUST_NOT);

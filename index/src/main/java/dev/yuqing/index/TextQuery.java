@@ -32,6 +32,25 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
   }
 
   /** Every term a hit may contain because of this query: what highlighting marks. */
+  /**
+   * The terms of the single-alternative clauses, flattened into one level (a term listed twice
+   * counts once), so that scores are the plain BM25 sum on both backends.
+   */
+  Set<String> mustTerms() {
+    Set<String> musts = new LinkedHashSet<>();
+    for (List<List<String>> clause : required) {
+      if (clause.size() == 1) {
+        musts.addAll(clause.get(0));
+      }
+    }
+    return musts;
+  }
+
+  /** The clauses with more than one alternative, each matching when any alternative does. */
+  List<List<List<String>>> eitherClauses() {
+    return required.stream().filter(clause -> clause.size() > 1).toList();
+  }
+
   Set<String> positiveTerms() {
     Set<String> terms = new LinkedHashSet<>();
     required.forEach(clause -> clause.forEach(terms::addAll));

@@ -45,8 +45,7 @@ final class TimeBuckets {
 
   /**
    * The starts of every bucket from the one holding {@code min} to the one holding {@code max},
-   * ascending: with them a bucket is a binary search away (a calendar computation per document
-   * costs more than everything else an aggregation does).
+   * ascending: with them a document's bucket is a binary search away, not a calendar computation.
    *
    * @throws IllegalArgumentException when that would be more than {@code limit} buckets
    */

@@ -18,11 +18,6 @@ import java.util.List;
 public record Tagged(
     TaggedPost post, List<String> words, long ingestedAt, boolean counted, boolean rewrite) {
 
-  /** A post written to the index for the first time, without words. */
-  public Tagged(TaggedPost post, long ingestedAt, boolean counted) {
-    this(post, null, ingestedAt, counted, false);
-  }
-
   /** This post without the tagger's words: they are most of its bytes where it is serialised. */
   public Tagged withoutWords() {
     return words == null ? this : new Tagged(post, null, ingestedAt, counted, rewrite);

@@ -37,6 +37,6 @@ public final class Fixtures {
   }
 
   public static Tagged tagged(Post p, SentimentLabel label, Topic... topics) {
-    return new Tagged(tag(p, label, topics), p.eventTime().toEpochMilli(), true);
+    return new Tagged(tag(p, label, topics), null, p.eventTime().toEpochMilli(), true, false);
   }
 }

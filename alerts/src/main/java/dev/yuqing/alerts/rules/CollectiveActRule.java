@@ -3,6 +3,7 @@ package dev.yuqing.alerts.rules;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.CollectiveActRuleConfig;
+import java.time.Duration;
 
 /**
  * A collective act that already happened ({@code Signals.collectiveAct}): homeowners went to the
@@ -21,6 +22,31 @@ public final class CollectiveActRule extends PostRule {
   @Override
   public CollectiveActRuleConfig config() {
     return cfg;
+  }
+
+  @Override
+  int minAuthors() {
+    return cfg.minAuthors();
+  }
+
+  @Override
+  Duration window() {
+    return cfg.window();
+  }
+
+  @Override
+  String reasonFor(Match m, int authors) {
+    if (cfg.minAuthors() == 1) {
+      return m.reason();
+    }
+    return m.reason()
+        + "（"
+        + Texts.duration(cfg.window())
+        + "内"
+        + authors
+        + "位作者；触发条件：至少"
+        + cfg.minAuthors()
+        + "位不同作者）";
   }
 
   @Override

@@ -94,7 +94,7 @@ public record BinaryClassifier(
     return oof;
   }
 
-  /** Platt's sigmoid fit (with his smoothed targets) by Newton's method. */
+  /** Platt's sigmoid fit, with his smoothed targets. */
   static double[] platt(double[] margin, boolean[] y) {
     int pos = 0;
     for (boolean b : y) {
@@ -103,37 +103,13 @@ public record BinaryClassifier(
     int neg = y.length - pos;
     double hi = (pos + 1.0) / (pos + 2.0);
     double lo = 1.0 / (neg + 2.0);
-    double a = 1;
-    double b = 0;
-    for (int iter = 0; iter < 100; iter++) {
-      double ga = 0;
-      double gb = 0;
-      double haa = 1e-9;
-      double hab = 0;
-      double hbb = 1e-9;
-      for (int i = 0; i < margin.length; i++) {
-        double t = y[i] ? hi : lo;
-        double p = 1 / (1 + Math.exp(-(a * margin[i] + b)));
-        double d = p - t;
-        double s = p * (1 - p);
-        ga += d * margin[i];
-        gb += d;
-        haa += s * margin[i] * margin[i];
-        hab += s * margin[i];
-        hbb += s;
-      }
-      double det = haa * hbb - hab * hab;
-      if (Math.abs(det) < 1e-12) {
-        break;
-      }
-      double da = (hbb * ga - hab * gb) / det;
-      double db = (haa * gb - hab * ga) / det;
-      a -= da;
-      b -= db;
-      if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) {
-        break;
-      }
+    double[] target = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      target[i] = y[i] ? hi : lo;
     }
+    double[] ab = Platt.fit(margin, target, 100, 1e-9, 1e-9);
+    double a = ab[0];
+    double b = ab[1];
     if (!(a > 0) || Double.isNaN(b)) {
       // a degenerate fold set (no positives): keep the margins' own scale
       return new double[] {1, 0};

@@ -76,6 +76,13 @@ public final class ClassifierFile {
     }
   }
 
+  /** Writes a file (UTF-8), replacing what is there. */
+  public static void write(java.nio.file.Path file, String comment, Content c) throws IOException {
+    try (Writer w = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(w, comment, c);
+    }
+  }
+
   /** Reads a file; {@code what} names it in errors. */
   public static Content read(InputStream in, String what) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

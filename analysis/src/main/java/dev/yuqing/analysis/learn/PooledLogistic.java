@@ -43,23 +43,16 @@ public final class PooledLogistic {
    * model count in n but add nothing.
    */
   public double score(List<String> features) {
-    Map<String, int[]> groups = new HashMap<>();
-    for (String f : new java.util.HashSet<>(features)) {
-      groups.computeIfAbsent(group(f), g -> new int[1])[0]++;
-    }
+    List<String> distinct = Groups.distinct(features);
+    double[] scale = Groups.scales(distinct);
     double z = 0;
-    for (String f : new java.util.HashSet<>(features)) {
-      Float w = weights.get(f);
+    for (int i = 0; i < scale.length; i++) {
+      Float w = weights.get(distinct.get(i));
       if (w != null) {
-        z += w / Math.sqrt(groups.get(group(f))[0]);
+        z += w * scale[i];
       }
     }
     return z;
-  }
-
-  static String group(String feature) {
-    int bar = feature.indexOf('|');
-    return bar < 0 ? feature : feature.substring(0, bar);
   }
 
   /** The index of the best instance, or -1 when none adds evidence (scores above zero). */
@@ -201,18 +194,18 @@ public final class PooledLogistic {
   private static Part part(
       List<String> names, Map<String, Integer> df, Map<String, Integer> index, int minCount) {
     List<String> distinct = names.stream().distinct().toList();
-    Map<String, int[]> groups = new HashMap<>();
-    for (String x : distinct) {
-      groups.computeIfAbsent(group(x), g -> new int[1])[0]++;
+    double[] scale = Groups.scales(distinct);
+    int kept = 0;
+    int[] f = new int[distinct.size()];
+    double[] v = new double[distinct.size()];
+    for (int i = 0; i < distinct.size(); i++) {
+      String x = distinct.get(i);
+      if (df.get(x) >= minCount) {
+        f[kept] = index.computeIfAbsent(x, k -> index.size());
+        v[kept++] = scale[i];
+      }
     }
-    List<String> kept = distinct.stream().filter(x -> df.get(x) >= minCount).toList();
-    int[] f = new int[kept.size()];
-    double[] v = new double[kept.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = index.computeIfAbsent(kept.get(i), k -> index.size());
-      v[i] = 1 / Math.sqrt(groups.get(group(kept.get(i)))[0]);
-    }
-    return new Part(f, v);
+    return new Part(java.util.Arrays.copyOf(f, kept), java.util.Arrays.copyOf(v, kept));
   }
 
   private static void update(Part part, double g, double[] w, double[] g2, Options o) {

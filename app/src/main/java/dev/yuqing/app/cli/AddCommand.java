@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,11 +57,7 @@ public final class AddCommand implements Callable<Integer> {
   @Option(names = "--config", description = "configuration: project names are checked against it")
   Path config;
 
-  @Option(
-      names = "--data",
-      defaultValue = "./data",
-      description = "state directory (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir data;
 
   @Override
   public Integer call() throws IOException {
@@ -102,7 +99,7 @@ public final class AddCommand implements Callable<Integer> {
             projects,
             blankToNull(by),
             clock.instant());
-    ManualEntries inbox = new ManualEntries(data);
+    ManualEntries inbox = new ManualEntries(data.path);
     inbox.append(e);
     spec.commandLine().getOut().println(Json.line(e));
     spec.commandLine().getErr().println("已录入 → " + inbox.file() + "（下次抓取时进入分析）");

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,17 +54,14 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--append", description = "append to --out instead of replacing it")
   boolean append;
 
-  @Option(
-      names = "--data",
-      defaultValue = "./data",
-      description = "state directory (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir dataDir;
 
   @Option(names = "--source", description = "crawl only this source id (repeatable)")
   java.util.List<String> only;
 
   @Override
   public Integer call() throws Exception {
+    Path data = dataDir.path;
     YuqingConfig cfg = new ConfigLoader().load(config);
     if (only != null) {
       for (String id : only) {

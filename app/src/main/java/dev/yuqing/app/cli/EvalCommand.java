@@ -1,7 +1,7 @@
 package dev.yuqing.app.cli;
 
-import dev.yuqing.analysis.Evaluation;
 import dev.yuqing.analysis.GoldEvaluation;
+import dev.yuqing.analysis.SentimentEvaluation;
 import dev.yuqing.analysis.SentimentTraining;
 import dev.yuqing.analysis.SignalTraining;
 import dev.yuqing.core.SharedData;
@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
       "--gold FILE.jsonl: sentiment accuracy and macro-F1, confusion matrix, topic micro/macro-F1,"
           + " mobilisation and media precision/recall.",
       "--corpus FILE.csv: sentiment on a label,review corpus (1 positive, 0 negative; neutral is"
-          + " wrong).",
-      "A file the shipped model was trained on (the review dev splits, the dev gold) is"
-          + " cross-fitted: each of 5 folds is scored by a model retrained without it."
+          + " wrong: accuracy) or a sentiment,text corpus (negative, neutral, positive: macro-F1).",
+      "A file that shares texts with the shipped model's training data (the review dev splits,"
+          + " the Weibo sets, the dev gold) is cross-fitted: each of 5 folds is scored by a model"
+          + " retrained without those texts."
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -38,7 +39,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gold", description = "handover gold JSON lines")
     Path gold;
 
-    @Option(names = "--corpus", description = "review corpus CSV")
+    @Option(
+        names = "--corpus",
+        description = "labelled corpus CSV (label,review or sentiment,text)")
     Path corpus;
   }
 
@@ -76,7 +79,7 @@ public final class EvalCommand implements Callable<Integer> {
       if (target.gold != null) {
         GoldEvaluation.run(file, data, examples, signalExamples, System.out, verbose);
       } else {
-        Evaluation.corpus(file, data, examples, System.out);
+        SentimentEvaluation.corpus(file, data, examples, System.out);
       }
     } catch (IOException e) {
       throw new UserError("eval: " + e.getMessage(), e);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -102,18 +103,14 @@ public final class EvidenceCommand implements Runnable {
         description = "post id (the id field of crawl output)")
     String postId;
 
-    @Option(
-        names = "--data",
-        defaultValue = "./data",
-        description = "state directory (default: ${DEFAULT-VALUE})")
-    Path data;
+    @Mixin DataDir data;
 
     @Option(names = "--headers-only", description = "print the WARC and HTTP headers, not the body")
     boolean headersOnly;
 
     @Override
     public Integer call() throws IOException {
-      Path d = evidenceDir(data);
+      Path d = evidenceDir(data.path);
       List<EvidenceReader.Capture> captures = new EvidenceReader(d).forPost(postId);
       if (captures.isEmpty()) {
         throw new UserError(postId + ": no capture of this post in " + d);

@@ -9,6 +9,7 @@ import dev.yuqing.index.IndexException;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,12 +18,7 @@ import picocli.CommandLine.Option;
  * configuration names, e.g. Elasticsearch).
  */
 public final class IndexLocation {
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "./data",
-      description = "data directory; the index is DIR/index (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir data;
 
   @Option(
       names = "--index",
@@ -44,12 +40,12 @@ public final class IndexLocation {
       }
       if (config == null) {
         return PostIndexes.openReadOnly(
-            IndexConfig.DEFAULT, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
+            IndexConfig.DEFAULT, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
       }
       // the whole configuration: its project names are search words too
       return PostIndexes.openReadOnly(
           new ConfigLoader().load(config),
-          data,
+          data.path,
           Secrets.fromEnvironment(),
           SearchTextAnalysis.get());
     } catch (IndexException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,16 +41,12 @@ public final class IndexRequeueCommand implements Callable<Integer> {
       description = "the configuration whose index to write")
   Path config;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "./data",
-      description = "data directory (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir dataDir;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Path data = dataDir.path;
     YuqingConfig cfg = new ConfigLoader().load(config);
     Path file = PostIndexes.deadLetterFile(data);
     if (!Files.exists(file)) {

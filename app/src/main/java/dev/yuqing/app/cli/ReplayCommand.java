@@ -9,7 +9,6 @@ import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
-import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,18 +55,12 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "at most this many posts per second; 0: no limit (default)")
   double rate;
 
-  @Option(
-      names = "--data",
-      defaultValue = "./data",
-      paramLabel = "DIR",
-      description = "index, checkpoints, alerts and outbox (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir dataDir;
 
   @Option(names = "--config", paramLabel = "FILE", description = "configuration (YAML)")
   Path config;
 
-  @Option(names = "--parallelism", description = "override stream.parallelism")
-  Integer parallelism;
+  @Mixin Parallelism parallelism;
 
   @Option(names = "--fresh", description = "ignore checkpoints of an earlier run of this replay")
   boolean fresh;
@@ -82,14 +76,10 @@ public final class ReplayCommand implements Callable<Integer> {
     if (!(rate >= 0)) {
       throw new UserError("--rate " + rate + ": must be 0 or more");
     }
-    if (parallelism != null && parallelism < 1) {
-      throw new UserError("--parallelism " + parallelism + ": must be at least 1");
-    }
+    parallelism.check();
+    Path data = dataDir.path;
     YuqingConfig cfg = config == null ? null : new ConfigLoader().load(config);
-    StreamConfig stream = cfg == null ? StreamConfig.DEFAULT : cfg.stream();
-    if (parallelism != null) {
-      stream = stream.withParallelism(parallelism);
-    }
+    StreamConfig stream = parallelism.apply(cfg == null ? StreamConfig.DEFAULT : cfg.stream());
     YuqingJob job;
     try {
       job =
@@ -102,20 +92,15 @@ public final class ReplayCommand implements Callable<Integer> {
     String name =
         "replay-" + Ids.sha256Hex(in.toAbsolutePath().normalize().toString()).substring(0, 12);
     out.printf("回放 %s（速度 %s），数据目录 %s%n", in, speed == 0 ? "不限" : speed + "×", data);
-    out.flush();
-    EmbeddedJob.Outcome o =
-        EmbeddedJob.run(
-            job,
-            stream,
-            data,
-            name,
-            !fresh,
-            Duration.ofSeconds(2),
-            s -> {
-              out.println("  " + StreamReport.line(s));
-              out.flush();
-            });
-    StreamReport.summary(out, o);
+    JobConsole.run(
+        out,
+        job,
+        stream,
+        data,
+        name,
+        !fresh,
+        Duration.ofSeconds(2),
+        s -> "  " + StreamReport.line(s));
     YuqingConfig effective = cfg == null ? Pipelines.defaultReplayConfig(stream) : cfg;
     try (PostIndex index =
         PostIndexes.openReadOnly(

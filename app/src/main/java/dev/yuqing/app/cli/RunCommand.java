@@ -4,7 +4,6 @@ import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
-import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.StreamReport;
 import dev.yuqing.stream.YuqingJob;
@@ -16,6 +15,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,15 +39,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "configuration")
   Path config;
 
-  @Option(
-      names = "--data",
-      defaultValue = "./data",
-      paramLabel = "DIR",
-      description = "index, crawl state, checkpoints, alerts, outbox (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir dataDir;
 
-  @Option(names = "--parallelism", description = "override stream.parallelism")
-  Integer parallelism;
+  @Mixin Parallelism parallelism;
 
   @Option(
       names = "--progress",
@@ -57,15 +51,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path data = dataDir.path;
     YuqingConfig cfg = new ConfigLoader().load(config);
-    StreamConfig stream = cfg.stream();
-    if (parallelism != null) {
-      if (parallelism < 1) {
-        throw new UserError("--parallelism " + parallelism + ": must be at least 1");
-      }
-      stream = stream.withParallelism(parallelism);
-      cfg = cfg.withStream(stream);
-    }
+    StreamConfig stream = parallelism.apply(cfg.stream());
+    cfg = cfg.withStream(stream);
     Duration every;
     try {
       every = Duration.parse("PT" + progress.toUpperCase(java.util.Locale.ROOT));
@@ -82,25 +71,21 @@ public final class RunCommand implements Callable<Integer> {
     out.printf(
         "yuqing run：%d 个信息源，%d 个项目，数据目录 %s（Ctrl-C 停止，下次从检查点继续）%n",
         cfg.sources().size(), cfg.projects().size(), data);
-    out.flush();
-    EmbeddedJob.Outcome o =
-        EmbeddedJob.run(
-            job,
-            stream,
-            data,
-            "run",
-            true,
-            every,
-            s -> {
-              out.printf(
-                  "[%s] 抓取 %d 条（%d 页）· %s%n",
-                  LocalTime.now().format(HMS),
-                  s.count(StageMetrics.SOURCED),
-                  s.count(StageMetrics.PAGES),
-                  StreamReport.line(s));
-              out.flush();
-            });
-    StreamReport.summary(out, o);
+    JobConsole.run(
+        out,
+        job,
+        stream,
+        data,
+        "run",
+        true,
+        every,
+        s ->
+            String.format(
+                "[%s] 抓取 %d 条（%d 页）· %s",
+                LocalTime.now().format(HMS),
+                s.count(StageMetrics.SOURCED),
+                s.count(StageMetrics.PAGES),
+                StreamReport.line(s)));
     return 0;
   }
 }

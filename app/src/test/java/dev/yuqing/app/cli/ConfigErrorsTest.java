@@ -2,17 +2,15 @@ package dev.yuqing.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.app.Yuqing;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every command that takes {@code --config} reports a bad configuration the same way: one line
@@ -71,36 +69,32 @@ class ConfigErrorsTest {
   }
 
   private String runAndCaptureErr(List<String> args) {
-    PrintStream old = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Yuqing.execute(args.toArray(String[]::new));
-      assertThat(code).as("exit code of %s", args).isEqualTo(2);
-    } finally {
-      System.setErr(old);
-    }
-    return err.toString(StandardCharsets.UTF_8).strip();
+    Cli.Run r = Cli.run(args.toArray(String[]::new));
+    assertThat(r.code()).as("exit code of %s", args).isEqualTo(2);
+    return r.err().strip();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"crawl", "tag", "search", "replay", "run", "add", "report", "serve"})
-  void anUnknownKeyIsOneLineNamingTheKey(String command) throws Exception {
-    Path config = Files.writeString(tmp.resolve("bad-key.yaml"), UNKNOWN_KEY);
-    String err = runAndCaptureErr(args(command, config));
-    assertThat(err.lines()).as(err).hasSize(1);
-    assertThat(err)
-        .contains("bad-key.yaml")
-        .contains("sources[0].revisitt")
-        .contains("unknown key");
+  /** Each command with each bad file: the file's name, and what its one line must name. */
+  static Stream<Arguments> badConfigs() {
+    return Stream.of("crawl", "tag", "search", "replay", "run", "add", "report", "serve")
+        .flatMap(
+            command ->
+                Stream.of(
+                    Arguments.of(
+                        command,
+                        "bad-key.yaml",
+                        UNKNOWN_KEY,
+                        List.of("sources[0].revisitt", "unknown key")),
+                    Arguments.of(command, "bad-url.yaml", BAD_URL, List.of("sources[0].url"))));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"crawl", "tag", "search", "replay", "run", "add", "report", "serve"})
-  void anInvalidUrlIsOneLineNamingTheKey(String command) throws Exception {
-    Path config = Files.writeString(tmp.resolve("bad-url.yaml"), BAD_URL);
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("badConfigs")
+  void aBadConfigIsOneLineNamingTheFileAndTheKey(
+      String command, String file, String yaml, List<String> names) throws Exception {
+    Path config = Files.writeString(tmp.resolve(file), yaml);
     String err = runAndCaptureErr(args(command, config));
     assertThat(err.lines()).as(err).hasSize(1);
-    assertThat(err).contains("bad-url.yaml").contains("sources[0].url");
+    assertThat(err).contains(file).contains(names);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.json.Json;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,11 +72,10 @@ class CrawlCommandIT {
     server.stop(0);
   }
 
-  @Test
-  void writesOneJsonObjectPerPostAndNothingOnTheSecondRun() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(
-        config,
+  /** A configuration with one forum source: the board this test's server serves. */
+  private Path boardConfig() throws IOException {
+    return Files.writeString(
+        dir.resolve("c.yaml"),
         """
         projects:
           - name: 翡翠湾
@@ -88,18 +88,31 @@ class CrawlCommandIT {
             allowPrivateNetwork: true
         """
             .formatted(server.getAddress().getPort()));
+  }
+
+  private static String[] crawlOnceArgs(Path config, Path out, Path data) {
+    return new String[] {
+      "crawl",
+      "--config",
+      config.toString(),
+      "--once",
+      "--out",
+      out.toString(),
+      "--data",
+      data.toString()
+    };
+  }
+
+  private static int crawlOnce(Path config, Path out, Path data) {
+    return Yuqing.execute(crawlOnceArgs(config, out, data));
+  }
+
+  @Test
+  void writesOneJsonObjectPerPostAndNothingOnTheSecondRun() throws Exception {
+    Path config = boardConfig();
     Path out = dir.resolve("posts.jsonl");
     Path data = dir.resolve("data");
-    int code =
-        Yuqing.execute(
-            "crawl",
-            "--config",
-            config.toString(),
-            "--once",
-            "--out",
-            out.toString(),
-            "--data",
-            data.toString());
+    int code = crawlOnce(config, out, data);
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(out);
     // scoping is per post: the dinner thread and the reply name no watched project: dropped
@@ -112,82 +125,28 @@ class CrawlCommandIT {
     assertThat(p.get("id").asText()).hasSize(32);
     assertThat(Files.exists(data.resolve("crawl/board.json"))).isTrue();
 
-    code =
-        Yuqing.execute(
-            "crawl",
-            "--config",
-            config.toString(),
-            "--once",
-            "--out",
-            out.toString(),
-            "--data",
-            data.toString());
+    code = crawlOnce(config, out, data);
     assertThat(code).isZero();
     assertThat(Files.readAllLines(out)).isEmpty();
   }
 
-  /** Runs the CLI and returns its exit code, standard output and standard error. */
-  private static String[] run(String... args) {
-    java.io.PrintStream oldOut = System.out;
-    java.io.PrintStream oldErr = System.err;
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    try {
-      System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Yuqing.execute(args);
-      return new String[] {
-        Integer.toString(code),
-        out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)
-      };
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void evidenceVerifiesShowsAndFailsNamingTheRecordWhenOneByteChanges() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(
-        config,
-        """
-        projects:
-          - name: 翡翠湾
-        crawler:
-          perHostDelay: 0s
-        sources:
-          - id: board
-            kind: forum
-            url: http://127.0.0.1:%d/board
-            allowPrivateNetwork: true
-        """
-            .formatted(server.getAddress().getPort()));
+    Path config = boardConfig();
     Path out = dir.resolve("posts.jsonl");
     Path data = dir.resolve("data");
-    assertThat(
-            run(
-                "crawl",
-                "--config",
-                config.toString(),
-                "--once",
-                "--out",
-                out.toString(),
-                "--data",
-                data.toString())[0])
-        .isEqualTo("0");
+    assertThat(Cli.run(crawlOnceArgs(config, out, data)).code()).isZero();
     JsonNode post = Json.mapper().readTree(Files.readAllLines(out).get(0));
     String record = post.get("evidenceId").asText();
     assertThat(record).startsWith("<urn:uuid:");
 
-    String[] ok = run("evidence", "verify", data.toString());
-    assertThat(ok[0]).isEqualTo("0");
-    assertThat(ok[1]).contains("OK");
+    Cli.Run ok = Cli.run("evidence", "verify", data.toString());
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out()).contains("OK");
 
-    String[] show = run("evidence", "show", post.get("id").asText(), "--data", data.toString());
-    assertThat(show[0]).isEqualTo("0");
-    assertThat(show[1])
+    Cli.Run show = Cli.run("evidence", "show", post.get("id").asText(), "--data", data.toString());
+    assertThat(show.code()).isZero();
+    assertThat(show.out())
         .contains(record)
         .contains("WARC-Target-URI: http://127.0.0.1:" + server.getAddress().getPort() + "/t/1")
         .contains("HTTP/1.1 200 OK")
@@ -200,9 +159,9 @@ class CrawlCommandIT {
     byte[] bytes = Files.readAllBytes(warc);
     bytes[bytes.length - 20] ^= 0x20;
     Files.write(warc, bytes);
-    String[] bad = run("evidence", "verify", data.toString());
-    assertThat(bad[0]).isEqualTo("1");
-    assertThat(bad[2]).contains("FAIL record " + record).contains("SHA-256");
+    Cli.Run bad = Cli.run("evidence", "verify", data.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("FAIL record " + record).contains("SHA-256");
   }
 
   @Test

@@ -3,11 +3,8 @@ package dev.yuqing.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +27,9 @@ class EvalExtractIT {
   private static final String P3 = "记者联系开发商，对方表示已成立专项小组，将在两周内完成全部维修，并邀请第三方机构检测。";
 
   private String run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Yuqing.execute(args)).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    Cli.Run r = Cli.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
   }
 
   private void write(String relative, String text) throws IOException {

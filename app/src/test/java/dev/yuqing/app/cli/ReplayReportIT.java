@@ -12,9 +12,7 @@ import dev.yuqing.core.SharedData;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.ReportsConfig;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,15 +117,9 @@ class ReplayReportIT {
   }
 
   private static String capture(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Yuqing.execute(args)).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    Cli.Run r = Cli.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
   }
 
   private static String exec(String... cmd) throws IOException, InterruptedException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.analysis.SearchTextAnalysis;
-import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.Sentiment;
@@ -14,9 +13,6 @@ import dev.yuqing.core.Topic;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchCommandTest {
   @TempDir Path data;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private Cli.Run last;
 
   static TaggedPost post(String n, String title, String text, SentimentLabel s, Topic t, int day) {
     Instant at = Instant.parse("2025-06-01T02:00:00Z").plusSeconds(day * 86400L);
@@ -82,20 +77,12 @@ class SearchCommandTest {
   }
 
   private int run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      return Yuqing.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    last = Cli.run(args);
+    return last.code();
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   @Test
@@ -134,7 +121,6 @@ class SearchCommandTest {
     String first = out();
     assertThat(first).contains("交付顺利").contains("车位太贵").doesNotContain("5栋漏水");
     String cursor = first.substring(first.indexOf("--after ") + 8).strip();
-    out.reset();
     assertThat(run("search", "--data", data.toString(), "--size", "2", "--after", cursor))
         .isEqualTo(0);
     assertThat(out()).contains("5栋漏水").doesNotContain("--after");
@@ -143,13 +129,11 @@ class SearchCommandTest {
   @Test
   void userMistakesGetOneLine() {
     assertThat(run("search", "--data", data.toString(), "--topic", "天气")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("yuqing: --topic: unknown topic");
-    err.reset();
+    assertThat(last.err()).startsWith("yuqing: --topic: unknown topic");
     assertThat(run("search", "--data", data.resolve("nope").toString(), "x")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no index here").hasLineCount(1);
-    err.reset();
+    assertThat(last.err()).contains("no index here").hasLineCount(1);
     assertThat(run("search", "--data", data.toString(), "--from", "June")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from: not a date");
+    assertThat(last.err()).contains("--from: not a date");
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,17 +63,9 @@ class TagCommandTest {
         """,
         StandardCharsets.UTF_8);
     Path out = dir.resolve("tagged.jsonl");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream old = System.err;
-    int code;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = Yuqing.execute("tag", "--in", in.toString(), "--out", out.toString());
-    } finally {
-      System.setErr(old);
-    }
-    assertThat(code).isEqualTo(2);
-    String message = err.toString(StandardCharsets.UTF_8);
+    Cli.Run r = Cli.run("tag", "--in", in.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    String message = r.err();
     assertThat(message).contains(in + ":2:").contains("not valid JSON");
     assertThat(message.strip().lines()).hasSize(1);
     assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).hasSize(1);

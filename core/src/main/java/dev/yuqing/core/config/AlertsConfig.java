@@ -194,7 +194,7 @@ public record AlertsConfig(
         SpikeRuleConfig.named("negative-spike"),
         new KeywordRuleConfig("critical-words", null, null, null, null, null, null),
         new MobilizationRuleConfig("mobilization", null, null, null, null),
-        new CollectiveActRuleConfig("collective-act", null, null, null),
+        new CollectiveActRuleConfig("collective-act", null, null, null, null, null),
         new MediaRuleConfig("media", null, null, 2, null, null, null, null, null),
         new NewTopicRuleConfig("new-topic", null, null, null, null, null, null));
   }

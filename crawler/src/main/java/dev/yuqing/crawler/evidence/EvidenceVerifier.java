@@ -167,22 +167,11 @@ public final class EvidenceVerifier {
           at = e;
         }
       }
+      String sealed = WarcEvidence.HEAD + ": sealed record #" + h.seq() + " " + h.record();
       if (at == null) {
-        problems.add(
-            WarcEvidence.HEAD
-                + ": sealed record #"
-                + h.seq()
-                + " "
-                + h.record()
-                + " is not in the manifest (manifest lines were removed)");
+        problems.add(sealed + " is not in the manifest (manifest lines were removed)");
       } else if (!at.chain().equals(h.chain())) {
-        problems.add(
-            WarcEvidence.HEAD
-                + ": sealed record #"
-                + h.seq()
-                + " "
-                + h.record()
-                + " no longer matches the manifest (manifest edited)");
+        problems.add(sealed + " no longer matches the manifest (manifest edited)");
       }
     } catch (IOException | UncheckedIOException ex) {
       problems.add(WarcEvidence.HEAD + ": unreadable");

@@ -178,25 +178,14 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
           ensureFile(member.length);
           long offset = out.size();
           out.write(ByteBuffer.wrap(member), offset);
-          ManifestEntry last = head();
-          long seq = last == null ? 1 : last.seq() + 1;
-          String prev = last == null ? ManifestEntry.GENESIS : last.chain();
-          ManifestEntry e =
-              new ManifestEntry(
-                  seq,
-                  id,
-                  fields.get("WARC-Type"),
-                  current.getFileName().toString(),
-                  offset,
-                  member.length,
-                  Ids.sha256Hex(member),
-                  fields.get("WARC-Target-URI"),
-                  date,
-                  sourceId,
-                  prev,
-                  null);
-          e = e.chained();
-          appendLine(dir.resolve(MANIFEST), Json.line(e) + "\n");
+          chain(
+              id,
+              fields.get("WARC-Type"),
+              offset,
+              member,
+              fields.get("WARC-Target-URI"),
+              date,
+              sourceId);
           return id;
         });
   }
@@ -272,6 +261,20 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
             "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     out.write(ByteBuffer.wrap(member), 0);
     // the warcinfo record is chained too, so that a file's header cannot be swapped
+    chain(
+        id,
+        "warcinfo",
+        0,
+        member,
+        current.getFileName().toString(),
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
+        "-");
+  }
+
+  /** Appends the entry of a record just written to the current file, chained to the last one. */
+  private void chain(
+      String id, String type, long offset, byte[] member, String uri, String date, String sourceId)
+      throws IOException {
     ManifestEntry last = head();
     long seq = last == null ? 1 : last.seq() + 1;
     String prev = last == null ? ManifestEntry.GENESIS : last.chain();
@@ -279,18 +282,17 @@ public final class WarcEvidence implements Evidence, AutoCloseable {
         new ManifestEntry(
             seq,
             id,
-            "warcinfo",
+            type,
             current.getFileName().toString(),
-            0,
+            offset,
             member.length,
             Ids.sha256Hex(member),
-            current.getFileName().toString(),
-            DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
-            "-",
+            uri,
+            date,
+            sourceId,
             prev,
             null);
-    e = e.chained();
-    appendLine(dir.resolve(MANIFEST), Json.line(e) + "\n");
+    appendLine(dir.resolve(MANIFEST), Json.line(e.chained()) + "\n");
   }
 
   private static byte[] gzip(byte[]... parts) {

@@ -31,14 +31,31 @@ class ArticleExtractorTest {
     }
   }
 
+  /**
+   * The page's extraction, checked for its title, where its text starts and ends, and the
+   * boilerplate its text must not hold.
+   */
+  private Article body(String name, String title, String starts, String ends, String... absent)
+      throws IOException {
+    Article a = extract(name);
+    assertThat(a.title()).isEqualTo(title);
+    assertThat(a.text()).startsWith(starts).endsWith(ends).doesNotContain(absent);
+    return a;
+  }
+
   @Test
   void anOldTableLayoutInGbkWithCommentsAndASidebar() throws IOException {
-    Article a = extract("table-gbk.html");
-    assertThat(a.title()).isEqualTo("滨江新城集中交付 三百余户业主反映墙面开裂");
-    assertThat(a.text())
-        .startsWith("11月5日，位于城南的滨江新城项目开始集中交付。")
-        .endsWith("必要时可以申请司法鉴定。")
-        .doesNotContain("网友评论", "这种情况太常见了", "热点新闻", "责编", "您的位置");
+    Article a =
+        body(
+            "table-gbk.html",
+            "滨江新城集中交付 三百余户业主反映墙面开裂",
+            "11月5日，位于城南的滨江新城项目开始集中交付。",
+            "必要时可以申请司法鉴定。",
+            "网友评论",
+            "这种情况太常见了",
+            "热点新闻",
+            "责编",
+            "您的位置");
     assertThat(a.text().split("\n")).hasSize(4);
     assertThat(a.publishedAt()).isEqualTo(Instant.parse("2023-11-08T01:12:00Z"));
     assertThat(a.author()).isEqualTo("陈立");
@@ -46,24 +63,31 @@ class ArticleExtractorTest {
 
   @Test
   void longCommentsBelowTheArticleAreNotBody() throws IOException {
-    Article a = extract("comments-long.html");
-    assertThat(a.title()).isEqualTo("物业费上调引争议，业主：服务没变价格先涨");
-    assertThat(a.text())
-        .startsWith("近日，锦华苑小区多名业主向本报反映")
-        .endsWith("在街道和住建部门的协调下协商解决。")
-        .doesNotContain("我们小区也是这样", "建议大家先查一下物业合同", "相关阅读", "记者 孙悦");
+    Article a =
+        body(
+            "comments-long.html",
+            "物业费上调引争议，业主：服务没变价格先涨",
+            "近日，锦华苑小区多名业主向本报反映",
+            "在街道和住建部门的协调下协商解决。",
+            "我们小区也是这样",
+            "建议大家先查一下物业合同",
+            "相关阅读",
+            "记者 孙悦");
     assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-03-18T06:30:00Z"));
     assertThat(a.author()).isIn("孙悦", "都市观察");
   }
 
   @Test
   void textSplitByLineBreaksUnderALogoHeading() throws IOException {
-    Article a = extract("br-text.html");
-    assertThat(a.title()).isEqualTo("远洋天著延期交房半年 业主集体要求退房");
-    assertThat(a.text())
-        .startsWith("按照购房合同，远洋天著一期应于今年2月28日前交付")
-        .endsWith("要求其制定交付计划并向业主公开。")
-        .doesNotContain("分享到", "编辑：赵敏", "版权所有");
+    Article a =
+        body(
+            "br-text.html",
+            "远洋天著延期交房半年 业主集体要求退房",
+            "按照购房合同，远洋天著一期应于今年2月28日前交付",
+            "要求其制定交付计划并向业主公开。",
+            "分享到",
+            "编辑：赵敏",
+            "版权所有");
     assertThat(a.text().split("\n")).hasSize(5);
     assertThat(a.publishedAt()).isEqualTo(Instant.parse("2022-08-15T08:40:00Z"));
   }

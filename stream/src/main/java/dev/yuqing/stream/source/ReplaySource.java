@@ -34,10 +34,6 @@ public final class ReplaySource
   private final double speed;
   private final double rate;
 
-  public ReplaySource(Path file, double speed) {
-    this(file, speed, 0);
-  }
-
   /**
    * @param speed event-time speed factor; 0: no pacing by event time
    * @param rate at most this many posts per second; 0: no limit (benchmarks pace by rate)

@@ -63,7 +63,7 @@ class AlertDetectorTest {
             List.of("漏水"),
             List.of(),
             Signals.NONE);
-    return new Mention("翡翠湾", new Tagged(t, System.currentTimeMillis(), true));
+    return new Mention("翡翠湾", new Tagged(t, null, System.currentTimeMillis(), true, false));
   }
 
   private static void feed(
