@@ -1,8 +1,6 @@
 package dev.yuqing.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Where an alert or an incident is. A rule's alert is firing or resolved. An incident follows the
@@ -10,7 +8,7 @@ import java.util.Locale;
  * (assigned, or a response logged) → resolved → closed (handled and summed up; nothing changes it
  * any more).
  */
-public enum AlertState {
+public enum AlertState implements LowerCaseNamed {
   FIRING("未处理"),
   ACKNOWLEDGED("已确认"),
   RESPONDING("处置中"),
@@ -28,13 +26,8 @@ public enum AlertState {
     return chinese;
   }
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   @JsonCreator
   public static AlertState parse(String s) {
-    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    return LowerCaseNamed.byName(AlertState.class, s);
   }
 }

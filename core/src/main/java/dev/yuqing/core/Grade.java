@@ -1,14 +1,12 @@
 package dev.yuqing.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Severity grades of the plans' graded response (分级负责), lowest first. Each grade is routed to its
  * own recipients; escalation moves an alert to the next grade.
  */
-public enum Grade {
+public enum Grade implements LowerCaseNamed {
   /** A rising negative trend: PR on duty. */
   NOTICE("三级", "关注"),
   /** A spike or a mobilisation call: the emergency command group. */
@@ -39,20 +37,9 @@ public enum Grade {
     return this == CRITICAL ? CRITICAL : values()[ordinal() + 1];
   }
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
+  /** Accepts the name in any case or the level (二级). */
   @JsonCreator
   public static Grade parse(String s) {
-    String t = s.trim();
-    for (Grade g : values()) {
-      if (g.name().equalsIgnoreCase(t) || g.level.equals(t)) {
-        return g;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown grade '" + s + "' (known: notice, alert, critical)");
+    return LowerCaseNamed.byNameOrAlias(Grade.class, "grade", Grade::level, s);
   }
 }

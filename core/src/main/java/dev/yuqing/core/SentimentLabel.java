@@ -1,11 +1,9 @@
 package dev.yuqing.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** Stance toward the developer, the property company or the authorities. */
-public enum SentimentLabel {
+public enum SentimentLabel implements LowerCaseNamed {
   NEGATIVE("负面"),
   NEUTRAL("中性"),
   POSITIVE("正面");
@@ -21,13 +19,8 @@ public enum SentimentLabel {
     return chinese;
   }
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   @JsonCreator
   public static SentimentLabel parse(String s) {
-    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    return LowerCaseNamed.byName(SentimentLabel.class, s);
   }
 }

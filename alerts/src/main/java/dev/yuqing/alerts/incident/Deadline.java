@@ -1,11 +1,10 @@
 package dev.yuqing.alerts.incident;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.yuqing.core.LowerCaseNamed;
 
 /** The response plan's deadlines for an incident ({@code alerts.response}). */
-public enum Deadline {
+public enum Deadline implements LowerCaseNamed {
   /** Someone takes the incident up: counted from when its grade was told. */
   ACKNOWLEDGE("确认"),
   /** The homeowners are contacted (联系业主): counted from when the incident opened. */
@@ -23,13 +22,8 @@ public enum Deadline {
     return chinese;
   }
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   @JsonCreator
   public static Deadline parse(String s) {
-    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    return LowerCaseNamed.byName(Deadline.class, s);
   }
 }

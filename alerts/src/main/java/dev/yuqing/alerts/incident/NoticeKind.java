@@ -1,11 +1,10 @@
 package dev.yuqing.alerts.incident;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.yuqing.core.LowerCaseNamed;
 
 /** Why a message about an incident is sent. */
-public enum NoticeKind {
+public enum NoticeKind implements LowerCaseNamed {
   /** The first message about the incident. */
   NEW("", "新预警"),
   /** The incident goes on and something changed: a member, the grade, the counts, the posts. */
@@ -32,13 +31,8 @@ public enum NoticeKind {
     return chinese;
   }
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   @JsonCreator
   public static NoticeKind parse(String s) {
-    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    return LowerCaseNamed.byName(NoticeKind.class, s);
   }
 }

@@ -1,11 +1,10 @@
 package dev.yuqing.alerts.incident;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.yuqing.core.LowerCaseNamed;
 
 /** What a response log entry records. */
-public enum ResponseAction {
+public enum ResponseAction implements LowerCaseNamed {
   /** Contacted the homeowners: meets the first-contact deadline. */
   CONTACT("联系业主"),
   /** Went to the site (现场走访, inspection with the homeowners). */
@@ -29,22 +28,13 @@ public enum ResponseAction {
     return chinese;
   }
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   /**
+   * Accepts the name in any case or the Chinese label.
+   *
    * @throws IllegalArgumentException naming the known actions
    */
   @JsonCreator
   public static ResponseAction parse(String s) {
-    for (ResponseAction a : values()) {
-      if (a.json().equalsIgnoreCase(s.strip()) || a.chinese.equals(s.strip())) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown action '" + s + "' (known: contact, visit, statement, media, progress, note)");
+    return LowerCaseNamed.byNameOrAlias(ResponseAction.class, "action", ResponseAction::chinese, s);
   }
 }
