@@ -3,7 +3,6 @@ package dev.yuqing.alerts.rules;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.CollectiveActRuleConfig;
-import java.time.Duration;
 
 /**
  * A collective act that already happened ({@code Signals.collectiveAct}): homeowners went to the
@@ -11,27 +10,9 @@ import java.time.Duration;
  * mobilisation rule's) but a report that the conflict has left the forum; the reason quotes the
  * sentence the tagger weighed most.
  */
-public final class CollectiveActRule extends PostRule {
-  private final CollectiveActRuleConfig cfg;
-
+public final class CollectiveActRule extends PostRule<CollectiveActRuleConfig> {
   public CollectiveActRule(CollectiveActRuleConfig cfg, RuleContext ctx) {
-    super(ctx);
-    this.cfg = cfg;
-  }
-
-  @Override
-  public CollectiveActRuleConfig config() {
-    return cfg;
-  }
-
-  @Override
-  int minAuthors() {
-    return cfg.minAuthors();
-  }
-
-  @Override
-  Duration window() {
-    return cfg.window();
+    super(cfg, ctx);
   }
 
   @Override

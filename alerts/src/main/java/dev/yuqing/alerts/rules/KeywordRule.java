@@ -12,17 +12,9 @@ import java.util.Set;
  * text outside the excluded phrases (跳楼价 is a price, not a threat), and taken from the critical
  * words analysis reported.
  */
-public final class KeywordRule extends PostRule {
-  private final KeywordRuleConfig cfg;
-
+public final class KeywordRule extends PostRule<KeywordRuleConfig> {
   public KeywordRule(KeywordRuleConfig cfg, RuleContext ctx) {
-    super(ctx);
-    this.cfg = cfg;
-  }
-
-  @Override
-  public KeywordRuleConfig config() {
-    return cfg;
+    super(cfg, ctx);
   }
 
   /** The configured words found in {@code text} outside every excluded phrase, in config order. */

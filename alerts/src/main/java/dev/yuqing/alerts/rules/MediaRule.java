@@ -3,34 +3,15 @@ package dev.yuqing.alerts.rules;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.MediaRuleConfig;
-import java.time.Duration;
 
 /**
  * Journalists, TV, exposure, 热搜 ({@code Signals.media}) or government bodies ({@code
  * Signals.government}) getting involved, once posts of {@code minAuthors} distinct authors say so
  * within {@code window}.
  */
-public final class MediaRule extends PostRule {
-  private final MediaRuleConfig cfg;
-
+public final class MediaRule extends PostRule<MediaRuleConfig> {
   public MediaRule(MediaRuleConfig cfg, RuleContext ctx) {
-    super(ctx);
-    this.cfg = cfg;
-  }
-
-  @Override
-  public MediaRuleConfig config() {
-    return cfg;
-  }
-
-  @Override
-  int minAuthors() {
-    return cfg.minAuthors();
-  }
-
-  @Override
-  Duration window() {
-    return cfg.window();
+    super(cfg, ctx);
   }
 
   @Override

@@ -9,17 +9,9 @@ import dev.yuqing.core.config.MobilizationRuleConfig;
  * extracts the time and place as written; a call that names both is graded {@code
  * timeAndPlaceGrade} (critical by default) from that single post.
  */
-public final class MobilizationRule extends PostRule {
-  private final MobilizationRuleConfig cfg;
-
+public final class MobilizationRule extends PostRule<MobilizationRuleConfig> {
   public MobilizationRule(MobilizationRuleConfig cfg, RuleContext ctx) {
-    super(ctx);
-    this.cfg = cfg;
-  }
-
-  @Override
-  public MobilizationRuleConfig config() {
-    return cfg;
+    super(cfg, ctx);
   }
 
   @Override

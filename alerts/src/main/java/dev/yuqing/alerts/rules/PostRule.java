@@ -6,6 +6,8 @@ import dev.yuqing.core.Grade;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.TrendPoint;
+import dev.yuqing.core.config.DistinctAuthorsConfig;
+import dev.yuqing.core.config.RuleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +23,19 @@ import java.util.TreeMap;
  * N distinct authors"), one alert per project that further matches update, recovery after {@code
  * alerts.resolveAfter} without a match. Subclasses only say whether a post matches.
  */
-abstract sealed class PostRule implements Rule<PostRuleState>
+abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleState>
     permits KeywordRule, MobilizationRule, CollectiveActRule, MediaRule {
+  final C cfg;
   final RuleContext ctx;
 
-  PostRule(RuleContext ctx) {
+  PostRule(C cfg, RuleContext ctx) {
+    this.cfg = cfg;
     this.ctx = ctx;
+  }
+
+  @Override
+  public C config() {
+    return cfg;
   }
 
   /** What a matching post says. */
@@ -35,14 +44,14 @@ abstract sealed class PostRule implements Rule<PostRuleState>
   /** The match, or null when the post does not match. */
   abstract Match match(TaggedPost post);
 
-  /** Distinct authors needed within {@link #window()} before the rule fires. */
-  int minAuthors() {
-    return 1;
+  /** Distinct authors needed within {@link #window()}: one, unless the config asks for more. */
+  private int minAuthors() {
+    return cfg instanceof DistinctAuthorsConfig d ? d.minAuthors() : 1;
   }
 
   /** How far back sightings count toward {@link #minAuthors()}. */
-  Duration window() {
-    return ctx.streamWindow();
+  private Duration window() {
+    return cfg instanceof DistinctAuthorsConfig d ? d.window() : ctx.streamWindow();
   }
 
   /** The reason once several authors were needed, given how many there were. */

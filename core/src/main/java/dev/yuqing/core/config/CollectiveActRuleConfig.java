@@ -27,7 +27,7 @@ public record CollectiveActRuleConfig(
     Grade grade,
     Duration realert,
     Duration resolveAfter)
-    implements RuleConfig {
+    implements RuleConfig, DistinctAuthorsConfig {
   public CollectiveActRuleConfig {
     name = Check.required("name", name);
     minAuthors = Check.atLeast("minAuthors", minAuthors, 2, 1);

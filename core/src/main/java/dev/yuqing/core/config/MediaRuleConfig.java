@@ -29,7 +29,7 @@ public record MediaRuleConfig(
     Grade grade,
     Duration realert,
     Duration resolveAfter)
-    implements RuleConfig {
+    implements RuleConfig, DistinctAuthorsConfig {
   public MediaRuleConfig {
     name = Check.required("name", name);
     media = media == null || media;
