@@ -66,23 +66,42 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       throw new IllegalArgumentException(
           "window summary of " + len + " does not match stream.window " + ctx.streamWindow());
     }
+    return eachSeries(
+        state,
+        w,
+        (s, topic, watching, alerts) -> {
+          if ((s.baseline() == null) != (newBaseline() == null)) {
+            s = new Series(newBaseline(), s.nextStart(), s.recent(), s.trend(), s.openAlert());
+          }
+          if (w.start().isBefore(s.nextStart())) {
+            return null; // late or repeated window: already counted
+          }
+          s = fill(s, w.start(), w.project(), topic, alerts, watching);
+          return step(
+              s, w.start(), w.end(), count(w, topic), w, w.project(), topic, alerts, watching);
+        });
+  }
+
+  /** One window's work on one key's series; null leaves the series as it was. */
+  private interface SeriesStep {
+    Series apply(Series s, String topic, Instant watching, List<Alert> alerts);
+  }
+
+  /** Runs {@code step} on the series of each key the window touches; a new key's starts empty. */
+  private RuleOutcome<CountRuleState> eachSeries(
+      CountRuleState state, WindowSummary w, SeriesStep step) {
     Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
     Map<String, Series> next = new TreeMap<>(state.series());
     List<Alert> alerts = new ArrayList<>();
     for (String key : keys(next, w)) {
-      String topic = key.isEmpty() ? null : key;
       Series s = next.get(key);
       if (s == null) {
         s = new Series(newBaseline(), watching, List.of(), List.of(), null);
-      } else if ((s.baseline() == null) != (newBaseline() == null)) {
-        s = new Series(newBaseline(), s.nextStart(), s.recent(), s.trend(), s.openAlert());
       }
-      if (w.start().isBefore(s.nextStart())) {
-        continue; // late or repeated window: already counted
+      Series stepped = step.apply(s, key.isEmpty() ? null : key, watching, alerts);
+      if (stepped != null) {
+        next.put(key, stepped);
       }
-      s = fill(s, w.start(), w.project(), topic, alerts, watching);
-      s = step(s, w.start(), w.end(), count(w, topic), w, w.project(), topic, alerts, watching);
-      next.put(key, s);
     }
     return new RuleOutcome<>(new CountRuleState(watching, next), alerts, wakeAt(next));
   }
@@ -111,68 +130,41 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
   @Override
   public RuleOutcome<CountRuleState> onPartialWindow(
       CountRuleState state, WindowSummary w, Instant now) {
-    Instant watching = state.watchingSince() == null ? w.start() : state.watchingSince();
-    Map<String, Series> next = new TreeMap<>(state.series());
-    List<Alert> alerts = new ArrayList<>();
-    for (String key : keys(next, w)) {
-      String topic = key.isEmpty() ? null : key;
-      Series s = next.get(key);
-      if (s == null) {
-        s = new Series(newBaseline(), watching, List.of(), List.of(), null);
-      }
-      if (w.start().isBefore(s.nextStart()) || count(w, topic) == 0) {
-        continue;
-      }
-      s = fill(s, w.start(), w.project(), topic, alerts, watching);
-      long count = count(w, topic);
-      long sliding = count;
-      for (long c : s.recent()) {
-        sliding += c;
-      }
-      ZonedDateTime slot = w.start().atZone(ctx.zone());
-      Verdict v = judge(s, slot, sliding, topic);
-      if (v.hot() && !w.start().isBefore(watching.plus(warmup()))) {
-        Instant slidingStart = w.end().minus(ctx.streamWindow().multipliedBy(span));
-        List<TrendPoint> trend = new ArrayList<>(s.trend());
-        trend.add(new TrendPoint(slidingStart, sliding, v.expected()));
-        OpenAlert.Hit shown =
-            new OpenAlert.Hit(
-                slidingStart,
-                now,
-                config().grade(),
-                sliding,
-                v.expected(),
-                count,
-                v.reason(),
-                topicsOf(w, topic),
-                w.keywords(),
-                w.candidates(topic),
-                trend,
-                List.of());
-        OpenAlert.Hit kept =
-            new OpenAlert.Hit(
-                slidingStart,
-                now,
-                config().grade(),
-                sliding,
-                v.expected(),
-                0,
-                v.reason(),
-                Map.of(),
-                Map.of(),
-                w.candidates(topic),
-                s.trend(),
-                List.of());
-        OpenAlert.Step alert = OpenAlert.hit(config(), w.project(), topic, s.openAlert(), shown);
-        OpenAlert.Step stored = OpenAlert.hit(config(), w.project(), topic, s.openAlert(), kept);
-        if (alert.alert() != null) {
-          alerts.add(alert.alert());
-        }
-        s = new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), stored.openAlert());
-      }
-      next.put(key, s);
-    }
-    return new RuleOutcome<>(new CountRuleState(watching, next), alerts, wakeAt(next));
+    return eachSeries(
+        state,
+        w,
+        (s, topic, watching, alerts) -> {
+          if (w.start().isBefore(s.nextStart()) || count(w, topic) == 0) {
+            return null;
+          }
+          s = fill(s, w.start(), w.project(), topic, alerts, watching);
+          long count = count(w, topic);
+          long sliding = sliding(s, count);
+          Verdict v = judge(s, w.start().atZone(ctx.zone()), sliding, topic);
+          if (v.hot() && !w.start().isBefore(watching.plus(warmup()))) {
+            Instant slidingStart = slidingStart(w.end());
+            List<TrendPoint> trend = trendWith(s, slidingStart, sliding, v);
+            List<Candidate> candidates = w.candidates(topic);
+            OpenAlert.Hit shown =
+                hit(
+                    slidingStart,
+                    now,
+                    sliding,
+                    v,
+                    count,
+                    topicsOf(w, topic),
+                    w.keywords(),
+                    candidates,
+                    trend);
+            OpenAlert.Hit kept =
+                hit(slidingStart, now, sliding, v, 0, Map.of(), Map.of(), candidates, s.trend());
+            OpenAlert.hit(config(), w.project(), topic, s.openAlert(), shown).emitTo(alerts);
+            s =
+                s.withOpenAlert(
+                    OpenAlert.hit(config(), w.project(), topic, s.openAlert(), kept).openAlert());
+          }
+          return s;
+        });
   }
 
   @Override
@@ -184,15 +176,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
   public RuleOutcome<CountRuleState> onTime(CountRuleState state, String project, Instant now) {
     Map<String, Series> next = new TreeMap<>(state.series());
     List<Alert> alerts = new ArrayList<>();
-    next.replaceAll(
-        (key, s) -> {
-          OpenAlert.Step q =
-              OpenAlert.quiet(config(), s.openAlert(), now, ctx.resolveAfter(config()));
-          if (q.alert() != null) {
-            alerts.add(q.alert());
-          }
-          return new Series(s.baseline(), s.nextStart(), s.recent(), s.trend(), q.openAlert());
-        });
+    next.replaceAll((key, s) -> s.withOpenAlert(quiet(s.openAlert(), now, alerts)));
     return new RuleOutcome<>(new CountRuleState(state.watchingSince(), next), alerts, wakeAt(next));
   }
 
@@ -203,15 +187,12 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     if (n > MAX_FILL) {
       long skip = n - MAX_FILL;
       Instant to = s.nextStart().plus(ctx.streamWindow().multipliedBy(skip));
-      OpenAlert.Step q = OpenAlert.quiet(config(), s.openAlert(), to, ctx.resolveAfter(config()));
-      if (q.alert() != null) {
-        out.add(q.alert());
-      }
+      OpenAlert quieted = quiet(s.openAlert(), to, out);
       List<Long> zeros = new ArrayList<>();
       for (int i = 0; i < span - 1; i++) {
         zeros.add(0L);
       }
-      s = new Series(decay(s.baseline(), skip), to, zeros, s.trend(), q.openAlert());
+      s = new Series(decay(s.baseline(), skip), to, zeros, s.trend(), quieted);
       n = MAX_FILL;
     }
     for (long i = 0; i < n; i++) {
@@ -231,52 +212,37 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       String topic,
       List<Alert> out,
       Instant watching) {
-    long sliding = count;
-    for (long c : s.recent()) {
-      sliding += c;
-    }
+    long sliding = sliding(s, count);
     ZonedDateTime slot = start.atZone(ctx.zone());
     Verdict v = judge(s, slot, sliding, topic);
     if (v.hot() && start.isBefore(watching.plus(warmup()))) {
       // still learning what is usual: a first busy morning is not a spike
       v = new Verdict(false, v.expected(), null, v.learn());
     }
-    Instant slidingStart = end.minus(ctx.streamWindow().multipliedBy(span));
-    List<TrendPoint> trend = new ArrayList<>(s.trend());
-    trend.add(new TrendPoint(slidingStart, sliding, v.expected()));
+    Instant slidingStart = slidingStart(end);
+    List<TrendPoint> trend = trendWith(s, slidingStart, sliding, v);
     if (trend.size() > Series.TREND_POINTS) {
       trend = trend.subList(trend.size() - Series.TREND_POINTS, trend.size());
     }
     OpenAlert openAlert = s.openAlert();
     if (v.hot()) {
       OpenAlert.Hit h =
-          new OpenAlert.Hit(
+          hit(
               slidingStart,
               end,
-              config().grade(),
               sliding,
-              v.expected(),
+              v,
               count,
-              v.reason(),
               w == null ? Map.of() : topicsOf(w, topic),
               w == null ? Map.of() : w.keywords(),
               w == null ? List.of() : w.candidates(topic),
-              trend,
-              List.of());
-      OpenAlert.Step st = OpenAlert.hit(config(), project, topic, openAlert, h);
-      openAlert = st.openAlert();
-      if (st.alert() != null) {
-        out.add(st.alert());
-      }
+              trend);
+      openAlert = OpenAlert.hit(config(), project, topic, openAlert, h).emitTo(out);
     } else {
       if (openAlert != null) {
         openAlert = openAlert.gathered(count, trend);
       }
-      OpenAlert.Step q = OpenAlert.quiet(config(), openAlert, end, ctx.resolveAfter(config()));
-      openAlert = q.openAlert();
-      if (q.alert() != null) {
-        out.add(q.alert());
-      }
+      openAlert = quiet(openAlert, end, out);
     }
     List<Long> recent = new ArrayList<>(s.recent());
     recent.add(count);
@@ -284,6 +250,59 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
       recent.remove(0);
     }
     return new Series(learn(s.baseline(), slot, v.learn()), end, recent, trend, openAlert);
+  }
+
+  /** The count over the rule's window: this stream window's and the recent ones before it. */
+  private static long sliding(Series s, long count) {
+    long sliding = count;
+    for (long c : s.recent()) {
+      sliding += c;
+    }
+    return sliding;
+  }
+
+  /** Where the rule's window ending at {@code end} starts. */
+  private Instant slidingStart(Instant end) {
+    return end.minus(ctx.streamWindow().multipliedBy(span));
+  }
+
+  /** The series' chart with the point of a judged window added. */
+  private static List<TrendPoint> trendWith(
+      Series s, Instant slidingStart, long sliding, Verdict v) {
+    List<TrendPoint> trend = new ArrayList<>(s.trend());
+    trend.add(new TrendPoint(slidingStart, sliding, v.expected()));
+    return trend;
+  }
+
+  /** A hot window as the open alert takes it: at the rule's grade, with the verdict's reason. */
+  private OpenAlert.Hit hit(
+      Instant slidingStart,
+      Instant at,
+      long sliding,
+      Verdict v,
+      long count,
+      Map<String, Long> topics,
+      Map<String, Long> keywords,
+      List<Candidate> candidates,
+      List<TrendPoint> trend) {
+    return new OpenAlert.Hit(
+        slidingStart,
+        at,
+        config().grade(),
+        sliding,
+        v.expected(),
+        count,
+        v.reason(),
+        topics,
+        keywords,
+        candidates,
+        trend,
+        List.of());
+  }
+
+  /** The open alert after a quiet moment; a recovery it causes goes to {@code out}. */
+  private OpenAlert quiet(OpenAlert open, Instant at, List<Alert> out) {
+    return OpenAlert.quiet(config(), open, at, ctx.resolveAfter(config())).emitTo(out);
   }
 
   private static Map<String, Long> topicsOf(WindowSummary w, String topic) {

@@ -48,5 +48,10 @@ public record CountRuleState(Instant watchingSince, Map<String, Series> series)
       recent = recent == null ? List.of() : List.copyOf(recent);
       trend = trend == null ? List.of() : List.copyOf(trend);
     }
+
+    /** This series with another open alert (or none). */
+    Series withOpenAlert(OpenAlert open) {
+      return new Series(baseline, nextStart, recent, trend, open);
+    }
   }
 }

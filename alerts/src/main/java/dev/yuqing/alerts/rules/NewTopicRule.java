@@ -79,11 +79,7 @@ public final class NewTopicRule implements Rule<NewTopicState> {
                   candidates,
                   trend(openAlert, w.start(), w.negative(topic)),
                   List.of());
-          OpenAlert.Step st = OpenAlert.hit(cfg, w.project(), topic, openAlert, h);
-          openAlert = st.openAlert();
-          if (st.alert() != null) {
-            out.add(st.alert());
-          }
+          openAlert = OpenAlert.hit(cfg, w.project(), topic, openAlert, h).emitTo(out);
         }
       } else if (openAlert != null) {
         openAlert =
@@ -112,21 +108,13 @@ public final class NewTopicRule implements Rule<NewTopicState> {
     s.tracks()
         .forEach(
             (topic, t) -> {
-              OpenAlert.Step q = OpenAlert.quiet(cfg, t.openAlert(), now, ctx.resolveAfter(cfg));
-              if (q.alert() != null) {
-                out.add(q.alert());
-              }
+              OpenAlert open =
+                  OpenAlert.quiet(cfg, t.openAlert(), now, ctx.resolveAfter(cfg)).emitTo(out);
               boolean forgotten = !now.isBefore(t.last().plus(cfg.baseline()));
-              if (!forgotten || q.openAlert() != null) {
+              if (!forgotten || open != null) {
                 tracks.put(
                     topic,
-                    new Track(
-                        t.since(),
-                        t.last(),
-                        t.fresh(),
-                        t.authors(),
-                        t.candidates(),
-                        q.openAlert()));
+                    new Track(t.since(), t.last(), t.fresh(), t.authors(), t.candidates(), open));
               }
             });
     return new NewTopicState(s.watchingSince(), tracks);

@@ -132,7 +132,15 @@ public record OpenAlert(
       List<String> postIds) {}
 
   /** The alert after a step, and the alert to emit (null when suppressed). */
-  record Step(OpenAlert openAlert, Alert alert) {}
+  record Step(OpenAlert openAlert, Alert alert) {
+    /** Adds the alert to emit (if any) to {@code out}; returns the open alert to keep. */
+    OpenAlert emitTo(List<Alert> out) {
+      if (alert != null) {
+        out.add(alert);
+      }
+      return openAlert;
+    }
+  }
 
   /**
    * Opens an alert or feeds the open one. A new alert emits revision 1; an open one emits an update

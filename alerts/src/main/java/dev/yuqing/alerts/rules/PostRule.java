@@ -128,11 +128,8 @@ abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleSta
             trend(openAlert == null ? List.of() : openAlert.trend(), at),
             ids);
     sightings = List.of();
-    OpenAlert.Step st = OpenAlert.hit(config(), project, null, openAlert, h);
-    if (st.alert() != null) {
-      out.add(st.alert());
-    }
-    return evaluation(new PostRuleState(st.openAlert(), sightings, now), out);
+    OpenAlert kept = OpenAlert.hit(config(), project, null, openAlert, h).emitTo(out);
+    return evaluation(new PostRuleState(kept, sightings, now), out);
   }
 
   @Override
@@ -144,11 +141,7 @@ abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleSta
   }
 
   private OpenAlert quiet(OpenAlert open, Instant now, List<Alert> out) {
-    OpenAlert.Step q = OpenAlert.quiet(config(), open, now, ctx.resolveAfter(config()));
-    if (q.alert() != null) {
-      out.add(q.alert());
-    }
-    return q.openAlert();
+    return OpenAlert.quiet(config(), open, now, ctx.resolveAfter(config())).emitTo(out);
   }
 
   private List<Sighting> prune(List<Sighting> sightings, Instant now) {
