@@ -144,20 +144,8 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
           if (v.hot() && !w.start().isBefore(watching.plus(warmup()))) {
             Instant slidingStart = slidingStart(w.end());
             List<TrendPoint> trend = trendWith(s, slidingStart, sliding, v);
-            List<Candidate> candidates = w.candidates(topic);
-            OpenAlert.Hit shown =
-                hit(
-                    slidingStart,
-                    now,
-                    sliding,
-                    v,
-                    count,
-                    topicsOf(w, topic),
-                    w.keywords(),
-                    candidates,
-                    trend);
-            OpenAlert.Hit kept =
-                hit(slidingStart, now, sliding, v, 0, Map.of(), Map.of(), candidates, s.trend());
+            OpenAlert.Hit shown = hit(slidingStart, now, sliding, v, count, w, topic, trend);
+            OpenAlert.Hit kept = shown.countedLater(s.trend());
             OpenAlert.hit(config(), w.project(), topic, s.openAlert(), shown).emitTo(alerts);
             s =
                 s.withOpenAlert(
@@ -226,17 +214,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     }
     OpenAlert openAlert = s.openAlert();
     if (v.hot()) {
-      OpenAlert.Hit h =
-          hit(
-              slidingStart,
-              end,
-              sliding,
-              v,
-              count,
-              w == null ? Map.of() : topicsOf(w, topic),
-              w == null ? Map.of() : w.keywords(),
-              w == null ? List.of() : w.candidates(topic),
-              trend);
+      OpenAlert.Hit h = hit(slidingStart, end, sliding, v, count, w, topic, trend);
       openAlert = OpenAlert.hit(config(), project, topic, openAlert, h).emitTo(out);
     } else {
       if (openAlert != null) {
@@ -274,16 +252,18 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     return trend;
   }
 
-  /** A hot window as the open alert takes it: at the rule's grade, with the verdict's reason. */
+  /**
+   * A hot window as the open alert takes it: at the rule's grade, with the verdict's reason, and
+   * the topics, keywords and posts of {@code w} (none for a window filled in as empty: null).
+   */
   private OpenAlert.Hit hit(
       Instant slidingStart,
       Instant at,
       long sliding,
       Verdict v,
       long count,
-      Map<String, Long> topics,
-      Map<String, Long> keywords,
-      List<Candidate> candidates,
+      WindowSummary w,
+      String topic,
       List<TrendPoint> trend) {
     return new OpenAlert.Hit(
         slidingStart,
@@ -293,9 +273,9 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
         v.expected(),
         count,
         v.reason(),
-        topics,
-        keywords,
-        candidates,
+        w == null ? Map.of() : topicsOf(w, topic),
+        w == null ? Map.of() : w.keywords(),
+        w == null ? List.of() : w.candidates(topic),
         trend,
         List.of());
   }

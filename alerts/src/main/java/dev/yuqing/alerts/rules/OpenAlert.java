@@ -129,7 +129,28 @@ public record OpenAlert(
       Map<String, Long> keywords,
       List<Candidate> candidates,
       List<TrendPoint> trend,
-      List<String> postIds) {}
+      List<String> postIds) {
+
+    /**
+     * This match with nothing counted and the chart {@code trend}: what an open window leaves in
+     * the alert, as its counts are added when it closes.
+     */
+    Hit countedLater(List<TrendPoint> trend) {
+      return new Hit(
+          since,
+          at,
+          grade,
+          count,
+          baseline,
+          0,
+          reason,
+          Map.of(),
+          Map.of(),
+          candidates,
+          trend,
+          postIds);
+    }
+  }
 
   /** The alert after a step, and the alert to emit (null when suppressed). */
   record Step(OpenAlert openAlert, Alert alert) {
