@@ -4,6 +4,7 @@ import dev.yuqing.alerts.rules.CountRuleState.Series;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.TrendPoint;
+import dev.yuqing.core.config.RuleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -18,16 +19,16 @@ import java.util.TreeSet;
  * windows, sliding sums over several stream windows, trend points, open alerts and recovery.
  * Subclasses only say what a window's count is and whether it is above threshold.
  */
-abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRule, ThresholdRule {
+abstract sealed class CountRule<C extends RuleConfig> extends ConfiguredRule<C, CountRuleState>
+    permits SpikeRule, ThresholdRule {
   /** Longest gap filled window by window; a longer one decays the baseline in closed form. */
   static final int MAX_FILL = 2 * 7 * 48;
 
-  final RuleContext ctx;
   final int span;
 
-  CountRule(RuleContext ctx, String name, Duration window) {
-    this.ctx = ctx;
-    this.span = ctx.windows(name, window);
+  CountRule(C cfg, RuleContext ctx, Duration window) {
+    super(cfg, ctx);
+    this.span = ctx.windows(cfg.name(), window);
   }
 
   /** The verdict on one sliding window. */
@@ -146,10 +147,10 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
             List<TrendPoint> trend = trendWith(s, slidingStart, sliding, v);
             OpenAlert.Hit shown = hit(slidingStart, now, sliding, v, count, w, topic, trend);
             OpenAlert.Hit kept = shown.countedLater(s.trend());
-            OpenAlert.hit(config(), w.project(), topic, s.openAlert(), shown).emitTo(alerts);
+            OpenAlert.hit(cfg, w.project(), topic, s.openAlert(), shown).emitTo(alerts);
             s =
                 s.withOpenAlert(
-                    OpenAlert.hit(config(), w.project(), topic, s.openAlert(), kept).openAlert());
+                    OpenAlert.hit(cfg, w.project(), topic, s.openAlert(), kept).openAlert());
           }
           return s;
         });
@@ -215,7 +216,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     OpenAlert openAlert = s.openAlert();
     if (v.hot()) {
       OpenAlert.Hit h = hit(slidingStart, end, sliding, v, count, w, topic, trend);
-      openAlert = OpenAlert.hit(config(), project, topic, openAlert, h).emitTo(out);
+      openAlert = OpenAlert.hit(cfg, project, topic, openAlert, h).emitTo(out);
     } else {
       if (openAlert != null) {
         openAlert = openAlert.gathered(count, trend);
@@ -268,7 +269,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     return new OpenAlert.Hit(
         slidingStart,
         at,
-        config().grade(),
+        cfg.grade(),
         sliding,
         v.expected(),
         count,
@@ -282,7 +283,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
 
   /** The open alert after a quiet moment; a recovery it causes goes to {@code out}. */
   private OpenAlert quiet(OpenAlert open, Instant at, List<Alert> out) {
-    return OpenAlert.quiet(config(), open, at, ctx.resolveAfter(config())).emitTo(out);
+    return OpenAlert.quiet(cfg, open, at, resolveAfter()).emitTo(out);
   }
 
   private static Map<String, Long> topicsOf(WindowSummary w, String topic) {
@@ -296,7 +297,7 @@ abstract sealed class CountRule implements Rule<CountRuleState> permits SpikeRul
     Instant min = null;
     for (Series s : series.values()) {
       if (s.openAlert() != null) {
-        Instant t = s.openAlert().resolvesAt(ctx.resolveAfter(config()));
+        Instant t = s.openAlert().resolvesAt(resolveAfter());
         min = min == null || t.isBefore(min) ? t : min;
       }
     }

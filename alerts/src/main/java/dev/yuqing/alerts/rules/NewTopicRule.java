@@ -18,18 +18,9 @@ import java.util.TreeMap;
  * distinct authors within the window: 业主集中反映同一问题, about something new. Silent until it has watched
  * the project for a baseline period, since before that every topic is "new".
  */
-public final class NewTopicRule implements Rule<NewTopicState> {
-  private final NewTopicRuleConfig cfg;
-  private final RuleContext ctx;
-
+public final class NewTopicRule extends ConfiguredRule<NewTopicRuleConfig, NewTopicState> {
   public NewTopicRule(NewTopicRuleConfig cfg, RuleContext ctx) {
-    this.cfg = cfg;
-    this.ctx = ctx;
-  }
-
-  @Override
-  public NewTopicRuleConfig config() {
-    return cfg;
+    super(cfg, ctx);
   }
 
   @Override
@@ -108,8 +99,7 @@ public final class NewTopicRule implements Rule<NewTopicState> {
     s.tracks()
         .forEach(
             (topic, t) -> {
-              OpenAlert open =
-                  OpenAlert.quiet(cfg, t.openAlert(), now, ctx.resolveAfter(cfg)).emitTo(out);
+              OpenAlert open = OpenAlert.quiet(cfg, t.openAlert(), now, resolveAfter()).emitTo(out);
               boolean forgotten = !now.isBefore(t.last().plus(cfg.baseline()));
               if (!forgotten || open != null) {
                 tracks.put(
@@ -144,7 +134,7 @@ public final class NewTopicRule implements Rule<NewTopicState> {
     Instant wake = null;
     for (Track t : s.tracks().values()) {
       if (t.openAlert() != null) {
-        Instant r = t.openAlert().resolvesAt(ctx.resolveAfter(cfg));
+        Instant r = t.openAlert().resolvesAt(resolveAfter());
         wake = wake == null || r.isBefore(wake) ? r : wake;
       }
     }

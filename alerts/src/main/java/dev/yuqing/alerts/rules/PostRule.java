@@ -23,19 +23,10 @@ import java.util.TreeMap;
  * N distinct authors"), one alert per project that further matches update, recovery after {@code
  * alerts.resolveAfter} without a match. Subclasses only say whether a post matches.
  */
-abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleState>
+abstract sealed class PostRule<C extends RuleConfig> extends ConfiguredRule<C, PostRuleState>
     permits KeywordRule, MobilizationRule, CollectiveActRule, MediaRule {
-  final C cfg;
-  final RuleContext ctx;
-
   PostRule(C cfg, RuleContext ctx) {
-    this.cfg = cfg;
-    this.ctx = ctx;
-  }
-
-  @Override
-  public C config() {
-    return cfg;
+    super(cfg, ctx);
   }
 
   /** What a matching post says. */
@@ -128,7 +119,7 @@ abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleSta
             trend(openAlert == null ? List.of() : openAlert.trend(), at),
             ids);
     sightings = List.of();
-    OpenAlert kept = OpenAlert.hit(config(), project, null, openAlert, h).emitTo(out);
+    OpenAlert kept = OpenAlert.hit(cfg, project, null, openAlert, h).emitTo(out);
     return evaluation(new PostRuleState(kept, sightings, now), out);
   }
 
@@ -141,7 +132,7 @@ abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleSta
   }
 
   private OpenAlert quiet(OpenAlert open, Instant now, List<Alert> out) {
-    return OpenAlert.quiet(config(), open, now, ctx.resolveAfter(config())).emitTo(out);
+    return OpenAlert.quiet(cfg, open, now, resolveAfter()).emitTo(out);
   }
 
   private List<Sighting> prune(List<Sighting> sightings, Instant now) {
@@ -167,8 +158,7 @@ abstract sealed class PostRule<C extends RuleConfig> implements Rule<PostRuleSta
   }
 
   private RuleOutcome<PostRuleState> evaluation(PostRuleState s, List<Alert> alerts) {
-    Instant wake =
-        s.openAlert() == null ? null : s.openAlert().resolvesAt(ctx.resolveAfter(config()));
+    Instant wake = s.openAlert() == null ? null : s.openAlert().resolvesAt(resolveAfter());
     return new RuleOutcome<>(s, alerts, wake);
   }
 

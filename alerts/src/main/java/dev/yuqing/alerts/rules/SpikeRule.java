@@ -27,21 +27,14 @@ import java.time.ZonedDateTime;
  * s = e.state(); e.alerts().forEach(alertService::submit); // timer at e.wakeAt() → onTime
  * }</pre>
  */
-public final class SpikeRule extends CountRule {
-  private final SpikeRuleConfig cfg;
+public final class SpikeRule extends CountRule<SpikeRuleConfig> {
   private final double alpha;
   private final long warmup;
 
   public SpikeRule(SpikeRuleConfig cfg, RuleContext ctx) {
-    super(ctx, cfg.name(), cfg.window());
-    this.cfg = cfg;
+    super(cfg, ctx, cfg.window());
     this.alpha = 2.0 / (cfg.baselineWindows() + 1);
     this.warmup = java.time.Duration.ofDays(2).dividedBy(ctx.streamWindow());
-  }
-
-  @Override
-  public SpikeRuleConfig config() {
-    return cfg;
   }
 
   /** A baseline's memory: {@code baselineWindows} stream windows. */

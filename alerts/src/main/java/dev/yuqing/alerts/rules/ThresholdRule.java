@@ -8,17 +8,10 @@ import java.time.ZonedDateTime;
  * A fixed number of posts (negative ones by default) within a sliding window of one or more stream
  * windows, e.g. 20 negative posts in a day. No baseline: the count speaks for itself.
  */
-public final class ThresholdRule extends CountRule {
-  private final ThresholdRuleConfig cfg;
+public final class ThresholdRule extends CountRule<ThresholdRuleConfig> {
 
   public ThresholdRule(ThresholdRuleConfig cfg, RuleContext ctx) {
-    super(ctx, cfg.name(), cfg.window());
-    this.cfg = cfg;
-  }
-
-  @Override
-  public ThresholdRuleConfig config() {
-    return cfg;
+    super(cfg, ctx, cfg.window());
   }
 
   @Override
