@@ -144,30 +144,6 @@ class AlertServiceTest {
     return svc.store().inTransaction(IncidentStore.Tx::deliveries);
   }
 
-  /** {@code a} as another alert of the same burst (id and key suffixed). */
-  static Alert otherAlert(Alert a, String suffix) {
-    return new Alert(
-        a.id() + "-" + suffix,
-        a.key() + "-" + suffix,
-        a.rule(),
-        a.ruleType(),
-        a.project(),
-        a.topic(),
-        a.grade(),
-        a.state(),
-        a.firstAt(),
-        a.updatedAt(),
-        a.reason(),
-        a.count(),
-        a.baseline(),
-        a.topTopics(),
-        a.topKeywords(),
-        a.posts(),
-        a.revision(),
-        a.trend(),
-        a.total());
-  }
-
   @Test
   void anIncidentsFirstMailWaitsForTheGroupWaitAndNamesTheProjectAndGrade() throws Exception {
     assertThat(svc.submit(burst.get(0))).isTrue();
@@ -197,7 +173,7 @@ class AlertServiceTest {
   @Test
   void alertsOfOneEventAreOneIncidentAndOneMail() throws Exception {
     List<Alert> three =
-        List.of(burst.get(0), otherAlert(burst.get(0), "b"), otherAlert(burst.get(0), "c"));
+        List.of(burst.get(0), Alerts.other(burst.get(0), "b"), Alerts.other(burst.get(0), "c"));
     assertThat(svc.submitAll(three)).isEqualTo(3);
     clock.advance(Duration.ofMinutes(2));
     svc.tick();
@@ -209,18 +185,7 @@ class AlertServiceTest {
 
   @Test
   void aNoticeAloneGoesToThePrDutyListOnly() throws Exception {
-    Alert topic =
-        Alerts.of(
-            "topic-1",
-            "new-topic",
-            Grade.NOTICE,
-            AlertState.FIRING,
-            Alerts.BURST,
-            Alerts.BURST,
-            1,
-            3,
-            "新话题「房屋质量」：3位作者集中反映",
-            "t1");
+    Alert topic = Alerts.newTopic("topic-1", "房屋质量", 3, Alerts.BURST, Alerts.BURST, "t1");
     svc.submit(topic);
     clock.advance(Duration.ofMinutes(2));
     svc.tick();
@@ -251,7 +216,7 @@ class AlertServiceTest {
     Alert a = burst.get(0);
     svc.submit(a);
     entered.await();
-    svc.submit(otherAlert(a, "b")); // joins a's incident while a's tick is delivering
+    svc.submit(Alerts.other(a, "b")); // joins a's incident while a's tick is delivering
     release.countDown();
     // the mail file appears a moment before the delivery is recorded as sent: wait for both
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -266,7 +231,7 @@ class AlertServiceTest {
   void submitAllDropsReplaysWithinItAndAfterARestart() throws Exception {
     Alert a = burst.get(0);
     List<Alert> batch =
-        new java.util.ArrayList<>(List.of(a, otherAlert(a, "b"), otherAlert(a, "c")));
+        new java.util.ArrayList<>(List.of(a, Alerts.other(a, "b"), Alerts.other(a, "c")));
     batch.add(batch.get(1)); // a replay inside the batch itself
     assertThat(svc.submitAll(batch)).isEqualTo(3);
     assertThat(only().members()).hasSize(3);

@@ -117,11 +117,44 @@ public final class Alerts {
         total);
   }
 
+  /** A first new-topic alert: {@code authors} authors raised {@code topic}, one post each. */
+  public static Alert newTopic(
+      String id, String topic, int authors, Instant firstAt, Instant updatedAt, String... postIds) {
+    return of(
+        id,
+        "new-topic",
+        Grade.NOTICE,
+        AlertState.FIRING,
+        firstAt,
+        updatedAt,
+        1,
+        authors,
+        "新话题「" + topic + "」：" + authors + "位作者集中反映",
+        postIds);
+  }
+
   /** {@code a} at a later revision: {@code total} posts by {@code at}, in {@code state}. */
   public static Alert next(Alert a, Instant at, long total, AlertState state) {
+    return copy(a, a.id(), a.key(), state, at, a.revision() + 1, total);
+  }
+
+  /** {@code a} as another alert of the same burst (id and key suffixed). */
+  public static Alert other(Alert a, String suffix) {
+    return copy(
+        a,
+        a.id() + "-" + suffix,
+        a.key() + "-" + suffix,
+        a.state(),
+        a.updatedAt(),
+        a.revision(),
+        a.total());
+  }
+
+  private static Alert copy(
+      Alert a, String id, String key, AlertState state, Instant at, int revision, long total) {
     return new Alert(
-        a.id(),
-        a.key(),
+        id,
+        key,
         a.rule(),
         a.ruleType(),
         a.project(),
@@ -136,7 +169,7 @@ public final class Alerts {
         a.topTopics(),
         a.topKeywords(),
         a.posts(),
-        a.revision() + 1,
+        revision,
         a.trend(),
         total);
   }

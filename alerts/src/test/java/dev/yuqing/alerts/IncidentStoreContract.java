@@ -116,7 +116,7 @@ abstract class IncidentStoreContract {
     put(store, i);
     assertThat(get(store, i.id())).contains(i);
     // a second member, an acknowledgement, an assignment, a logged contact, an escalation
-    Alert b = AlertServiceTest.otherAlert(first, "b");
+    Alert b = Alerts.other(first, "b");
     AlertService.acknowledge(store, i.id(), "王经理", now);
     Incident acked = get(store, i.id()).orElseThrow();
     put(store, life.onAlert(b, null, List.of(acked), now.plusSeconds(30)).incidents().get(0));
@@ -175,7 +175,7 @@ abstract class IncidentStoreContract {
   @Test
   void aTransactionThatFailsKeepsNothingAndOneInsideAnotherJoinsIt() {
     Incident a = opened(first).incidents().get(0);
-    Incident b = opened(AlertServiceTest.otherAlert(first, "b")).incidents().get(0);
+    Incident b = opened(Alerts.other(first, "b")).incidents().get(0);
     assertThatThrownBy(
             () ->
                 store.inTransaction(
@@ -223,7 +223,7 @@ abstract class IncidentStoreContract {
   @Test
   void aClaimTakesTheFirstOfALaneAndIsNobodyElsesUntilItEnds() throws Exception {
     IncidentLifecycle.Step a = opened(first);
-    IncidentLifecycle.Step b = opened(AlertServiceTest.otherAlert(first, "b"));
+    IncidentLifecycle.Step b = opened(Alerts.other(first, "b"));
     put(store, a.incidents().get(0));
     put(store, b.incidents().get(0));
     Notice na = a.notices().get(0);

@@ -51,19 +51,7 @@ class IncidentLifecycleTest {
           "30分钟内负面帖12条，平时几乎没有；触发条件：同一窗口不少于5条",
           "p1",
           "p2");
-  static final Alert TOPIC =
-      Alerts.of(
-          "topic-1",
-          "new-topic",
-          Grade.NOTICE,
-          AlertState.FIRING,
-          E,
-          e(30),
-          1,
-          4,
-          "新话题「房屋质量」：4位作者集中反映",
-          "p2",
-          "p3");
+  static final Alert TOPIC = Alerts.newTopic("topic-1", "房屋质量", 4, E, e(30), "p2", "p3");
   static final Alert CALL =
       Alerts.of(
           "call-1",
@@ -203,18 +191,7 @@ class IncidentLifecycleTest {
         .isEmpty();
     assertThat(d.time(s(240))).isEmpty();
     // a day later in event time, far outside the grouping window: still this incident's
-    Alert late =
-        Alerts.of(
-            "topic-2",
-            "new-topic",
-            Grade.NOTICE,
-            AlertState.FIRING,
-            e(26 * 60),
-            e(26 * 60),
-            1,
-            3,
-            "新话题「物业服务」：3位作者集中反映",
-            "p20");
+    Alert late = Alerts.newTopic("topic-2", "物业服务", 3, e(26 * 60), e(26 * 60), "p20");
     assertThat(d.alert(late, s(26 * 60)).notices()).isEmpty();
     assertThat(d.only().members()).hasSize(4);
     assertThat(d.sent).hasSize(1);
@@ -233,18 +210,7 @@ class IncidentLifecycleTest {
     Desk d = new Desk(GROUPING);
     d.alert(CALL, S);
     // a window rule's alert about the day before, arriving late (behind the watermark)
-    Alert yesterday =
-        Alerts.of(
-            "topic-0",
-            "new-topic",
-            Grade.NOTICE,
-            AlertState.FIRING,
-            e(-26 * 60),
-            e(-25 * 60),
-            1,
-            3,
-            "新话题「交付标准」：3位作者集中反映",
-            "p30");
+    Alert yesterday = Alerts.newTopic("topic-0", "交付标准", 3, e(-26 * 60), e(-25 * 60), "p30");
     d.alert(yesterday, s(3));
     assertThat(d.incidents).hasSize(2);
   }
@@ -458,14 +424,7 @@ class IncidentLifecycleTest {
     d.time(s(2));
     assertThat(esc.escalate(d.only(), s(31))).isNull();
     IncidentLifecycle.Step up = esc.escalate(d.only(), s(32));
-    assertThat(up.notices())
-        .singleElement()
-        .satisfies(
-            n -> {
-              assertThat(n.kind()).isEqualTo(NoticeKind.ESCALATION);
-              assertThat(n.subject()).startsWith("【舆情预警·一级·升级】");
-              assertThat(n.note()).isEqualTo("30分钟内无人确认。");
-            });
+    Escalations.assertOneEscalationTo一级(up, "30分钟内无人确认。");
     Incident i = up.incidents().get(0);
     assertThat(i.state()).isEqualTo(AlertState.ESCALATED);
     assertThat(esc.escalate(i, s(200))).as("critical is the top").isNull();

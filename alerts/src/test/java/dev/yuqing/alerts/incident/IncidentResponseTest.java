@@ -89,14 +89,7 @@ class IncidentResponseTest {
     assertThat(i.grade()).isEqualTo(Grade.ALERT);
     assertThat(esc.escalate(i, h(11.9))).as("acknowledged, within 12 h").isNull();
     IncidentLifecycle.Step up = esc.escalate(i, h(12));
-    assertThat(up.notices())
-        .singleElement()
-        .satisfies(
-            n -> {
-              assertThat(n.kind()).isEqualTo(NoticeKind.ESCALATION);
-              assertThat(n.subject()).startsWith("【舆情预警·一级·升级】");
-              assertThat(n.note()).isEqualTo("12小时内未联系业主。");
-            });
+    Escalations.assertOneEscalationTo一级(up, "12小时内未联系业主。");
     Incident j = up.incidents().get(0);
     assertThat(j.state())
         .as("still acknowledged: it went up, not back")
