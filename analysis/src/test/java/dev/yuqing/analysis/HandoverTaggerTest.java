@@ -90,10 +90,7 @@ class HandoverTaggerTest {
         "大家都去售楼部讨说法;-;售楼部",
       })
   void mobilizationTimeAndPlace(String text, String time, String place) {
-    TaggedPost t = tag(text);
-    assertThat(t.signals().mobilization()).as(text).isTrue();
-    assertThat(t.signals().mobilizationTime()).as(text).isEqualTo(none(time));
-    assertThat(t.signals().mobilizationPlace()).as(text).isEqualTo(none(place));
+    CallAssert.assertCall(tag(text).signals(), text, time, place);
   }
 
   /** Texts that name a time and a venue but call nobody to act: no mobilisation. */
@@ -109,10 +106,6 @@ class HandoverTaggerTest {
       })
   void noMobilization(String text) {
     assertThat(tag(text).signals().mobilization()).as(text).isFalse();
-  }
-
-  private static String none(String s) {
-    return "-".equals(s) ? null : s;
   }
 
   /**

@@ -27,10 +27,6 @@ class SignalGoldenTest {
     return tagger.tag(Post.builder().id("t").sourceId("test").text(text).build()).signals();
   }
 
-  private static String none(String s) {
-    return "-".equals(s) ? null : s;
-  }
-
   /** A call to gather → its time and place as written ('-' for none). */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -47,10 +43,7 @@ class SignalGoldenTest {
         "请各位邻居转发扩散，大家联名反对在小区门口建变电站;-;-",
       })
   void callWithTimeAndPlace(String text, String time, String place) {
-    Signals s = signals(text);
-    assertThat(s.mobilization()).as(text).isTrue();
-    assertThat(s.mobilizationTime()).as(text).isEqualTo(none(time));
-    assertThat(s.mobilizationPlace()).as(text).isEqualTo(none(place));
+    CallAssert.assertCall(signals(text), text, time, place);
   }
 
   /** Near misses: a time or a venue, but nobody is called to act together. */

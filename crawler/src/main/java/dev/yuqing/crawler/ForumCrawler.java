@@ -19,42 +19,35 @@ import java.util.Set;
  * first page (the first post may have been edited) and the pages from the last one read on. The
  * board's first page is fetched with its validators: 304 means nothing changed.
  */
-final class ForumCrawler extends WebSourceCrawler<ForumSourceConfig> {
+final class ForumCrawler extends ListSourceCrawler<ForumSourceConfig> {
   private final ForumExtractor extractor;
 
   ForumCrawler(ForumSourceConfig source, CrawlContext ctx) {
-    super(source, ctx);
+    super(source, source.maxPages(), ctx);
     this.extractor = new ForumExtractor(source.selectors(), ctx.dates());
   }
 
   @Override
-  protected void crawlTarget(
-      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
-      throws InterruptedException {
-    walkListPages(
-        target,
-        source.maxPages(),
-        st,
-        pager,
-        (url, doc, now) -> {
-          ForumPage.Board board = extractor.board(doc);
-          if (board.threads().isEmpty()) {
-            pager.error(
-                url + ": no thread links (selector '" + source.selectors().threadLink() + "')");
-          }
-          for (ForumPage.ThreadLink t : board.threads()) {
-            String key = "thread:" + t.url();
-            String fingerprint = Ids.sha256Hex(t.row());
-            CrawlState.Page rowSeen = st.page(key);
-            if (rowSeen != null && fingerprint.equals(rowSeen.fingerprint())) {
-              continue;
-            }
-            if (crawlThread(t.url(), st, pager, emitter, target.searchedProject())) {
-              st.page(key, new CrawlState.Page(null, null, fingerprint, ctx.clock().instant()));
-            }
-          }
-          return board.nextPage();
-        });
+  protected ListPage listPage(
+      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter) {
+    return (url, doc, now) -> {
+      ForumPage.Board board = extractor.board(doc);
+      if (board.threads().isEmpty()) {
+        pager.error(url + ": no thread links (selector '" + source.selectors().threadLink() + "')");
+      }
+      for (ForumPage.ThreadLink t : board.threads()) {
+        String key = "thread:" + t.url();
+        String fingerprint = Ids.sha256Hex(t.row());
+        CrawlState.Page rowSeen = st.page(key);
+        if (rowSeen != null && fingerprint.equals(rowSeen.fingerprint())) {
+          continue;
+        }
+        if (crawlThread(t.url(), st, pager, emitter, target.searchedProject())) {
+          st.page(key, new CrawlState.Page(null, null, fingerprint, ctx.clock().instant()));
+        }
+      }
+      return board.nextPage();
+    };
   }
 
   /** Reads a thread; false when its first page could not be fetched (retried next crawl). */

@@ -19,41 +19,35 @@ import org.jsoup.nodes.Document;
  * extracted generically unless the source gives CSS overrides. An article already read is not
  * fetched again; an unchanged first list page (304) ends the visit.
  */
-final class NewsCrawler extends WebSourceCrawler<NewsSourceConfig> {
+final class NewsCrawler extends ListSourceCrawler<NewsSourceConfig> {
   private final ListExtractor lists = new ListExtractor();
   private final ArticleExtractor articles;
 
   NewsCrawler(NewsSourceConfig source, CrawlContext ctx) {
-    super(source, ctx);
+    super(source, source.maxPages(), ctx);
     this.articles = new ArticleExtractor(ctx.dates());
   }
 
   @Override
-  protected void crawlTarget(
-      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter)
-      throws InterruptedException {
-    walkListPages(
-        target,
-        source.maxPages(),
-        st,
-        pager,
-        new ListPage() {
-          String template;
+  protected ListPage listPage(
+      Pager.Target target, CrawlState.Editor st, Pager pager, Emitter emitter) {
+    return new ListPage() {
+      String template;
 
-          @Override
-          public String read(String url, Document doc, Instant now) throws InterruptedException {
-            ListExtractor.Found found = lists.find(doc, source.itemLink(), template);
-            template = found.template();
-            List<ListExtractor.Item> items = found.items();
-            if (items.isEmpty()) {
-              pager.error(url + ": no article links found on the list page");
-            }
-            for (ListExtractor.Item item : items) {
-              readArticle(item, st, pager, emitter, target.searchedProject(), now);
-            }
-            return NextPage.find(doc, source.nextPage());
-          }
-        });
+      @Override
+      public String read(String url, Document doc, Instant now) throws InterruptedException {
+        ListExtractor.Found found = lists.find(doc, source.itemLink(), template);
+        template = found.template();
+        List<ListExtractor.Item> items = found.items();
+        if (items.isEmpty()) {
+          pager.error(url + ": no article links found on the list page");
+        }
+        for (ListExtractor.Item item : items) {
+          readArticle(item, st, pager, emitter, target.searchedProject(), now);
+        }
+        return NextPage.find(doc, source.nextPage());
+      }
+    };
   }
 
   private void readArticle(

@@ -117,40 +117,29 @@ class SourcesIT {
   @Test
   void jsonEndpointsArePagedByNumberOrCursorAndStopAtNothingNew() throws Exception {
     try (TestSite site = new TestSite()) {
-      site.page(
+      site.json(
           "/api/posts?page=1",
-          "application/json",
           """
           {"code":0,"data":{"list":[
             {"mid":"9001","text":"翡翠湾<a href='/t/漏水'>#漏水#</a> 三号楼又漏了","user":{"name":"业主A"},
              "created_at":"Wed May 01 10:00:00 +0800 2024","comments":"12","likes":"1.2万"},
             {"mid":"9002","text":"翡翠湾的物业什么时候能给个说法","user":{"name":"业主B"},"created_at":"1714532400"}
-          ]}}"""
-              .getBytes(StandardCharsets.UTF_8));
-      site.page(
+          ]}}""");
+      site.json(
           "/api/posts?page=2",
-          "application/json",
           """
           {"code":0,"data":{"list":[
             {"mid":"8999","text":"翡翠湾交房仪式现场","user":{"name":"官方号"},"created_at":"2024-04-30 09:00"}
-          ]}}"""
-              .getBytes(StandardCharsets.UTF_8));
-      site.page(
-          "/api/posts?page=3",
-          "application/json",
-          "{\"code\":0,\"data\":{\"list\":[]}}".getBytes());
-      site.page(
+          ]}}""");
+      site.json("/api/posts?page=3", "{\"code\":0,\"data\":{\"list\":[]}}");
+      site.json(
           "/api/feed",
-          "application/json",
           """
-          {"items":[{"id":1,"body":"翡翠湾今天收房排队两小时"}],"paging":{"next":"c2"}}"""
-              .getBytes(StandardCharsets.UTF_8));
-      site.page(
+          {"items":[{"id":1,"body":"翡翠湾今天收房排队两小时"}],"paging":{"next":"c2"}}""");
+      site.json(
           "/api/feed?cursor=c2",
-          "application/json",
           """
-          {"items":[{"id":0,"body":"翡翠湾样板间开放"}],"paging":{"next":null}}"""
-              .getBytes(StandardCharsets.UTF_8));
+          {"items":[{"id":0,"body":"翡翠湾样板间开放"}],"paging":{"next":null}}""");
       YuqingConfig cfg =
           config(
               """

@@ -48,6 +48,10 @@ public final class TestSite implements AutoCloseable {
     return page(path, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
   }
 
+  public TestSite json(String path, String json) {
+    return page(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
   public TestSite page(String path, String contentType, String text, Charset cs) {
     return page(path, contentType, text.getBytes(cs));
   }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Date;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -46,22 +45,16 @@ public final class MailReportSender implements ReportSender {
   }
 
   @Override
-  public void send(
-      List<String> to,
-      String subject,
-      String htmlBody,
-      byte[] attachment,
-      String fileName,
-      String contentType)
-      throws Exception {
+  public void send(ReportMail mail) throws Exception {
     Session session = smtp != null ? smtp.session() : Session.getInstance(new Properties());
-    MimeMessage m = compose(session, to, subject, htmlBody, attachment, fileName, contentType);
+    MimeMessage m = compose(session, mail);
     if (smtp != null) {
       smtp.send(m);
       return;
     }
     Files.createDirectories(outbox);
-    Path target = outbox.resolve("report-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
+    Path target =
+        outbox.resolve("report-" + mail.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
     Path tmp = Files.createTempFile(outbox, ".writing-", ".tmp");
     try {
       // buffered: the mail encoders write a line, or a byte, at a time, and unbuffered each write
@@ -75,31 +68,24 @@ public final class MailReportSender implements ReportSender {
     }
   }
 
-  MimeMessage compose(
-      Session session,
-      List<String> to,
-      String subject,
-      String htmlBody,
-      byte[] attachment,
-      String fileName,
-      String contentType)
-      throws MessagingException, IOException {
+  MimeMessage compose(Session session, ReportMail mail) throws MessagingException, IOException {
     MimeMessage m = new MimeMessage(session);
     m.setFrom(new InternetAddress(from));
-    for (String address : to) {
+    for (String address : mail.to()) {
       m.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
     }
-    m.setSubject(subject, StandardCharsets.UTF_8.name());
+    m.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     m.setSentDate(Date.from(clock.instant()));
     MimeBodyPart body = new MimeBodyPart();
     body.setContent(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
-            + htmlBody
+            + mail.htmlBody()
             + "</body></html>",
         "text/html; charset=utf-8");
     MimeBodyPart file = new MimeBodyPart();
-    file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, contentType)));
-    file.setFileName(MimeUtility.encodeText(fileName, StandardCharsets.UTF_8.name(), "B"));
+    file.setDataHandler(
+        new DataHandler(new ByteArrayDataSource(mail.attachment(), mail.contentType())));
+    file.setFileName(MimeUtility.encodeText(mail.fileName(), StandardCharsets.UTF_8.name(), "B"));
     file.setDisposition(MimeBodyPart.ATTACHMENT);
     MimeMultipart mixed = new MimeMultipart("mixed");
     mixed.addBodyPart(body);

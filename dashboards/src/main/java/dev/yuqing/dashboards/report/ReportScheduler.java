@@ -107,7 +107,13 @@ public final class ReportScheduler {
                 + esc(ReportHtml.summary(r))
                 + "</p><p>完整报告见附件。</p>";
         sender.send(
-            to, ReportService.subject(r), body, file, ReportService.fileName(r, s.format()), type);
+            new ReportMail(
+                to,
+                ReportService.subject(r),
+                body,
+                file,
+                ReportService.fileName(r, s.format()),
+                type));
         record(s.name(), period.get().first().toString());
         sent.add(s.name());
         LOG.info("report {} for {} sent to {}", s.name(), period.get().label(), to);

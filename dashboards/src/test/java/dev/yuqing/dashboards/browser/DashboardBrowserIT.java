@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.alerts.incident.ResponseAction;
-import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
-import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.DashboardConfig;
 import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.core.config.UserConfig;
 import dev.yuqing.core.config.UserConfig.Role;
 import dev.yuqing.dashboards.AlertInbox;
 import dev.yuqing.dashboards.IncidentDesk;
+import dev.yuqing.dashboards.fixture.Closing;
+import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.DemoPosts;
 import dev.yuqing.dashboards.fixture.HousingReplay;
 import dev.yuqing.dashboards.insight.IndexInsights;
@@ -27,12 +25,10 @@ import dev.yuqing.dashboards.web.Dashboard;
 import dev.yuqing.dashboards.web.DashboardServer;
 import dev.yuqing.dashboards.web.PasswordHasher;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.index.PostIndexes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -49,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardBrowserIT {
   static final String PASSWORD = "翡翠湾-交房-2024";
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = DataDir.CHINA;
   static final Path SHOTS = Path.of("target", "browser-it");
   static final Path FONT = Path.of(ReportsConfig.DEFAULT_FONT);
 
@@ -66,12 +62,8 @@ class DashboardBrowserIT {
     assumeTrue(Chromium.executable().isPresent(), Chromium.missingReason());
     Files.createDirectories(SHOTS);
     replay = HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
-    desk =
-        new IncidentDesk(
-            new JdbcIncidentStore(Database.embedded(data)),
-            AlertsConfig.DEFAULT,
-            Clock.systemUTC());
+    index = DataDir.index(data);
+    desk = DataDir.desk(data);
     inbox = desk.alerts();
     PasswordHasher h = new PasswordHasher(1000);
     DashboardConfig config =
@@ -85,35 +77,18 @@ class DashboardBrowserIT {
             null,
             null,
             Duration.ofSeconds(5));
-    Dashboard dash =
-        new Dashboard(
-            config,
-            List.of(DemoPosts.PROJECT),
-            index,
-            new IndexInsights(index, CHINA),
-            inbox,
-            desk,
-            Clock.systemUTC(),
-            CHINA,
-            null,
-            Files.isReadable(FONT)
-                ? new IncidentReport(new IndexInsights(index, CHINA), FONT, CHINA)
-                : null);
+    IncidentReport report =
+        Files.isReadable(FONT)
+            ? new IncidentReport(new IndexInsights(index, CHINA), FONT, CHINA)
+            : null;
+    Dashboard dash = DataDir.dashboard(config, index, desk, null, report);
     server = DashboardServer.start(dash, "127.0.0.1", 0, null);
     chromium = Chromium.launch();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (index != null) {
-      index.close();
-    }
+    Closing.all(chromium, server, index);
   }
 
   private static String url(String path) {

@@ -8,20 +8,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.config.ReportScheduleConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.SmtpConfig;
-import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.DemoPosts;
 import dev.yuqing.dashboards.fixture.HousingReplay;
 import dev.yuqing.dashboards.fixture.MovableClock;
-import dev.yuqing.dashboards.insight.IndexInsights;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.index.PostIndexes;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * period, also across a restart of the scheduler.
  */
 class ReportDeliveryIT {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = DataDir.CHINA;
   static final Path FONT = Path.of(ReportsConfig.DEFAULT_FONT);
   // Monday 2024-05-13, 08:05 in China: the weekly report of 6–12 May is due
   static final Instant MONDAY_0805 = Instant.parse("2024-05-13T00:05:00Z");
@@ -59,7 +55,7 @@ class ReportDeliveryIT {
   void start() throws Exception {
     assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
     HousingReplay.run(data, DemoPosts.posts(), DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
+    index = DataDir.index(data);
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -79,14 +75,7 @@ class ReportDeliveryIT {
   }
 
   private ReportScheduler scheduler(ReportSender sender) {
-    ReportService service =
-        new ReportService(
-            new ReportBuilder(
-                index,
-                new IndexInsights(index, CHINA),
-                new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), clock),
-                clock),
-            FONT);
+    ReportService service = DataDir.reports(index, data, clock, FONT);
     List<ReportScheduleConfig> schedules =
         List.of(
             new ReportScheduleConfig(

@@ -3,18 +3,13 @@ package dev.yuqing.dashboards.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
-import dev.yuqing.dashboards.StoreAlertInbox;
+import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.HousingReplay;
 import dev.yuqing.dashboards.fixture.MovableClock;
-import dev.yuqing.dashboards.insight.IndexInsights;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.index.PostIndexes;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class WeeklyReportIT {
   static final String MESSAGES = "housing/messages.jsonl";
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = DataDir.CHINA;
   static final Path FONT = Path.of(ReportsConfig.DEFAULT_FONT);
   static final Path OUT = Path.of("target", "weekly-report-it");
 
@@ -66,16 +61,8 @@ class WeeklyReportIT {
     MovableClock clock = new MovableClock(Instant.parse("2019-07-01T00:00:00Z"));
     Report report;
     byte[] pdf;
-    try (PostIndex index =
-        PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get())) {
-      ReportService service =
-          new ReportService(
-              new ReportBuilder(
-                  index,
-                  new IndexInsights(index, CHINA),
-                  new StoreAlertInbox(new JdbcIncidentStore(Database.embedded(data)), clock),
-                  clock),
-              FONT);
+    try (PostIndex index = DataDir.index(data)) {
+      ReportService service = DataDir.reports(index, data, clock, FONT);
       report = service.build(HousingReplay.PROJECT, week);
       pdf = service.pdf(report);
       Files.writeString(OUT.resolve("weekly.html"), service.html(report));

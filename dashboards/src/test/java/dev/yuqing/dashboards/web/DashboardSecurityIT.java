@@ -1,26 +1,17 @@
 package dev.yuqing.dashboards.web;
 
+import static dev.yuqing.dashboards.web.TestDashboards.PASSWORD;
+import static dev.yuqing.dashboards.web.TestDashboards.refusing;
+import static dev.yuqing.dashboards.web.TestDashboards.touched;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.DashboardConfig;
-import dev.yuqing.core.config.ProjectConfig;
-import dev.yuqing.core.config.UserConfig;
-import dev.yuqing.core.config.UserConfig.Role;
 import dev.yuqing.dashboards.AlertInbox;
 import dev.yuqing.dashboards.IncidentDesk;
-import dev.yuqing.dashboards.insight.Insights;
-import dev.yuqing.index.PostIndex;
-import java.lang.reflect.Proxy;
+import dev.yuqing.dashboards.fixture.DataDir;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,60 +23,14 @@ import org.junit.jupiter.api.Test;
  * requests never reach data (the pages over real data are covered by DashboardBrowserIT).
  */
 class DashboardSecurityIT {
-  static final String PASSWORD = "翡翠湾-交房-2024";
-  static final List<String> touched = new CopyOnWriteArrayList<>();
   static DashboardServer server;
-
-  @SuppressWarnings("unchecked")
-  static <T> T refusing(Class<T> type) {
-    return (T)
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                return null;
-              }
-              touched.add(type.getSimpleName() + "." + method.getName());
-              throw new UnsupportedOperationException("no data in this test");
-            });
-  }
-
-  static DashboardConfig config(int maxFailures) {
-    PasswordHasher h = new PasswordHasher(1000);
-    return new DashboardConfig(
-        List.of(
-            new UserConfig("admin", h.hash(PASSWORD.toCharArray()), Role.ADMIN),
-            new UserConfig("viewer", h.hash(PASSWORD.toCharArray()), Role.VIEWER)),
-        null,
-        null,
-        null,
-        null,
-        null,
-        maxFailures,
-        Duration.ofMinutes(15),
-        null);
-  }
 
   @BeforeAll
   static void start() throws Exception {
-    Dashboard d =
-        new Dashboard(
-            config(3),
-            List.of(new ProjectConfig("翡翠湾", null, null, null)),
-            refusing(PostIndex.class),
-            refusing(Insights.class),
-            refusing(AlertInbox.class),
-            new IncidentDesk(
-                new JdbcIncidentStore(
-                    Database.embedded(java.nio.file.Files.createTempDirectory("yuqing-desk-"))),
-                AlertsConfig.DEFAULT,
-                Clock.systemUTC()),
-            Clock.systemUTC(),
-            ZoneId.of("Asia/Shanghai"),
-            null,
-            null);
-    server = DashboardServer.start(d, "127.0.0.1", 0, null);
+    IncidentDesk desk = DataDir.desk(Files.createTempDirectory("yuqing-desk-"));
+    server =
+        DashboardServer.start(
+            TestDashboards.withoutPosts(3, refusing(AlertInbox.class), desk), "127.0.0.1", 0, null);
   }
 
   @AfterAll

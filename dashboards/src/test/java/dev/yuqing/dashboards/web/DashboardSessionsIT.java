@@ -3,24 +3,19 @@ package dev.yuqing.dashboards.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.alerts.AlertService;
+import dev.yuqing.alerts.Alerts;
 import dev.yuqing.alerts.incident.LogEntry;
-import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.core.Alert;
-import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.dashboards.IncidentDesk;
-import dev.yuqing.dashboards.insight.Insights;
-import dev.yuqing.index.PostIndex;
+import dev.yuqing.dashboards.fixture.DataDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardSessionsIT {
   @TempDir Path data;
   DashboardServer server;
-  Database db;
 
   @AfterEach
   void stop() {
@@ -44,54 +38,27 @@ class DashboardSessionsIT {
     }
   }
 
-  IncidentDesk desk() {
-    db = Database.embedded(data); // a new process's own handle on the same file
-    return new IncidentDesk(new JdbcIncidentStore(db), AlertsConfig.DEFAULT, Clock.systemUTC());
-  }
-
   DashboardServer start() throws Exception {
-    IncidentDesk desk = desk();
-    Dashboard d =
-        new Dashboard(
-            DashboardSecurityIT.config(5),
-            List.of(new ProjectConfig("翡翠湾", null, null, null)),
-            DashboardSecurityIT.refusing(PostIndex.class),
-            DashboardSecurityIT.refusing(Insights.class),
-            desk.alerts(),
-            desk,
-            Clock.systemUTC(),
-            ZoneId.of("Asia/Shanghai"),
-            null,
-            null);
-    return DashboardServer.start(d, "127.0.0.1", 0, null);
+    IncidentDesk desk = DataDir.desk(data); // a new process's own handle on the same file
+    return DashboardServer.start(
+        TestDashboards.withoutPosts(5, desk.alerts(), desk), "127.0.0.1", 0, null);
   }
 
   /** An incident for the desk: a call to gather, grade 一级. */
   String raise() {
     Instant t = Instant.parse("2025-06-07T01:00:00Z");
     Alert a =
-        new Alert(
+        Alerts.of(
             "3f9a0c1b2d4e5f60",
-            "mobilization|翡翠湾",
             "mobilization",
-            "mobilization",
-            "翡翠湾",
-            null,
             Grade.CRITICAL,
             AlertState.FIRING,
             t,
             t,
+            1,
+            1,
             "业主号召周六上午九点到售楼处集合",
-            1,
-            Double.NaN,
-            List.of("维权行动"),
-            List.of("集合"),
-            List.of(
-                new AlertPost(
-                    "p1", null, "周六上午九点售楼处集合", "http://bbs.example.cn/t/1", "群主", t, null)),
-            1,
-            List.of(),
-            1);
+            "p1");
     try (AlertService svc =
         AlertService.open(
             data, AlertsConfig.DEFAULT, null, Secrets.of(Map.of()), Clock.systemUTC())) {
@@ -106,8 +73,8 @@ class DashboardSessionsIT {
     server = start();
     WebClient admin = new WebClient(server.uri());
     WebClient viewer = new WebClient(server.uri());
-    assertThat(admin.login("admin", DashboardSecurityIT.PASSWORD).statusCode()).isEqualTo(303);
-    assertThat(viewer.login("viewer", DashboardSecurityIT.PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(admin.login("admin", TestDashboards.PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(viewer.login("viewer", TestDashboards.PASSWORD).statusCode()).isEqualTo(303);
     String adminToken = admin.csrf();
     String viewerToken = viewer.csrf();
 
@@ -134,7 +101,7 @@ class DashboardSessionsIT {
       assertThat(r.statusCode()).as(action).isEqualTo(403);
       assertThat(r.body()).contains("只有管理员");
     }
-    IncidentDesk.View v = desk().view(id).orElseThrow();
+    IncidentDesk.View v = DataDir.desk(data).view(id).orElseThrow();
     assertThat(v.log())
         .extracting(LogEntry::user, LogEntry::text)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("admin", "电话联系群主，约定明天面谈"));

@@ -3,22 +3,14 @@ package dev.yuqing.dashboards.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.dashboards.AlertInbox;
 import dev.yuqing.dashboards.IncidentDesk;
-import dev.yuqing.dashboards.insight.Insights;
-import dev.yuqing.index.PostIndex;
+import dev.yuqing.dashboards.fixture.DataDir;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -68,26 +60,12 @@ class DashboardTlsIT {
     }
     SSLContext client = TlsContexts.trusting(trust);
 
-    Dashboard d =
-        new Dashboard(
-            DashboardSecurityIT.config(5),
-            List.of(new ProjectConfig("翡翠湾", null, null, null)),
-            DashboardSecurityIT.refusing(PostIndex.class),
-            DashboardSecurityIT.refusing(Insights.class),
-            DashboardSecurityIT.refusing(AlertInbox.class),
-            new IncidentDesk(
-                new JdbcIncidentStore(
-                    Database.embedded(java.nio.file.Files.createTempDirectory("yuqing-desk-"))),
-                AlertsConfig.DEFAULT,
-                Clock.systemUTC()),
-            Clock.systemUTC(),
-            ZoneId.of("Asia/Shanghai"),
-            null,
-            null);
+    IncidentDesk desk = DataDir.desk(dir);
+    Dashboard d = TestDashboards.withoutPosts(5, TestDashboards.refusing(AlertInbox.class), desk);
     try (DashboardServer s = DashboardServer.start(d, "127.0.0.1", 0, server)) {
       assertThat(s.uri().getScheme()).isEqualTo("https");
       WebClient c = new WebClient(s.uri(), client);
-      HttpResponse<String> r = c.login("viewer", DashboardSecurityIT.PASSWORD);
+      HttpResponse<String> r = c.login("viewer", TestDashboards.PASSWORD);
       assertThat(r.statusCode()).isEqualTo(303);
       assertThat(WebClient.setCookies(r))
           .anySatisfy(

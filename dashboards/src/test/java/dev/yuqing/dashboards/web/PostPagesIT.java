@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.alerts.Links;
-import dev.yuqing.alerts.store.Database;
-import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
-import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.ProjectConfig;
 import dev.yuqing.core.evidence.EvidenceReader;
 import dev.yuqing.core.evidence.ManifestEntry;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.crawler.evidence.WarcEvidence;
 import dev.yuqing.dashboards.AlertInbox;
 import dev.yuqing.dashboards.IncidentDesk;
+import dev.yuqing.dashboards.fixture.Closing;
+import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.DemoPosts;
 import dev.yuqing.dashboards.fixture.HousingReplay;
-import dev.yuqing.dashboards.insight.IndexInsights;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.index.PostIndexes;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * crawler's evidence store), the link an alert mail carries, and the overview's JSON.
  */
 class PostPagesIT {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = DataDir.CHINA;
   static final String PAGE =
       "<html><head><meta charset=\"utf-8\"><title>翡翠湾9栋外墙开裂</title></head>"
           + "<body><h1>翡翠湾9栋外墙开裂</h1><p>外墙瓷砖开裂脱落，砸坏了楼下的车。</p></body></html>";
@@ -89,41 +84,27 @@ class PostPagesIT {
     posts.add(captured);
     posts.sort(java.util.Comparator.comparing(Post::eventTime));
     HousingReplay.run(data, posts, DemoPosts.PROJECT);
-    index = PostIndexes.luceneReadOnly(PostIndexes.luceneDirectory(data), SearchTextAnalysis.get());
-    desk =
-        new IncidentDesk(
-            new JdbcIncidentStore(Database.embedded(data)),
-            AlertsConfig.DEFAULT,
-            Clock.systemUTC());
+    index = DataDir.index(data);
+    desk = DataDir.desk(data);
     inbox = desk.alerts();
     Dashboard d =
-        new Dashboard(
-            DashboardSecurityIT.config(5),
-            List.<ProjectConfig>of(DemoPosts.PROJECT),
+        DataDir.dashboard(
+            TestDashboards.config(5),
             index,
-            new IndexInsights(index, CHINA),
-            inbox,
             desk,
-            Clock.systemUTC(),
-            CHINA,
             new EvidenceReader(data.resolve("evidence")),
             null);
     server = DashboardServer.start(d, "127.0.0.1", 0, null);
   }
 
   @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (index != null) {
-      index.close();
-    }
+  static void stop() throws Exception {
+    Closing.all(server, index);
   }
 
   static WebClient viewer() throws Exception {
     WebClient c = new WebClient(server.uri());
-    assertThat(c.login("viewer", DashboardSecurityIT.PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(c.login("viewer", TestDashboards.PASSWORD).statusCode()).isEqualTo(303);
     return c;
   }
 
