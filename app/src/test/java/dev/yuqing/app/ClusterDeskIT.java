@@ -15,7 +15,6 @@ import dev.yuqing.stream.StandaloneCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -266,13 +265,12 @@ class ClusterDeskIT {
   /** What a browser does with the dashboard: cookies, pages, forms as rendered. */
   private static final class Browser {
     private final URI base;
-    // the JDK's cookie manager keeps the session cookie as a browser would (path, expiry)
     private final HttpClient http =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
-            .cookieHandler(new CookieManager())
             .build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     Browser(URI base) {
       this.base = base;
@@ -345,7 +343,20 @@ class ClusterDeskIT {
 
     private HttpResponse<String> send(HttpRequest.Builder b)
         throws IOException, InterruptedException {
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      if (!cookies.isEmpty()) {
+        b.header(
+            "Cookie",
+            cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; ")));
+      }
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      for (String c : r.headers().allValues("Set-Cookie")) {
+        String pair = c.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+      return r;
     }
   }
 }
