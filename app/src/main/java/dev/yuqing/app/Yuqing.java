@@ -1,5 +1,22 @@
 package dev.yuqing.app;
 
+import dev.yuqing.app.cli.AddCommand;
+import dev.yuqing.app.cli.CrawlCommand;
+import dev.yuqing.app.cli.DemoCommand;
+import dev.yuqing.app.cli.EvalCommand;
+import dev.yuqing.app.cli.EvidenceCommand;
+import dev.yuqing.app.cli.ExtractCommand;
+import dev.yuqing.app.cli.IncidentsCommand;
+import dev.yuqing.app.cli.IndexCommand;
+import dev.yuqing.app.cli.ReplayCommand;
+import dev.yuqing.app.cli.ReportCommand;
+import dev.yuqing.app.cli.RunCommand;
+import dev.yuqing.app.cli.SearchCommand;
+import dev.yuqing.app.cli.ServeCommand;
+import dev.yuqing.app.cli.TagCommand;
+import dev.yuqing.app.cli.TrainCommand;
+import dev.yuqing.app.cli.UserCommand;
+import dev.yuqing.bench.BenchCommand;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigException;
 import picocli.CommandLine;
@@ -13,23 +30,23 @@ import picocli.CommandLine.Command;
     description = {"舆情 — public-opinion watch for home handover (交房舆情监测)", ""},
     subcommands = {
       CommandLine.HelpCommand.class,
-      dev.yuqing.app.cli.TagCommand.class,
-      dev.yuqing.app.cli.TrainCommand.class,
-      dev.yuqing.app.cli.EvalCommand.class,
-      dev.yuqing.bench.BenchCommand.class,
-      dev.yuqing.app.cli.CrawlCommand.class,
-      dev.yuqing.app.cli.SearchCommand.class,
-      dev.yuqing.app.cli.IndexCommand.class,
-      dev.yuqing.app.cli.EvidenceCommand.class,
-      dev.yuqing.app.cli.UserCommand.class,
-      dev.yuqing.app.cli.DemoCommand.class,
-      dev.yuqing.app.cli.RunCommand.class,
-      dev.yuqing.app.cli.ExtractCommand.class,
-      dev.yuqing.app.cli.AddCommand.class,
-      dev.yuqing.app.cli.IncidentsCommand.class,
-      dev.yuqing.app.cli.ServeCommand.class,
-      dev.yuqing.app.cli.ReportCommand.class,
-      dev.yuqing.app.cli.ReplayCommand.class,
+      TagCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      CrawlCommand.class,
+      SearchCommand.class,
+      IndexCommand.class,
+      EvidenceCommand.class,
+      UserCommand.class,
+      DemoCommand.class,
+      RunCommand.class,
+      ExtractCommand.class,
+      AddCommand.class,
+      IncidentsCommand.class,
+      ServeCommand.class,
+      ReportCommand.class,
+      ReplayCommand.class,
     })
 public final class Yuqing implements Runnable {
 

@@ -14,6 +14,7 @@ import dev.yuqing.index.PostIndexes;
 import dev.yuqing.stream.EmbeddedJob;
 import dev.yuqing.stream.Pipelines;
 import dev.yuqing.stream.StreamReport;
+import dev.yuqing.stream.metrics.ProgressReporter;
 import dev.yuqing.stream.metrics.StageMetrics;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -128,25 +129,12 @@ public final class DemoCommand implements Callable<Integer> {
               s -> {
                 Instant now = clock.instant();
                 out.printf(
-                    "  [故事时间 %s] 抓取 %d · 打标 %d · 入库 %d%s · 转载 %d · 预警 %d%n",
+                    "  [故事时间 %s] %s%n",
                     STORY.format(now.isAfter(story.endInstant()) ? story.endInstant() : now),
-                    s.count(StageMetrics.SOURCED),
-                    s.count(StageMetrics.TAGGED),
-                    s.count(StageMetrics.INDEXED),
-                    StreamReport.rewritten(s),
-                    s.count(StageMetrics.REPOSTS),
-                    s.count(StageMetrics.ALERTS));
+                    stages("抓取 %d · 打标 %d · 入库 %d%s · 转载 %d · 预警 %d", s));
                 out.flush();
               });
-      var m = o.metrics();
-      out.printf(
-          "完成：抓取 %d 条 · 打标 %d · 入库 %d%s · 转载已关联 %d · 预警 %d 次%n",
-          m.count(StageMetrics.SOURCED),
-          m.count(StageMetrics.TAGGED),
-          m.count(StageMetrics.INDEXED),
-          StreamReport.rewritten(m),
-          m.count(StageMetrics.REPOSTS),
-          m.count(StageMetrics.ALERTS));
+      out.println(stages("完成：抓取 %d 条 · 打标 %d · 入库 %d%s · 转载已关联 %d · 预警 %d 次", o.metrics()));
       try (PostIndex index =
           PostIndexes.openReadOnly(
               cfg.index(), data, Secrets.fromEnvironment(), SearchTextAnalysis.get())) {
@@ -166,6 +154,20 @@ public final class DemoCommand implements Callable<Integer> {
       out.flush();
       return mails.isEmpty() ? 1 : 0;
     }
+  }
+
+  /**
+   * {@code format} with what the stages did: crawled, tagged, indexed (rewritten), reposts, alerts.
+   */
+  private static String stages(String format, ProgressReporter.Snapshot s) {
+    return String.format(
+        format,
+        s.count(StageMetrics.SOURCED),
+        s.count(StageMetrics.TAGGED),
+        s.count(StageMetrics.INDEXED),
+        StreamReport.rewritten(s),
+        s.count(StageMetrics.REPOSTS),
+        s.count(StageMetrics.ALERTS));
   }
 
   private static List<Path> mails(Path outbox) throws Exception {

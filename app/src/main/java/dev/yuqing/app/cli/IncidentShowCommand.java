@@ -13,9 +13,7 @@ import dev.yuqing.core.AlertPost;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code yuqing incidents show ID}: one incident with its members, deadlines, log, deliveries. */
 @Command(
@@ -25,13 +23,10 @@ import picocli.CommandLine.Parameters;
       "显示一个预警事件的全部内容、构成、处置时限、处置记录、经过与投递情况。",
       "Shows one incident: its alerts, deadlines, response log, history, deliveries."
     })
-final class IncidentShowCommand extends IncidentsCommand.WithStore implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
-  String id;
-
+final class IncidentShowCommand extends IncidentsCommand.OnIncident {
   @Override
   public Integer call() {
-    Incident i = find(id);
+    Incident i = incident();
     Alert a = i.summary();
     PrintWriter out = out();
     out.println(

@@ -170,6 +170,35 @@ public final class IncidentsCommand implements Runnable {
     }
   }
 
+  /** A subcommand about one incident, named by its ID. */
+  abstract static class OnIncident extends WithStore implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
+    String id;
+
+    Incident incident() {
+      return find(id);
+    }
+
+    /** Runs {@code step} on {@code i} by {@link #who()} at {@link #now()}, as {@link #change}. */
+    Incident take(Incident i, Step step) {
+      return change(i, x -> step.apply(store(), x.id(), who(), now()));
+    }
+
+    /** What a resolve queued: the recovery notices still waiting for the service. */
+    String recoveryNotice(Incident i) {
+      long queued =
+          store().inTransaction(tx -> tx.deliveries(i.id())).stream()
+              .filter(d -> d.status() == Delivery.Status.PENDING)
+              .count();
+      return "，解除通知 " + queued + " 条待发送";
+    }
+  }
+
+  /** A change of state a person makes at a time: acknowledge, resolve, close. */
+  interface Step {
+    Optional<Incident> apply(IncidentStore store, String id, String who, Instant at);
+  }
+
   /** {@code yuqing incidents list}. */
   @Command(
       name = "list",
@@ -234,13 +263,10 @@ public final class IncidentsCommand implements Runnable {
       name = "ack",
       mixinStandardHelpOptions = true,
       description = {"确认收到预警：不再因无人确认而升级。", "Acknowledges an incident: it will not escalate."})
-  static final class Ack extends WithStore implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
-    String id;
-
+  static final class Ack extends OnIncident {
     @Override
     public Integer call() {
-      Incident i = find(id);
+      Incident i = incident();
       if (!i.open()) {
         throw new UserError(i.id() + ": already resolved; nothing to acknowledge");
       }
@@ -251,7 +277,7 @@ public final class IncidentsCommand implements Runnable {
                 i.id() + " 已由 " + Terminal.safe(h.ackedBy()) + " 确认（" + time(h.ackedAt()) + "）");
         return 0;
       }
-      Incident acked = change(i, x -> AlertService.acknowledge(store(), x.id(), who(), now()));
+      Incident acked = take(i, AlertService::acknowledge);
       out()
           .println(
               acked.id()
@@ -271,10 +297,7 @@ public final class IncidentsCommand implements Runnable {
         "指派事件给部门（客服、工程、法务、营销、物业）或个人。",
         "Assigns an incident to a department or a person."
       })
-  static final class Assign extends WithStore implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
-    String id;
-
+  static final class Assign extends OnIncident {
     @Option(names = "--department", paramLabel = "DEPT", description = "客服, 工程, 法务, 营销 or 物业")
     String department;
 
@@ -286,7 +309,7 @@ public final class IncidentsCommand implements Runnable {
       if ((department == null) == (person == null)) {
         throw new UserError("assign: give either --department or --person");
       }
-      Incident i = find(id);
+      Incident i = incident();
       Incident done =
           change(
               i,
@@ -319,10 +342,7 @@ public final class IncidentsCommand implements Runnable {
         "记录处置经过：联系业主、现场走访、发布声明、回复媒体、进展报告或其他。",
         "Logs a step of the response: contact, visit, statement, media, progress or note."
       })
-  static final class Log extends WithStore implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
-    String id;
-
+  static final class Log extends OnIncident {
     @Parameters(index = "1..*", paramLabel = "TEXT", description = "what was done")
     List<String> text;
 
@@ -342,7 +362,7 @@ public final class IncidentsCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new UserError("--action: " + e.getMessage());
       }
-      Incident i = find(id);
+      Incident i = incident();
       String words = text == null ? "" : String.join(" ", text);
       Incident done =
           change(i, x -> AlertService.log(store(), new LogEntry(x.id(), now(), who(), a, words)));
@@ -359,26 +379,21 @@ public final class IncidentsCommand implements Runnable {
         "解除预警：向收到过它的人发送解除通知（由运行中的服务发送）。",
         "Resolves an incident; the recovery notice goes to whoever got its messages."
       })
-  static final class Resolve extends WithStore implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
-    String id;
-
+  static final class Resolve extends OnIncident {
     @Override
     public Integer call() {
-      Incident i = find(id);
+      Incident i = incident();
       if (!i.open()) {
         out().println(i.id() + " 已解除（" + time(i.handling().resolvedAt()) + "）");
         return 0;
       }
-      Incident closed = change(i, x -> AlertService.resolve(store(), x.id(), who(), now()));
+      Incident closed = take(i, AlertService::resolve);
       out()
           .println(
               closed.id()
                   + " 已解除："
                   + Terminal.safe(closed.handling().resolvedBy())
-                  + "，解除通知 "
-                  + queued(this, closed)
-                  + " 条待发送");
+                  + recoveryNotice(closed));
       return 0;
     }
   }
@@ -391,28 +406,18 @@ public final class IncidentsCommand implements Runnable {
         "关闭事件：处置完毕（未解除的先解除并发送解除通知），此后不再更改。",
         "Closes an incident (resolving it first if needed); nothing changes it afterwards."
       })
-  static final class Close extends WithStore implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
-    String id;
-
+  static final class Close extends OnIncident {
     @Override
     public Integer call() {
-      Incident i = find(id);
-      Incident closed = change(i, x -> AlertService.close(store(), x.id(), who(), now()));
+      Incident i = incident();
+      Incident closed = take(i, AlertService::close);
       out()
           .println(
               closed.id()
                   + " 已关闭："
                   + Terminal.safe(closed.handling().closedBy())
-                  + (i.open() ? "，解除通知 " + queued(this, closed) + " 条待发送" : ""));
+                  + (i.open() ? recoveryNotice(closed) : ""));
       return 0;
     }
-  }
-
-  /** Deliveries of the incident still waiting for the service. */
-  static long queued(WithStore cmd, Incident i) {
-    return cmd.store().inTransaction(tx -> tx.deliveries(i.id())).stream()
-        .filter(d -> d.status() == Delivery.Status.PENDING)
-        .count();
   }
 }

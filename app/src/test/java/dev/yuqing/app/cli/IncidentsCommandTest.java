@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.alerts.AlertService;
 import dev.yuqing.alerts.incident.Incident;
-import dev.yuqing.app.Yuqing;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IncidentsCommandTest {
   @TempDir Path data;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   static final String ALERT_ID = "3f9a0c1b2d4e5f60";
 
   /** The incident the alert opens: what the commands name. */
@@ -69,19 +64,17 @@ class IncidentsCommandTest {
   @BeforeEach
   void raise() {
     AlertsConfig cfg =
-        new AlertsConfig(
-            null,
-            Map.of(Grade.CRITICAL, List.of("all@example.com")),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        new ConfigLoader()
+            .parse(
+                "yuqing.yaml",
+                """
+                projects:
+                  - name: 翡翠湾
+                alerts:
+                  recipients:
+                    critical: [all@example.com]
+                """)
+            .alerts();
     try (AlertService svc =
         AlertService.open(
             data,
@@ -94,31 +87,16 @@ class IncidentsCommandTest {
     }
   }
 
-  private int run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      return Yuqing.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void listsShowsAcknowledgesAndResolves() throws Exception {
-    assertThat(run("alerts", "list", "--data", data.toString())).isZero();
-    assertThat(out()).contains(ID, "一级", "未处理", "2025-06-07 09:00", "1/1", "翡翠湾：业主号召集体行动");
+    String d = data.toString();
+    Cli.Run list = Cli.run("alerts", "list", "--data", d);
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).contains(ID, "一级", "未处理", "2025-06-07 09:00", "1/1", "翡翠湾：业主号召集体行动");
 
-    out.reset();
-    assertThat(run("alerts", "show", ID.substring(0, 4), "--data", data.toString())).isZero();
-    assertThat(out())
+    Cli.Run show = Cli.run("alerts", "show", ID.substring(0, 4), "--data", d);
+    assertThat(show.code()).isZero();
+    assertThat(show.out())
         .contains(
             "【舆情预警·一级】翡翠湾",
             "明天上午九点售楼处集合拉横幅",
@@ -128,17 +106,17 @@ class IncidentsCommandTest {
             "outbox")
         .doesNotContain("\u001b");
 
-    out.reset();
-    assertThat(run("alerts", "ack", ID, "--by", "张经理", "--data", data.toString())).isZero();
-    assertThat(out()).contains("已确认：张经理");
+    Cli.Run ack = Cli.run("alerts", "ack", ID, "--by", "张经理", "--data", d);
+    assertThat(ack.code()).isZero();
+    assertThat(ack.out()).contains("已确认：张经理");
 
-    out.reset();
-    assertThat(run("alerts", "resolve", ID, "--by", "张经理", "--data", data.toString())).isZero();
-    assertThat(out()).contains("已解除：张经理", "解除通知 1 条待发送");
+    Cli.Run resolve = Cli.run("alerts", "resolve", ID, "--by", "张经理", "--data", d);
+    assertThat(resolve.code()).isZero();
+    assertThat(resolve.out()).contains("已解除：张经理", "解除通知 1 条待发送");
 
-    out.reset();
-    assertThat(run("alerts", "list", "--open", "--data", data.toString())).isZero();
-    assertThat(out()).contains("没有未解除的预警");
+    Cli.Run open = Cli.run("alerts", "list", "--open", "--data", d);
+    assertThat(open.code()).isZero();
+    assertThat(open.out()).contains("没有未解除的预警");
     try (var files = Files.list(data.resolve("outbox"))) {
       assertThat(files.count()).isEqualTo(1); // the recovery waits for the service
     }
@@ -147,43 +125,50 @@ class IncidentsCommandTest {
   @Test
   void assignsLogsAndClosesNamingWhoDidIt() {
     String d = data.toString();
-    assertThat(run("incidents", "assign", ID, "--department", "客服", "--by", "王经理", "--data", d))
-        .isZero();
-    assertThat(out()).contains("已指派给 客服部（王经理）");
+    Cli.Run assign =
+        Cli.run("incidents", "assign", ID, "--department", "客服", "--by", "王经理", "--data", d);
+    assertThat(assign.code()).isZero();
+    assertThat(assign.out()).contains("已指派给 客服部（王经理）");
     assertThat(
-            run(
-                "incidents",
-                "log",
-                ID,
-                "--action",
-                "contact",
-                "电话联系3户业主",
-                "--by",
-                "李娜",
-                "--data",
-                d))
+            Cli.run(
+                    "incidents",
+                    "log",
+                    ID,
+                    "--action",
+                    "contact",
+                    "电话联系3户业主",
+                    "--by",
+                    "李娜",
+                    "--data",
+                    d)
+                .code())
         .isZero();
-    out.reset();
-    assertThat(run("incidents", "show", ID, "--data", d)).isZero();
-    assertThat(out())
+    Cli.Run show = Cli.run("incidents", "show", ID, "--data", d);
+    assertThat(show.code()).isZero();
+    assertThat(show.out())
         .contains(
             "状态：处置中", "确认：王经理", "负责：客服部（王经理 指派", "李娜  联系业主：电话联系3户业主", "联系业主12小时内", "王经理 指派给客服部");
-    assertThat(run("incidents", "assign", ID, "--department", "保安", "--data", d)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("department: '保安' is not one of");
-    out.reset();
-    assertThat(run("incidents", "close", ID, "--by", "王经理", "--data", d)).isZero();
-    assertThat(out()).contains("已关闭：王经理", "解除通知 1 条待发送");
-    assertThat(run("incidents", "log", ID, "补记一条", "--data", d)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("已关闭，不能再更改");
+    Cli.Run badDepartment = Cli.run("incidents", "assign", ID, "--department", "保安", "--data", d);
+    assertThat(badDepartment.code()).isEqualTo(2);
+    assertThat(badDepartment.err()).contains("department: '保安' is not one of");
+    Cli.Run close = Cli.run("incidents", "close", ID, "--by", "王经理", "--data", d);
+    assertThat(close.code()).isZero();
+    assertThat(close.out()).contains("已关闭：王经理", "解除通知 1 条待发送");
+    Cli.Run late = Cli.run("incidents", "log", ID, "补记一条", "--data", d);
+    assertThat(late.code()).isEqualTo(2);
+    assertThat(late.err()).contains("已关闭，不能再更改");
   }
 
   @Test
   void mistakesGetOneLine() {
-    assertThat(run("alerts", "show", "ffff", "--data", data.toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("ffff: no such alert in");
-    assertThat(run("alerts", "list", "--data", data.resolve("nowhere").toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no alerts here");
-    assertThat(run("alerts", "ack", "../../etc", "--data", data.toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("not an alert id");
+    Cli.Run unknown = Cli.run("alerts", "show", "ffff", "--data", data.toString());
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("ffff: no such alert in");
+    Cli.Run nowhere = Cli.run("alerts", "list", "--data", data.resolve("nowhere").toString());
+    assertThat(nowhere.code()).isEqualTo(2);
+    assertThat(nowhere.err()).contains("no alerts here");
+    Cli.Run notAnId = Cli.run("alerts", "ack", "../../etc", "--data", data.toString());
+    assertThat(notAnId.code()).isEqualTo(2);
+    assertThat(notAnId.err()).contains("not an alert id");
   }
 }

@@ -2,6 +2,7 @@ package dev.yuqing.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.alerts.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,30 +94,13 @@ class LittleInternetTest {
             wall);
     assertThat(c.instant()).isEqualTo(STORY.startInstant());
     assertThat(c.wallTimeOf(STORY.endInstant())).isEqualTo(wall0.plusSeconds(45));
-    Instant[] now = {wall0};
-    Clock moving =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now[0];
-          }
-
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-        };
+    MutableClock moving = new MutableClock(wall0);
     StoryClock playing =
         new StoryClock(STORY.startInstant(), STORY.endInstant(), c.speed(), moving);
-    now[0] = wall0.plusSeconds(1);
+    moving.advance(Duration.ofSeconds(1));
     assertThat(playing.instant())
         .isEqualTo(STORY.startInstant().plusMillis((long) (1000 * c.speed())));
-    now[0] = wall0.plusSeconds(100);
+    moving.advance(Duration.ofSeconds(99));
     assertThat(playing.instant()).isEqualTo(STORY.endInstant());
   }
 }
