@@ -13,8 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -37,8 +35,11 @@ public final class Database implements AutoCloseable {
   /** The embedded store's file under the data directory. */
   public static final String EMBEDDED = "db/yuqing.db";
 
-  /** Databases migrated in this JVM (by URL). */
-  private static final Set<String> MIGRATED = ConcurrentHashMap.newKeySet();
+  /**
+   * Serialises this JVM's migrations (subtasks opening one embedded file at once). Each open
+   * migrates: a store deleted and created again (the demo clears its data) gets its schema back.
+   */
+  private static final Object MIGRATING = new Object();
 
   /** The advisory lock PostgreSQL writers take (any constant: one per database). */
   private static final long WRITERS_LOCK = 0x79757169L; // "yuqi"
@@ -131,13 +132,7 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    if (MIGRATED.contains(url)) {
-      return;
-    }
-    synchronized (MIGRATED) {
-      if (MIGRATED.contains(url)) {
-        return;
-      }
+    synchronized (MIGRATING) {
       var conf =
           Flyway.configure(Database.class.getClassLoader())
               .locations("classpath:db/migration")
@@ -162,7 +157,6 @@ public final class Database implements AutoCloseable {
       } catch (RuntimeException e) {
         throw new IllegalStateException(this + ": cannot migrate the schema: " + e.getMessage(), e);
       }
-      MIGRATED.add(url);
     }
   }
 
