@@ -25,26 +25,13 @@ import java.util.function.Function;
  * deadline, one incident with its response log and deliveries, and what people do to it (each
  * change naming its user), all through the alerts module's store in its transactions, so the
  * dashboard and a running alert service (another process, another host) take turns. Thread-safe.
+ *
+ * @param config the alerts config, for the response plan's deadlines ({@code alerts.response})
  */
-public final class IncidentDesk {
-  private final JdbcIncidentStore store;
-  private final AlertsConfig alerts;
-  private final Clock clock;
-  private final StoreAlertInbox inbox;
-
-  /**
-   * @param alerts the response plan's deadlines ({@code alerts.response})
-   */
-  public IncidentDesk(JdbcIncidentStore store, AlertsConfig alerts, Clock clock) {
-    this.store = store;
-    this.alerts = alerts;
-    this.clock = clock;
-    this.inbox = new StoreAlertInbox(store, clock);
-  }
-
+public record IncidentDesk(JdbcIncidentStore store, AlertsConfig config, Clock clock) {
   /** Each incident as one alert: for the overview and the daily and weekly reports. */
   public AlertInbox alerts() {
-    return inbox;
+    return new StoreAlertInbox(store, clock);
   }
 
   public Database database() {
@@ -57,7 +44,7 @@ public final class IncidentDesk {
 
   /** The plan's deadlines for incidents of the grade of {@code i}. */
   public ResponseConfig plan(Incident i) {
-    return alerts.response(i.grade());
+    return config.response(i.grade());
   }
 
   /**

@@ -18,15 +18,7 @@ import java.util.Set;
  * alert service (another process) take turns, and a resolve queues the recovery notice that the
  * service then sends.
  */
-public final class StoreAlertInbox implements AlertInbox {
-  private final IncidentStore store;
-  private final Clock clock;
-
-  public StoreAlertInbox(IncidentStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
-
+public record StoreAlertInbox(IncidentStore store, Clock clock) implements AlertInbox {
   @Override
   public List<Alert> list(String project, Set<AlertState> states, int limit) {
     List<Incident> all = store.inTransaction(IncidentStore.Tx::all);

@@ -28,20 +28,12 @@ import java.util.TreeMap;
  * of the period and one for its negative posts (per-topic and per-author negative counts). Works
  * the same over Lucene and Elasticsearch.
  */
-public final class IndexInsights implements Insights {
+public record IndexInsights(PostIndex index, ZoneId zone) implements Insights {
   /** Length of the keyword, source and author lists. */
   static final int TOP = 20;
 
   /** Authors looked at to join post counts with engagement. */
   private static final int AUTHORS = 200;
-
-  private final PostIndex index;
-  private final ZoneId zone;
-
-  public IndexInsights(PostIndex index, ZoneId zone) {
-    this.index = index;
-    this.zone = zone;
-  }
 
   @Override
   public Optional<Instant> latest(String project) {

@@ -26,23 +26,12 @@ import java.util.Properties;
  * Mails a report with the file attached: through the alerts module's {@link SmtpChannel} when SMTP
  * is configured, otherwise as an .eml file in the outbox directory ({@code DATA/outbox}), as alert
  * mail does.
+ *
+ * @param smtp the alerts' SMTP channel, or null to write to {@code outbox}
+ * @param from sender address (smtp.from)
  */
-public final class MailReportSender implements ReportSender {
-  private final SmtpChannel smtp;
-  private final String from;
-  private final Path outbox;
-  private final Clock clock;
-
-  /**
-   * @param smtp the alerts' SMTP channel, or null to write to {@code outbox}
-   * @param from sender address (smtp.from)
-   */
-  public MailReportSender(SmtpChannel smtp, String from, Path outbox, Clock clock) {
-    this.smtp = smtp;
-    this.from = from;
-    this.outbox = outbox;
-    this.clock = clock;
-  }
+public record MailReportSender(SmtpChannel smtp, String from, Path outbox, Clock clock)
+    implements ReportSender {
 
   @Override
   public void send(ReportMail mail) throws Exception {

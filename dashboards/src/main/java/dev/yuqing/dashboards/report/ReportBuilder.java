@@ -26,22 +26,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Gathers a report's contents from the index and the alert store. Thread-safe. */
-public final class ReportBuilder {
+public record ReportBuilder(PostIndex index, Insights insights, AlertInbox alerts, Clock clock) {
   static final int TOP_NEGATIVE = 10;
   static final int MEDIA = 10;
   private static final int ALERT_SCAN = 1000;
-
-  private final PostIndex index;
-  private final Insights insights;
-  private final AlertInbox alerts;
-  private final Clock clock;
-
-  public ReportBuilder(PostIndex index, Insights insights, AlertInbox alerts, Clock clock) {
-    this.index = index;
-    this.insights = insights;
-    this.alerts = alerts;
-    this.clock = clock;
-  }
 
   public Report build(String project, ReportPeriod period) {
     Stats current = insights.stats(project, period.start(), period.end(), Granularity.DAY);

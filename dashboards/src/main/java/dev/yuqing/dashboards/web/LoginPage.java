@@ -11,23 +11,11 @@ import org.jsoup.nodes.Element;
  * random token that must equal the {@code yq_login} cookie set with the form (double submit), so a
  * foreign page cannot log a victim into an attacker's account.
  */
-final class LoginPage {
+record LoginPage(Dashboard dash, Sessions sessions, LoginThrottle users, LoginThrottle addresses) {
   /**
    * Verified against when the user is unknown, so that unknown users take as long as known ones.
    */
   private static final String DUMMY_HASH = new PasswordHasher().hash("x".toCharArray());
-
-  private final Dashboard dash;
-  private final Sessions sessions;
-  private final LoginThrottle users;
-  private final LoginThrottle addresses;
-
-  LoginPage(Dashboard dash, Sessions sessions, LoginThrottle users, LoginThrottle addresses) {
-    this.dash = dash;
-    this.sessions = sessions;
-    this.users = users;
-    this.addresses = addresses;
-  }
 
   void show(DashboardExchange x) throws IOException {
     if (x.session() != null) {

@@ -22,19 +22,9 @@ import java.util.Optional;
  * used to log in. Thread-safe. Expired sessions are dropped on access and swept on each login; the
  * last-seen time is written at most every {@link #TOUCH_EVERY} of use, not on every request.
  */
-public final class Sessions {
+public record Sessions(Database db, Clock clock, Duration idleTimeout) {
   static final Duration TOUCH_EVERY = Duration.ofSeconds(30);
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final Database db;
-  private final Clock clock;
-  private final Duration idleTimeout;
-
-  public Sessions(Database db, Clock clock, Duration idleTimeout) {
-    this.db = db;
-    this.clock = clock;
-    this.idleTimeout = idleTimeout;
-  }
 
   /** A new session with fresh id and CSRF token (a new id on every login stops fixation). */
   public Session create(String user, Role role) {
