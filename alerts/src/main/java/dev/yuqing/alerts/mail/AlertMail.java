@@ -36,26 +36,15 @@ import java.util.Optional;
  * representative posts — and the trend chart as an inline PNG ({@code cid:trend}). The messages of
  * one incident form one thread ({@code Message-ID}, {@code In-Reply-To}, {@code References}). Every
  * piece of crawled text is escaped. Stateless and thread-safe.
+ *
+ * @param zone zone for times shown
+ * @param from sender address
+ * @param ackCommand how to acknowledge, with {@code %s} for the incident id (e.g. {@code yuqing
+ *     alerts ack %s --data /srv/yuqing}), or null to leave it out
  */
-public final class AlertMail {
+public record AlertMail(ZoneId zone, String from, String ackCommand) {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Base64.Encoder MIME_BASE64 = Base64.getMimeEncoder();
-
-  private final ZoneId zone;
-  private final String from;
-  private final String ackCommand;
-
-  /**
-   * @param zone zone for times shown
-   * @param from sender address
-   * @param ackCommand how to acknowledge, with {@code %s} for the incident id (e.g. {@code yuqing
-   *     alerts ack %s --data /srv/yuqing}), or null to leave it out
-   */
-  public AlertMail(ZoneId zone, String from, String ackCommand) {
-    this.zone = zone;
-    this.from = from;
-    this.ackCommand = ackCommand;
-  }
 
   /** The complete message, ready for a transport or for {@code writeTo} into an .eml file. */
   public MimeMessage compose(Session session, Notice n, Instant sentAt) throws MessagingException {
