@@ -12,15 +12,7 @@ import java.util.List;
  * The manual source ({@code sourceId} {@value SourceConfig#MANUAL_ID}): entries added with {@code
  * yuqing add}. Every configuration has it. An entry is never dropped for naming no project.
  */
-final class ManualCrawler implements SourceCrawler {
-  private final ManualEntries inbox;
-  private final CrawlContext ctx;
-
-  ManualCrawler(ManualEntries inbox, CrawlContext ctx) {
-    this.inbox = inbox;
-    this.ctx = ctx;
-  }
-
+record ManualCrawler(ManualEntries inbox, CrawlContext ctx) implements SourceCrawler {
   @Override
   public String sourceId() {
     return SourceConfig.MANUAL_ID;
