@@ -218,19 +218,8 @@ public final class CrawlerSource
     }
   }
 
-  private static final class Emitter implements RecordEmitter<CrawlRecord, Post, State> {
-    private final long outOfOrderness;
-    private final Counter posts;
-    private final Counter pages;
-    private final Counter errors;
-
-    Emitter(long outOfOrderness, Counter posts, Counter pages, Counter errors) {
-      this.outOfOrderness = outOfOrderness;
-      this.posts = posts;
-      this.pages = pages;
-      this.errors = errors;
-    }
-
+  private record Emitter(long outOfOrderness, Counter posts, Counter pages, Counter errors)
+      implements RecordEmitter<CrawlRecord, Post, State> {
     @Override
     public void emitRecord(CrawlRecord r, SourceOutput<Post> output, State state) {
       if (r.post() != null) {

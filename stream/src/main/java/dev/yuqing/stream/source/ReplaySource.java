@@ -108,15 +108,8 @@ public final class ReplaySource
     }
   }
 
-  private static final class Emitter implements RecordEmitter<ReplayRecord, Post, Position> {
-    private final Counter posts;
-    private final Counter bad;
-
-    Emitter(Counter posts, Counter bad) {
-      this.posts = posts;
-      this.bad = bad;
-    }
-
+  private record Emitter(Counter posts, Counter bad)
+      implements RecordEmitter<ReplayRecord, Post, Position> {
     @Override
     public void emitRecord(ReplayRecord r, SourceOutput<Post> output, Position position) {
       if (r.post() != null) {
