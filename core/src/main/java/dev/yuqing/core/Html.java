@@ -37,6 +37,22 @@ public final class Html {
   }
 
   /**
+   * Undoes {@link #esc(String)}'s entities (and {@code &#x27;}, the other usual spelling of an
+   * apostrophe); other text is left as it is.
+   */
+  public static String unescape(String s) {
+    if (s.indexOf('&') < 0) {
+      return s;
+    }
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+  }
+
+  /**
    * The URL when it is a plain http(s) URL that may become a link, else null: a crawled {@code
    * javascript:} or {@code data:} link must not be clickable.
    */

@@ -1,7 +1,6 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.crawler.ManualEntries;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing add}: a post entered by hand (a phone call, a letter, a screenshot). */
 @Command(
@@ -27,9 +25,7 @@ import picocli.CommandLine.Spec;
       "手工录入一条舆情（电话、来信、截图等）；下次抓取（yuqing crawl / run）时与其他帖子一起进入分析。",
       "Adds a manual entry to DATA/manual/entries.jsonl; the next crawl emits it as source 'manual'."
     })
-public final class AddCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public final class AddCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--text", description = "what was said")
   String text;
 
@@ -54,8 +50,7 @@ public final class AddCommand implements Callable<Integer> {
   @Option(names = "--by", description = "who enters it")
   String by;
 
-  @Option(names = "--config", description = "configuration: project names are checked against it")
-  Path config;
+  @Mixin ConfigFile config; // project names are checked against it
 
   @Mixin DataDir data;
 
@@ -71,11 +66,11 @@ public final class AddCommand implements Callable<Integer> {
     if (body == null || body.isBlank()) {
       throw new UserError("--text or --text-file: the text of the entry is required");
     }
-    if (config != null && projects != null) {
-      YuqingConfig cfg = new ConfigLoader().load(config);
+    YuqingConfig cfg = projects == null ? null : config.loadOrNull();
+    if (cfg != null) {
       for (String p : projects) {
         if (cfg.project(p).isEmpty()) {
-          throw new UserError("--project " + p + ": not a project in " + config);
+          throw new UserError("--project " + p + ": not a project in " + config.path);
         }
       }
     }
@@ -101,8 +96,8 @@ public final class AddCommand implements Callable<Integer> {
             clock.instant());
     ManualEntries inbox = new ManualEntries(data.path);
     inbox.append(e);
-    spec.commandLine().getOut().println(Json.line(e));
-    spec.commandLine().getErr().println("已录入 → " + inbox.file() + "（下次抓取时进入分析）");
+    out().println(Json.line(e));
+    err().println("已录入 → " + inbox.file() + "（下次抓取时进入分析）");
     return 0;
   }
 

@@ -2,7 +2,6 @@ package dev.yuqing.app.cli;
 
 import dev.yuqing.core.Post;
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.crawler.CrawlState;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing crawl}: crawls the configured sources and writes their posts as JSON lines. */
 @Command(
@@ -39,17 +37,17 @@ import picocli.CommandLine.Spec;
       "State lives under DATA/crawl (what was seen) and DATA/evidence (raw responses):"
           + " a second --once run emits nothing that did not change."
     })
-public final class CrawlCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--config", required = true, description = "configuration file (YAML)")
-  Path config;
+public final class CrawlCommand extends CliCommand implements Callable<Integer> {
+  @Mixin ConfigFile.Required config;
 
   @Option(names = "--once", description = "crawl every source once and stop")
   boolean once;
 
-  @Option(names = "--out", description = "JSON-lines output file (default: standard output)")
-  Path out;
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "JSON-lines output file (default: standard output)")
+  Path outFile;
 
   @Option(names = "--append", description = "append to --out instead of replacing it")
   boolean append;
@@ -62,15 +60,15 @@ public final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path data = dataDir.path;
-    YuqingConfig cfg = new ConfigLoader().load(config);
+    YuqingConfig cfg = config.load();
     if (only != null) {
       for (String id : only) {
         if (cfg.sources().stream().noneMatch(s -> s.id().equals(id))) {
-          throw new UserError("--source " + id + ": no such source in " + config);
+          throw new UserError("--source " + id + ": no such source in " + config.path);
         }
       }
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     Clock clock = Clock.systemUTC();
     try (Crawlers crawlers = Crawlers.create(cfg, data, clock);
         Writer w = openOut()) {
@@ -114,13 +112,13 @@ public final class CrawlCommand implements Callable<Integer> {
       } while (!once);
       err.printf(
           "共 %d 条帖子 → %s；状态 %s%n",
-          written.get(), out == null ? "stdout" : out, data.resolve("crawl"));
+          written.get(), outFile == null ? "stdout" : outFile, data.resolve("crawl"));
     }
     return 0;
   }
 
   private Writer openOut() throws IOException {
-    if (out == null) {
+    if (outFile == null) {
       return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
         @Override
         public void close() throws IOException {
@@ -129,17 +127,17 @@ public final class CrawlCommand implements Callable<Integer> {
       };
     }
     try {
-      if (out.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(out.toAbsolutePath().getParent());
+      if (outFile.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(outFile.toAbsolutePath().getParent());
       }
       return Files.newBufferedWriter(
-          out,
+          outFile,
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.WRITE,
           append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("--out " + out + ": cannot write: " + e.getMessage(), e);
+      throw new UncheckedIOException("--out " + outFile + ": cannot write: " + e.getMessage(), e);
     }
   }
 

@@ -33,7 +33,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yuqing demo}: the whole path on a little internet of our own — a homeowner forum and a
@@ -49,11 +48,9 @@ import picocli.CommandLine.Spec;
       "The demo: crawls a local forum and news feed through the real crawler, runs the real Flink"
           + " job (tagging, Lucene index, rules) and writes the alert mail into DIR/outbox.",
     })
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends CliCommand implements Callable<Integer> {
   private static final DateTimeFormatter STORY =
       DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Story.ZONE);
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--data",
@@ -80,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (seconds < 10 || seconds > 3600) {
       throw new UserError("--seconds " + seconds + ": must be 10..3600");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     long began = System.nanoTime();
     try {
       DemoData.prepare(data);

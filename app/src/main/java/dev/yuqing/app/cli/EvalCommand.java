@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code yuqing eval}: measures the tagger on the handover gold or on a review corpus. */
@@ -60,10 +61,7 @@ public final class EvalCommand implements Callable<Integer> {
       defaultValue = SignalTraining.EXAMPLES)
   Path signalExamples;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "list every gold message tagged differently")
-  boolean verbose;
+  @Mixin Mistakes mistakes;
 
   @Override
   public Integer call() throws IOException {
@@ -77,7 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
     try {
       Path data = sharedData != null ? sharedData : SharedData.locate().orElse(null);
       if (target.gold != null) {
-        GoldEvaluation.run(file, data, examples, signalExamples, System.out, verbose);
+        GoldEvaluation.run(file, data, examples, signalExamples, System.out, mistakes.listed);
       } else {
         SentimentEvaluation.corpus(file, data, examples, System.out);
       }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing eval extract}: article extraction against keyed pages, beside Readability. */
 @Command(
@@ -32,9 +32,7 @@ import picocli.CommandLine.Spec;
       "--pages DIR: a folder laid out like cwce/ (original/, cleaned/, author/, date/).",
       "--key FILE: key.jsonl (title, body_must_contain …) or body-key.jsonl (whole body)."
     })
-public final class EvalExtractCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public final class EvalExtractCommand extends CliCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
@@ -55,10 +53,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
   @Option(names = "--no-readability", description = "score yuqing alone")
   boolean noReadability;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "show what each page got wrong")
-  boolean verbose;
+  @Mixin Mistakes mistakes;
 
   @Override
   public Integer call() throws IOException {
@@ -82,7 +77,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
       throw new UserError(
           "eval extract: no pages in " + (target.pages != null ? target.pages : target.key));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     List<PageExtractor> extractors = new ArrayList<>();
     extractors.add(new YuqingExtractor(Clock.systemUTC(), CrawlerConfig.DEFAULT.zone()));
     Readability4j reference = null;
@@ -101,7 +96,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
                 + Readability4j.ourJsoupJar().getFileName());
         extractors.add(reference);
       }
-      ExtractEval.run(pages, extractors, CrawlerConfig.DEFAULT.zone(), out, verbose);
+      ExtractEval.run(pages, extractors, CrawlerConfig.DEFAULT.zone(), out, mistakes.listed);
     } finally {
       if (reference != null) {
         reference.close();

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing evidence}: check and read the preserved captures (证据保全). */
 @Command(
@@ -28,14 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"证据保全：校验与查看抓取时保存的原始响应 (WARC)。", "Verify and show preserved captures."},
     subcommands = {EvidenceCommand.Verify.class, EvidenceCommand.Show.class})
-public final class EvidenceCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+public final class EvidenceCommand extends CommandGroup {
   /** DATA or DATA/evidence → the evidence directory. */
   static Path evidenceDir(Path dir) {
     if (Files.exists(dir.resolve(WarcEvidence.MANIFEST))) {
@@ -62,9 +54,7 @@ public final class EvidenceCommand implements Runnable {
         "校验证据目录：每条记录的 SHA-256 与哈希链；任何改动、删除或重排都会被指出。",
         "Checks every record's SHA-256 and the hash chain; exit 1 naming each broken record."
       })
-  static final class Verify implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Verify extends CliCommand implements Callable<Integer> {
     @Parameters(
         index = "0",
         paramLabel = "DIR",
@@ -75,12 +65,12 @@ public final class EvidenceCommand implements Runnable {
     public Integer call() {
       Path d = evidenceDir(dir);
       EvidenceVerifier.Report r = EvidenceVerifier.verify(d);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       if (r.ok()) {
         out.printf("证据完好 OK: %d 条记录, 哈希链完整 (%s)%n", r.records(), d);
         return 0;
       }
-      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter err = err();
       for (String p : r.problems()) {
         err.println("FAIL " + p);
       }
@@ -94,9 +84,7 @@ public final class EvidenceCommand implements Runnable {
       name = "show",
       mixinStandardHelpOptions = true,
       description = {"显示某条帖子的原始抓取记录。", "Prints the capture(s) a post came from."})
-  static final class Show implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Show extends CliCommand implements Callable<Integer> {
     @Parameters(
         index = "0",
         paramLabel = "POST_ID",
@@ -115,7 +103,7 @@ public final class EvidenceCommand implements Runnable {
       if (captures.isEmpty()) {
         throw new UserError(postId + ": no capture of this post in " + d);
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       for (EvidenceReader.Capture c : captures) {
         out.printf(
             "== 帖子 %s 第 %d 版 · 记录 %s (#%d) · %s · %s@%d · sha256 %s%n",

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing extract}: what the crawler reads from one page, as JSON. */
 @Command(
@@ -29,9 +28,7 @@ import picocli.CommandLine.Spec;
       "Prints the extraction of a saved page or a URL as JSON: an article (title, publishedAt,"
           + " author, text), a forum thread (its posts), a list page (its item links) or a feed."
     })
-public final class ExtractCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public final class ExtractCommand extends CliCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "FILE_OR_URL",
@@ -92,9 +89,7 @@ public final class ExtractCommand implements Callable<Integer> {
     Extraction x =
         new Extraction(Clock.systemUTC(), CrawlerConfig.DEFAULT.zone(), ForumSelectors.DEFAULT);
     Object result = x.extract(body, contentType, base, kind);
-    spec.commandLine()
-        .getOut()
-        .println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     return 0;
   }
 }

@@ -13,7 +13,6 @@ import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.DatabaseConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.YuqingConfig;
@@ -30,9 +29,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yuqing incidents list|show|ack|assign|log|resolve|close} (also {@code yuqing alerts …}):
@@ -58,36 +57,19 @@ import picocli.CommandLine.Spec;
       IncidentsCommand.Resolve.class,
       IncidentsCommand.Close.class
     })
-public final class IncidentsCommand implements Runnable {
+public final class IncidentsCommand extends CommandGroup {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   static String time(Instant t) {
     return t == null ? "—" : TIME.format(t.atZone(ZONE));
   }
 
   /** The options every subcommand takes, and the store they name. */
-  abstract static class WithStore {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  abstract static class WithStore extends CliCommand {
+    @Mixin DataDir dataDir; // the embedded database
 
-    @Option(
-        names = "--data",
-        defaultValue = "./data",
-        description = "state directory: the embedded database (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(
-        names = "--config",
-        paramLabel = "FILE",
-        description = "configuration: its database (PostgreSQL) and alerts.response deadlines")
-    Path config;
+    @Mixin ConfigFile config; // its database (PostgreSQL) and alerts.response deadlines
 
     @Option(names = "--by", paramLabel = "NAME", description = "who does it (default: $USER)")
     String by;
@@ -95,13 +77,9 @@ public final class IncidentsCommand implements Runnable {
     private YuqingConfig cfg;
     private JdbcIncidentStore store;
 
-    PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
     YuqingConfig config() {
-      if (cfg == null && config != null) {
-        cfg = new ConfigLoader().load(config);
+      if (cfg == null) {
+        cfg = config.loadOrNull();
       }
       return cfg;
     }
@@ -114,6 +92,7 @@ public final class IncidentsCommand implements Runnable {
     JdbcIncidentStore store() {
       if (store == null) {
         DatabaseConfig db = config() == null ? null : config().database();
+        Path data = dataDir.path;
         if (db == null && !Database.embeddedExists(data)) {
           throw new UserError(
               data.resolve(Database.EMBEDDED)

@@ -1,8 +1,6 @@
 package dev.yuqing.app.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing index}: looks after the post index; see its subcommands. */
 @Command(
@@ -10,11 +8,4 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "索引维护 (look after the post index).",
     subcommands = {IndexStatsCommand.class, IndexRequeueCommand.class})
-public final class IndexCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+public final class IndexCommand extends CommandGroup {}

@@ -2,9 +2,9 @@ package dev.yuqing.app.cli;
 
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.Secrets;
+import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.IndexException;
 import dev.yuqing.index.PostIndex;
 import dev.yuqing.index.PostIndexes;
@@ -26,11 +26,7 @@ public final class IndexLocation {
       description = "a Lucene index directory (instead of --data DIR/index)")
   Path index;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "use the index backend of this configuration (e.g. Elasticsearch)")
-  Path config;
+  @Mixin ConfigFile config; // its index backend, e.g. Elasticsearch
 
   /** Opens the index for searching only. */
   PostIndex openReadOnly() {
@@ -38,16 +34,14 @@ public final class IndexLocation {
       if (index != null) {
         return PostIndexes.luceneReadOnly(index, SearchTextAnalysis.get());
       }
-      if (config == null) {
+      YuqingConfig cfg = config.loadOrNull();
+      if (cfg == null) {
         return PostIndexes.openReadOnly(
             IndexConfig.DEFAULT, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
       }
       // the whole configuration: its project names are search words too
       return PostIndexes.openReadOnly(
-          new ConfigLoader().load(config),
-          data.path,
-          Secrets.fromEnvironment(),
-          SearchTextAnalysis.get());
+          cfg, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -2,7 +2,6 @@ package dev.yuqing.app.cli;
 
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.index.IndexException;
@@ -14,9 +13,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yuqing index requeue}: indexes the posts the Elasticsearch backend parked (dead letters)
@@ -31,23 +27,16 @@ import picocli.CommandLine.Spec;
           + " and upserts its posts; posts rejected again are parked afresh.",
       "Last line: requeued=N parked=M"
     })
-public final class IndexRequeueCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--config",
-      required = true,
-      paramLabel = "FILE",
-      description = "the configuration whose index to write")
-  Path config;
+public final class IndexRequeueCommand extends CliCommand implements Callable<Integer> {
+  @Mixin ConfigFile.Required config; // its index is written
 
   @Mixin DataDir dataDir;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     Path data = dataDir.path;
-    YuqingConfig cfg = new ConfigLoader().load(config);
+    YuqingConfig cfg = config.load();
     Path file = PostIndexes.deadLetterFile(data);
     if (!Files.exists(file)) {
       out.println("没有被拒的帖子 (no dead letters at " + file + ")");

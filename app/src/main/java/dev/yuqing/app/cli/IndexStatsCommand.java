@@ -8,22 +8,18 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing index stats}: documents and size; last line {@code docs=… size_mb=…}. */
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
     description = "索引统计 (documents and size of the index). Last line: docs=N size_mb=M")
-public final class IndexStatsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class IndexStatsCommand extends CliCommand implements Callable<Integer> {
   @Mixin IndexLocation location;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     try (PostIndex index = location.openReadOnly()) {
       IndexStats s = index.stats();
       out.println("backend=" + s.backend());

@@ -3,7 +3,6 @@ package dev.yuqing.app.cli;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
@@ -22,7 +21,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing replay}: plays a JSON-lines file of timestamped posts through the whole job. */
 @Command(
@@ -37,9 +35,7 @@ import picocli.CommandLine.Spec;
           + " Killed and started again with the same --in and --data, it continues from its last"
           + " checkpoint.",
     })
-public final class ReplayCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public final class ReplayCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "JSON-lines input")
   Path in;
 
@@ -57,8 +53,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin DataDir dataDir;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "configuration (YAML)")
-  Path config;
+  @Mixin ConfigFile config;
 
   @Mixin Parallelism parallelism;
 
@@ -78,7 +73,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     parallelism.check();
     Path data = dataDir.path;
-    YuqingConfig cfg = config == null ? null : new ConfigLoader().load(config);
+    YuqingConfig cfg = config.loadOrNull();
     StreamConfig stream = parallelism.apply(cfg == null ? StreamConfig.DEFAULT : cfg.stream());
     YuqingJob job;
     try {
@@ -86,9 +81,9 @@ public final class ReplayCommand implements Callable<Integer> {
           Pipelines.replay(
               cfg, stream, new Pipelines.Replay(in, speed, rate), Pipelines.Options.embedded(data));
     } catch (IllegalArgumentException e) {
-      throw new UserError((config == null ? "" : config + ": ") + e.getMessage(), e);
+      throw new UserError((config.path == null ? "" : config.path + ": ") + e.getMessage(), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     String name =
         "replay-" + Ids.sha256Hex(in.toAbsolutePath().normalize().toString()).substring(0, 12);
     out.printf("回放 %s（速度 %s），数据目录 %s%n", in, speed == 0 ? "不限" : speed + "×", data);

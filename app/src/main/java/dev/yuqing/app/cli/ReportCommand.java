@@ -5,7 +5,6 @@ import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
@@ -32,9 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yuqing report weekly|daily}: the 周报 or 日报 of one project as HTML or PDF; {@code yuqing
@@ -50,9 +49,7 @@ import picocli.CommandLine.Spec;
           + " --out weekly.pdf --data ./data",
       "         yuqing report incident 3f9a0c1b --out summary.pdf --data ./data"
     })
-public final class ReportCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public final class ReportCommand extends CliCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "KIND", description = "daily, weekly or incident")
   String kind;
 
@@ -77,20 +74,11 @@ public final class ReportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description = "FILE.pdf or FILE.html")
-  Path out;
+  Path outFile;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "./data",
-      description = "data directory: index/ and alerts/ (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataDir data;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "configuration: projects, index backend, reports.zone and reports.font")
-  Path config;
+  @Mixin ConfigFile config; // projects, index backend, database, reports.zone and reports.font
 
   @Override
   public Integer call() throws Exception {
@@ -106,18 +94,18 @@ public final class ReportCommand implements Callable<Integer> {
     if (project == null) {
       throw new UserError("--project: a daily or weekly report is about one project");
     }
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = outFile.getFileName().toString().toLowerCase(Locale.ROOT);
     String format =
         name.endsWith(".pdf")
             ? "pdf"
             : name.endsWith(".html") || name.endsWith(".htm") ? "html" : null;
     if (format == null) {
-      throw new UserError("--out " + out + ": the file must end in .pdf or .html");
+      throw new UserError("--out " + outFile + ": the file must end in .pdf or .html");
     }
-    YuqingConfig cfg = config == null ? null : new ConfigLoader().load(config);
+    YuqingConfig cfg = config.loadOrNull();
     if (cfg != null && cfg.project(project).isEmpty()) {
       throw new UserError(
-          "--project " + project + ": not a project in " + config + " (projects[].name)");
+          "--project " + project + ": not a project in " + config.path + " (projects[].name)");
     }
     ReportsConfig reports = cfg == null ? ReportsConfig.DEFAULT : cfg.reports();
     IndexConfig indexConfig = cfg == null ? IndexConfig.DEFAULT : cfg.index();
@@ -135,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
                       new JdbcIncidentStore(
                           Database.open(
                               cfg == null ? null : cfg.database(),
-                              data,
+                              data.path,
                               Secrets.fromEnvironment())),
                       clock),
                   clock),
@@ -143,15 +131,14 @@ public final class ReportCommand implements Callable<Integer> {
       Report r = service.build(project, period);
       byte[] bytes = service.render(r, format);
       write(bytes);
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               "%s：%d 条帖子（负面 %d），%d 条预警 → %s (%d KB)%n",
               ReportService.subject(r),
               r.current().total(),
               r.current().negative(),
               r.alerts().size(),
-              out,
+              outFile,
               (bytes.length + 1023) / 1024);
     }
     return 0;
@@ -162,22 +149,23 @@ public final class ReportCommand implements Callable<Integer> {
     if (id == null) {
       throw new UserError("incident: give the incident's id (yuqing incidents list)");
     }
-    if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-      throw new UserError("--out " + out + ": the summary is a PDF: the file must end in .pdf");
+    if (!outFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+      throw new UserError("--out " + outFile + ": the summary is a PDF: the file must end in .pdf");
     }
-    YuqingConfig cfg = config == null ? null : new ConfigLoader().load(config);
+    YuqingConfig cfg = config.loadOrNull();
     ReportsConfig reports = cfg == null ? ReportsConfig.DEFAULT : cfg.reports();
     Path font = font(reports);
     if (cfg == null || cfg.database() == null) {
-      if (!Database.embeddedExists(data)) {
-        throw new UserError(data.resolve(Database.EMBEDDED) + ": no incidents here");
+      if (!Database.embeddedExists(data.path)) {
+        throw new UserError(data.path.resolve(Database.EMBEDDED) + ": no incidents here");
       }
     }
     ZoneId zone = ZoneId.of(reports.zone());
     Clock clock = Clock.systemUTC();
     try (PostIndex index = openIndex(cfg == null ? IndexConfig.DEFAULT : cfg.index());
         Database db =
-            Database.open(cfg == null ? null : cfg.database(), data, Secrets.fromEnvironment())) {
+            Database.open(
+                cfg == null ? null : cfg.database(), data.path, Secrets.fromEnvironment())) {
       IncidentDesk desk =
           new IncidentDesk(
               new JdbcIncidentStore(db), cfg == null ? AlertsConfig.DEFAULT : cfg.alerts(), clock);
@@ -193,14 +181,13 @@ public final class ReportCommand implements Callable<Integer> {
       byte[] pdf =
           new IncidentReport(new IndexInsights(index, zone), font, zone).pdf(v, clock.instant());
       write(pdf);
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               "事件总结 %s：%s，%d 条处置记录 → %s (%d KB)%n",
               v.incident().id(),
               v.incident().project(),
               v.log().size(),
-              out,
+              outFile,
               (pdf.length + 1023) / 1024);
     }
     return 0;
@@ -218,18 +205,18 @@ public final class ReportCommand implements Callable<Integer> {
   private PostIndex openIndex(IndexConfig indexConfig) {
     try {
       return PostIndexes.openReadOnly(
-          indexConfig, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
+          indexConfig, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }
   }
 
   private void write(byte[] bytes) throws java.io.IOException {
-    Path parent = out.toAbsolutePath().getParent();
+    Path parent = outFile.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.write(out, bytes);
+    Files.write(outFile, bytes);
   }
 
   private ReportPeriod period(Kind k, ZoneId zone) {

@@ -1,7 +1,6 @@
 package dev.yuqing.app.cli;
 
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.StreamConfig;
 import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.stream.Pipelines;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing run}: the long-running job over the configured sources. */
 @Command(
@@ -31,13 +29,10 @@ import picocli.CommandLine.Spec;
           + " post is lost or indexed twice and no alert goes out twice.",
       "On a Flink cluster, submit the job jar instead (see docs/stream.md).",
     })
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends CliCommand implements Callable<Integer> {
   private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "configuration")
-  Path config;
+  @Mixin ConfigFile.Required config;
 
   @Mixin DataDir dataDir;
 
@@ -52,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path data = dataDir.path;
-    YuqingConfig cfg = new ConfigLoader().load(config);
+    YuqingConfig cfg = config.load();
     StreamConfig stream = parallelism.apply(cfg.stream());
     cfg = cfg.withStream(stream);
     Duration every;
@@ -65,9 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     try {
       job = Pipelines.run(cfg, Pipelines.Options.embedded(data));
     } catch (IllegalArgumentException e) {
-      throw new UserError(config + ": " + e.getMessage(), e);
+      throw new UserError(config.path + ": " + e.getMessage(), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     out.printf(
         "yuqing run：%d 个信息源，%d 个项目，数据目录 %s（Ctrl-C 停止，下次从检查点继续）%n",
         cfg.sources().size(), cfg.projects().size(), data);

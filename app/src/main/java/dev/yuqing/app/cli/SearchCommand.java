@@ -25,10 +25,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing search}: full-text search with filters over the post index. */
 @Command(
@@ -39,9 +37,7 @@ import picocli.CommandLine.Spec;
       "Query syntax: words separated by spaces must all occur; a|b either; -word excludes.",
       "Example: yuqing search --data ./data --sentiment negative --from 2025-06-01 漏水|渗水"
     })
-public final class SearchCommand implements Callable<Integer> {
-
-  @Spec CommandSpec spec;
+public final class SearchCommand extends CliCommand implements Callable<Integer> {
 
   @Mixin IndexLocation location;
 
@@ -138,7 +134,7 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     try (PostIndex index = location.openReadOnly()) {
       SearchResult result = index.search(request);
       if (json) {

@@ -42,8 +42,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code yuqing serve}: the web dashboard over the index and alerts under --data. */
 @Command(
@@ -55,15 +55,8 @@ import picocli.CommandLine.Spec;
           + " 'yuqing user hash'.",
       "Example: yuqing serve --data ./data --port 8080 --config config/yuqing.yaml"
     })
-public final class ServeCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "./data",
-      description = "data directory: index/, alerts/, evidence/ (default: ${DEFAULT-VALUE})")
-  Path data;
+public final class ServeCommand extends CliCommand implements Callable<Integer> {
+  @Mixin DataDir dataDir;
 
   @Option(
       names = "--port",
@@ -106,6 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
     SSLContext ssl = d.tls() == null ? null : tls(d.tls(), secrets);
     ZoneId zone = ZoneId.of(cfg.reports().zone());
     Clock clock = Clock.systemUTC();
+    Path data = dataDir.path;
     PostIndex index;
     try {
       index = PostIndexes.openReadOnly(cfg.index(), data, secrets, SearchTextAnalysis.get());
@@ -140,10 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
             DashboardServer.start(
                 dash, bind == null ? d.bind() : bind, port == null ? d.port() : port, ssl)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));
-      spec.commandLine()
-          .getOut()
-          .println("yuqing serve: 舆情看板 " + server.uri() + " (Ctrl-C to stop)");
-      spec.commandLine().getOut().flush();
+      out().println("yuqing serve: 舆情看板 " + server.uri() + " (Ctrl-C to stop)");
+      out().flush();
       stopped.await();
     } finally {
       if (reports != null) {
@@ -180,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
         new MailReportSender(
             smtp,
             cfg.smtp() == null ? "yuqing@localhost" : cfg.smtp().from(),
-            data.resolve("outbox"),
+            dataDir.path.resolve("outbox"),
             dash.clock());
     ReportService service =
         new ReportService(
@@ -207,7 +199,7 @@ public final class ServeCommand implements Callable<Integer> {
             scheduler.tick();
           } catch (RuntimeException e) {
             // a broken tick must not stop the schedule: the next minute tries again
-            spec.commandLine().getErr().println("yuqing serve: reports: " + e.getMessage());
+            err().println("yuqing serve: reports: " + e.getMessage());
           }
         },
         0,
@@ -218,7 +210,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   private Database database(YuqingConfig cfg, Secrets secrets) {
     try {
-      return Database.open(cfg.database(), data, secrets);
+      return Database.open(cfg.database(), dataDir.path, secrets);
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -9,8 +9,8 @@ import dev.yuqing.analysis.TagJson;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.UserError;
-import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.ProjectConfig;
+import dev.yuqing.core.config.YuqingConfig;
 import dev.yuqing.core.json.Json;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,18 +44,15 @@ public final class TagCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "where to write the tagged posts")
   Path out;
 
-  @Option(
-      names = "--config",
-      description = "yuqing config: its projects' names go into the dictionary and entities")
-  Path config;
+  @Mixin ConfigFile config; // its projects' names go into the dictionary and entities
 
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(in)) {
       throw new UserError("tag: --in " + in + ": no such file");
     }
-    List<ProjectConfig> projects =
-        config == null ? List.of() : new ConfigLoader().load(config).projects();
+    YuqingConfig cfg = config.loadOrNull();
+    List<ProjectConfig> projects = cfg == null ? List.of() : cfg.projects();
     HandoverTagger tagger = HandoverTagger.create(projects);
     ObjectMapper mapper = Json.mapper();
     int count = 0;

@@ -1,5 +1,7 @@
 package dev.yuqing.app.cli;
 
+import dev.yuqing.core.Html;
+
 /** Printing crawled text on a terminal: it is hostile, so control characters never get through. */
 final class Terminal {
   private Terminal() {}
@@ -19,13 +21,7 @@ final class Terminal {
 
   /** An index highlight (HTML with {@code <em>}) as plain text with 【】 around the matches. */
   static String fromHighlight(String html) {
-    return html.replace("<em>", "【")
-        .replace("</em>", "】")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    return Html.unescape(html.replace("<em>", "【").replace("</em>", "】"));
   }
 
   static String abbreviate(String s, int max) {

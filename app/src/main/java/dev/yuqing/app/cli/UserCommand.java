@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Dashboard users: {@code yuqing user hash} makes the password hash for the config file. */
 @Command(
@@ -19,13 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Dashboard users (dashboard.users in the config file).",
     subcommands = {UserCommand.Hash.class})
-public final class UserCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class UserCommand extends CommandGroup {
 
   /** Prints a PBKDF2 hash of a password read from the terminal (twice) or from standard input. */
   @Command(
@@ -35,7 +28,7 @@ public final class UserCommand implements Runnable {
         "Hashes a password for dashboard.users[].passwordHash (PBKDF2-HMAC-SHA256).",
         "Reads it from the terminal without echo, or one line from standard input with --stdin."
       })
-  public static final class Hash implements Callable<Integer> {
+  public static final class Hash extends CliCommand implements Callable<Integer> {
     @Option(names = "--stdin", description = "read the password from standard input")
     boolean stdin;
 
@@ -45,8 +38,6 @@ public final class UserCommand implements Runnable {
         description = "PBKDF2 iterations (default: ${DEFAULT-VALUE})",
         defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS)
     int iterations;
-
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -58,7 +49,7 @@ public final class UserCommand implements Runnable {
         if (password.length < 8) {
           throw new UserError("the password is too short: at least 8 characters");
         }
-        spec.commandLine().getOut().println(new PasswordHasher(iterations).hash(password));
+        out().println(new PasswordHasher(iterations).hash(password));
         return 0;
       } finally {
         PasswordHasher.wipe(password);
