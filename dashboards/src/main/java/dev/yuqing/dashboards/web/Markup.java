@@ -79,7 +79,7 @@ final class Markup {
         i += 5;
       } else {
         int next = nextMark(fragment, i);
-        into.appendText(unescape(fragment.substring(i, next)));
+        into.appendText(Html.unescape(fragment.substring(i, next)));
         i = next;
       }
     }
@@ -96,19 +96,6 @@ final class Markup {
       n = Math.min(n, b);
     }
     return n;
-  }
-
-  /** Undoes the five entities an escaper produces; other text is left as it is. */
-  static String unescape(String s) {
-    if (s.indexOf('&') < 0) {
-      return s;
-    }
-    return s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&");
   }
 
   /** Local date and minute in the dashboard's zone, or a dash. */
