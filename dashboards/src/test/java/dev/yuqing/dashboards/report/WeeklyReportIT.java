@@ -3,12 +3,12 @@ package dev.yuqing.dashboards.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.yuqing.alerts.MutableClock;
 import dev.yuqing.core.SharedData;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.HousingReplay;
-import dev.yuqing.dashboards.fixture.MovableClock;
 import dev.yuqing.index.PostIndex;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ class WeeklyReportIT {
     // 2019年第26周: the replay's rules raised media, mobilisation and critical-word alerts in it
     ReportPeriod week =
         new ReportPeriod(Kind.WEEKLY, LocalDate.of(2019, 6, 24), LocalDate.of(2019, 6, 30), CHINA);
-    MovableClock clock = new MovableClock(Instant.parse("2019-07-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2019-07-01T00:00:00Z"));
     Report report;
     byte[] pdf;
     try (PostIndex index = DataDir.index(data)) {
