@@ -117,6 +117,34 @@ public final class Alerts {
         total);
   }
 
+  /**
+   * A critical mobilisation alert about {@link Fixtures#PROJECT}, first raised at {@code at} and
+   * quoting {@code posts}: the tests that show an alert pass hostile text here.
+   */
+  public static Alert mobilization(
+      String id, Instant at, String reason, List<String> keywords, AlertPost... posts) {
+    return new Alert(
+        id,
+        "mobilization|" + Fixtures.PROJECT,
+        "mobilization",
+        "mobilization",
+        Fixtures.PROJECT,
+        null,
+        Grade.CRITICAL,
+        AlertState.FIRING,
+        at,
+        at,
+        reason,
+        1,
+        Double.NaN,
+        List.of("维权行动"),
+        keywords,
+        List.of(posts),
+        1,
+        List.of(),
+        1);
+  }
+
   /** A first new-topic alert: {@code authors} authors raised {@code topic}, one post each. */
   public static Alert newTopic(
       String id, String topic, int authors, Instant firstAt, Instant updatedAt, String... postIds) {

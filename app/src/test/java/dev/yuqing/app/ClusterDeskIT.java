@@ -11,14 +11,12 @@ import dev.yuqing.core.AlertState;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.dashboards.web.PasswordHasher;
+import dev.yuqing.dashboards.web.WebClient;
 import dev.yuqing.stream.StandaloneCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -93,14 +89,14 @@ class ClusterDeskIT {
       dashboard = serve(config, data);
       URI base = awaitDashboard(dashboard);
 
-      Browser admin = new Browser(base);
+      WebClient admin = new WebClient(base);
       assertThat(admin.login("admin", PASSWORD).statusCode()).isEqualTo(303);
       // the inbox in the dashboard's JVM lists what the job on the cluster wrote
-      admin.await("/incidents", d -> row(d, "翡翠湾") != null, job, cluster);
-      String id = row(admin.get("/incidents"), "翡翠湾").attr("data-incident-id");
+      await(admin, "/incidents", d -> row(d, "翡翠湾") != null, job, cluster);
+      String id = row(admin.page("/incidents"), "翡翠湾").attr("data-incident-id");
       String page = "/incidents/" + id;
-      admin.await(page, d -> d.getElementById("ack-form") != null, job, cluster);
-      HttpResponse<String> acked = admin.submit(admin.get(page).getElementById("ack-form"));
+      await(admin, page, d -> d.getElementById("ack-form") != null, job, cluster);
+      HttpResponse<String> acked = admin.submit(admin.page(page).getElementById("ack-form"));
       assertThat(acked.statusCode()).as("ack: %s", acked.body()).isEqualTo(303);
 
       assertThat(job.waitFor(5, TimeUnit.MINUTES)).as("the job ends").isTrue();
@@ -262,101 +258,26 @@ class ClusterDeskIT {
     throw new AssertionError("the dashboard did not start:\n" + String.join("\n", seen));
   }
 
-  /** What a browser does with the dashboard: cookies, pages, forms as rendered. */
-  private static final class Browser {
-    private final URI base;
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-
-    Browser(URI base) {
-      this.base = base;
-    }
-
-    Document get(String path) throws IOException, InterruptedException {
-      HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve(path)).GET());
-      assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
-      return Jsoup.parse(r.body(), base.resolve(path).toString());
-    }
-
-    HttpResponse<String> login(String user, String password)
-        throws IOException, InterruptedException {
-      HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/login")).GET());
-      Element form = Jsoup.parse(r.body(), base.toString()).selectFirst("form");
-      assertThat(form).as("the login form").isNotNull();
-      Map<String, String> fields = fields(form);
-      fields.put("user", user);
-      fields.put("password", password);
-      return post(form.attr("action").isEmpty() ? "/login" : form.attr("action"), fields);
-    }
-
-    /** Submits {@code form} with the values the page gave its fields. */
-    HttpResponse<String> submit(Element form) throws IOException, InterruptedException {
-      return post(form.attr("action"), fields(form));
-    }
-
-    /** Polls {@code path} until {@code ok}, as long as the job runs. */
-    void await(String path, Predicate<Document> ok, Process job, StandaloneCluster cluster)
-        throws Exception {
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (System.nanoTime() < deadline) {
-        if (ok.test(get(path))) {
-          return;
-        }
-        assertThat(job.isAlive())
-            .as(
-                "the job ended first: %s %s",
-                cluster.log("client.out") + cluster.log("client.log"),
-                cluster.log("taskmanager.log"))
-            .isTrue();
-        Thread.sleep(300);
+  /** Polls {@code path} until {@code ok}, as long as the job runs. */
+  private static void await(
+      WebClient browser,
+      String path,
+      Predicate<Document> ok,
+      Process job,
+      StandaloneCluster cluster)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ok.test(browser.page(path))) {
+        return;
       }
-      throw new AssertionError(path + " never showed what was awaited");
+      assertThat(job.isAlive())
+          .as(
+              "the job ended first: %s %s",
+              cluster.log("client.out") + cluster.log("client.log"), cluster.log("taskmanager.log"))
+          .isTrue();
+      Thread.sleep(300);
     }
-
-    private static Map<String, String> fields(Element form) {
-      Map<String, String> m = new LinkedHashMap<>();
-      for (Element e : form.select("input[name]")) {
-        m.put(e.attr("name"), e.attr("value"));
-      }
-      return m;
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form)
-        throws IOException, InterruptedException {
-      String body =
-          form.entrySet().stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      return send(
-          HttpRequest.newBuilder(base.resolve(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder b)
-        throws IOException, InterruptedException {
-      if (!cookies.isEmpty()) {
-        b.header(
-            "Cookie",
-            cookies.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("; ")));
-      }
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      for (String c : r.headers().allValues("Set-Cookie")) {
-        String pair = c.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-      }
-      return r;
-    }
+    throw new AssertionError(path + " never showed what was awaited");
   }
 }

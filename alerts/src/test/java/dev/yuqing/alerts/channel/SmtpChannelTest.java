@@ -10,18 +10,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.Test;
 
 class SmtpChannelTest {
   @Test
   void starttlsIsRequiredNotOpportunistic() {
-    Properties p =
-        SmtpChannel.properties(
-            new SmtpConfig("smtp.example.com", null, null, "u", null, "y@example.com"));
-    assertThat(p)
-        .containsEntry("mail.transport.protocol", "smtp")
-        .containsEntry("mail.smtp.port", "587")
-        .containsEntry("mail.smtp.auth", "true")
+    assertTransport(properties(null, "u"), "smtp", "587", true)
         .containsEntry("mail.smtp.starttls.enable", "true")
         .containsEntry("mail.smtp.starttls.required", "true")
         .containsEntry("mail.smtp.ssl.checkserveridentity", "true");
@@ -29,15 +24,9 @@ class SmtpChannelTest {
 
   @Test
   void sslUsesSmtps() {
-    Properties p =
-        SmtpChannel.properties(
-            new SmtpConfig(
-                "smtp.example.com", null, SmtpConfig.Security.SSL, null, null, "y@example.com"));
-    assertThat(p)
-        .containsEntry("mail.transport.protocol", "smtps")
-        .containsEntry("mail.smtps.port", "465")
+    assertTransport(properties(SmtpConfig.Security.SSL, null), "smtps", "465", false)
         .containsEntry("mail.smtps.ssl.enable", "true")
-        .containsEntry("mail.smtps.auth", "false");
+        .containsEntry("mail.smtps.ssl.checkserveridentity", "true");
   }
 
   @Test
@@ -49,5 +38,20 @@ class SmtpChannelTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "smtp.passwordEnv: environment variable MY_PW is not set (needed for smtp.username yuqing)");
+  }
+
+  /** Jakarta Mail properties for smtp.example.com in {@code security} mode (null: the default). */
+  private static Properties properties(SmtpConfig.Security security, String username) {
+    return SmtpChannel.properties(
+        new SmtpConfig("smtp.example.com", null, security, username, null, "y@example.com"));
+  }
+
+  /** Asserts what every mode sets (transport, port, login), for the caller to assert the rest. */
+  private static MapAssert<Object, Object> assertTransport(
+      Properties p, String protocol, String port, boolean auth) {
+    return assertThat(p)
+        .containsEntry("mail.transport.protocol", protocol)
+        .containsEntry("mail." + protocol + ".port", port)
+        .containsEntry("mail." + protocol + ".auth", String.valueOf(auth));
   }
 }

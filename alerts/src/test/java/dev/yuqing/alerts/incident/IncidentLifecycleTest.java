@@ -87,6 +87,13 @@ class IncidentLifecycleTest {
       life = new IncidentLifecycle(g);
     }
 
+    /** A desk grouping by {@link #GROUPING} that {@code first} reached at {@link #S}. */
+    static Desk after(Alert first) {
+      Desk d = new Desk(GROUPING);
+      d.alert(first, S);
+      return d;
+    }
+
     /** The alert's step; null for a replay. */
     IncidentLifecycle.Step alert(Alert a, Instant now) {
       Incident owner =
@@ -148,8 +155,7 @@ class IncidentLifecycleTest {
 
   @Test
   void theGradeRisesAtOnceWhenACallToGatherJoinsAndReachesEveryoneInTheSameThread() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     d.time(s(2));
     // five minutes after the first mail: the interval would hold an update, not a rise in grade
     List<Notice> rise = d.alert(CALL, s(7)).notices();
@@ -181,8 +187,7 @@ class IncidentLifecycleTest {
 
   @Test
   void whileACriticalIncidentIsOpenLowerGradeAlertsJoinItAndSendNothingOfTheirOwn() {
-    Desk d = new Desk(GROUPING);
-    d.alert(CALL, S); // critical: sent at once
+    Desk d = Desk.after(CALL); // critical: sent at once
     assertThat(d.sent).hasSize(1);
     // the spike and the new topic arrive later, the spike grows: all inhibited
     assertThat(d.alert(SPIKE, s(5)).notices()).isEmpty();
@@ -207,8 +212,7 @@ class IncidentLifecycleTest {
 
   @Test
   void aLateAlertAboutAnEarlierTimeIsNotInhibitedIntoTheCriticalIncident() {
-    Desk d = new Desk(GROUPING);
-    d.alert(CALL, S);
+    Desk d = Desk.after(CALL);
     // a window rule's alert about the day before, arriving late (behind the watermark)
     Alert yesterday = Alerts.newTopic("topic-0", "交付标准", 3, e(-26 * 60), e(-25 * 60), "p30");
     d.alert(yesterday, s(3));
@@ -217,8 +221,7 @@ class IncidentLifecycleTest {
 
   @Test
   void aNoticeAloneIsAnIncidentOfItsOwnAtItsGrade() {
-    Desk d = new Desk(GROUPING);
-    d.alert(TOPIC, S);
+    Desk d = Desk.after(TOPIC);
     assertThat(d.time(s(2)))
         .singleElement()
         .satisfies(
@@ -230,8 +233,7 @@ class IncidentLifecycleTest {
 
   @Test
   void updatesComeAtMostOncePerIntervalWithEverythingSinceTheLast() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     d.time(s(2)); // first mail
     Alert grown = Alerts.next(SPIKE, e(60), 22, AlertState.FIRING);
     assertThat(d.alert(grown, s(5)).notices()).isEmpty();
@@ -251,8 +253,7 @@ class IncidentLifecycleTest {
 
   @Test
   void anAlertOutsideTheWindowIsAnotherIncidentUnlessItQuotesTheSamePosts() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     Alert far =
         Alerts.of(
             "call-2",
@@ -286,8 +287,7 @@ class IncidentLifecycleTest {
 
   @Test
   void theIncidentResolvesWithOneRecoveryWhenItsLastMemberIsQuiet() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     d.alert(TOPIC, s(1));
     d.time(s(2));
     assertThat(d.alert(Alerts.next(TOPIC, e(150), 4, AlertState.RESOLVED), s(120)).notices())
@@ -326,8 +326,7 @@ class IncidentLifecycleTest {
 
   @Test
   void anIncidentOverBeforeItsFirstMailIsToldOnceAsARecovery() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     List<Notice> n = d.alert(Alerts.next(SPIKE, e(150), 12, AlertState.RESOLVED), s(1)).notices();
     assertThat(n)
         .singleElement()
@@ -340,8 +339,7 @@ class IncidentLifecycleTest {
 
   @Test
   void aPersonsResolveSendsARecoveryAndSilencesTheMembersLaterRevisions() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     d.time(s(2));
     IncidentLifecycle.Step s = IncidentLifecycle.resolve(d.only(), "王总", s(10));
     d.apply(s);
@@ -368,8 +366,7 @@ class IncidentLifecycleTest {
 
   @Test
   void aReplayedAlertIsDropped() {
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     assertThat(d.alert(SPIKE, s(1))).isNull();
     Alert two = Alerts.next(SPIKE, e(60), 20, AlertState.FIRING);
     assertThat(d.alert(two, s(2))).isNotNull();
@@ -418,8 +415,7 @@ class IncidentLifecycleTest {
   @Test
   void anUnacknowledgedIncidentEscalatesOnceItsGradeStoodForEscalateAfter() {
     Escalator esc = new Escalator(Duration.ofMinutes(30));
-    Desk d = new Desk(GROUPING);
-    d.alert(SPIKE, S);
+    Desk d = Desk.after(SPIKE);
     assertThat(esc.escalate(d.only(), s(40))).as("nothing sent yet").isNull();
     d.time(s(2));
     assertThat(esc.escalate(d.only(), s(31))).isNull();

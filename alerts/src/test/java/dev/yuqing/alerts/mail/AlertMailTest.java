@@ -10,8 +10,6 @@ import dev.yuqing.alerts.incident.Notice;
 import dev.yuqing.alerts.incident.NoticeKind;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
-import dev.yuqing.core.AlertState;
-import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.GroupingConfig;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -32,42 +30,27 @@ class AlertMailTest {
       new AlertMail(ZONE, "yuqing@example.com", "yuqing alerts ack %s --data /srv/yuqing");
 
   static Alert hostile() {
-    return new Alert(
+    return Alerts.mobilization(
         "00112233aabbccdd",
-        "mobilization|翡翠湾",
-        "mobilization",
-        "mobilization",
-        "翡翠湾",
-        null,
-        Grade.CRITICAL,
-        AlertState.FIRING,
-        T,
         T,
         "业主号召集体行动（地点「<b>售楼处</b>」）",
-        1,
-        Double.NaN,
-        List.of("维权行动"),
         List.of("<script>"),
-        List.of(
-            new AlertPost(
-                "a",
-                "<img src=x onerror=alert(1)>标题",
-                "明天集合&拉横幅",
-                "javascript:alert(1)",
-                "\"业主\"",
-                T,
-                null),
-            new AlertPost(
-                "b",
-                null,
-                "周六上午九点售楼部门口见",
-                "http://bbs.example.com/t/2?a=1&b=2",
-                "业主乙",
-                T,
-                "urn:uuid:9")),
-        1,
-        List.of(),
-        1);
+        new AlertPost(
+            "a",
+            "<img src=x onerror=alert(1)>标题",
+            "明天集合&拉横幅",
+            "javascript:alert(1)",
+            "\"业主\"",
+            T,
+            null),
+        new AlertPost(
+            "b",
+            null,
+            "周六上午九点售楼部门口见",
+            "http://bbs.example.com/t/2?a=1&b=2",
+            "业主乙",
+            T,
+            "urn:uuid:9"));
   }
 
   /** The incident {@code a} opens. */

@@ -3,11 +3,10 @@ package dev.yuqing.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.alerts.AlertService;
+import dev.yuqing.alerts.Alerts;
 import dev.yuqing.alerts.incident.Incident;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertPost;
-import dev.yuqing.core.AlertState;
-import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.Secrets;
@@ -31,34 +30,19 @@ class IncidentsCommandTest {
 
   static Alert alert() {
     Instant t = Instant.parse("2025-06-07T01:00:00Z");
-    return new Alert(
+    return Alerts.mobilization(
         ALERT_ID,
-        "mobilization|翡翠湾",
-        "mobilization",
-        "mobilization",
-        "翡翠湾",
-        null,
-        Grade.CRITICAL,
-        AlertState.FIRING,
-        t,
         t,
         "业主号召集体行动（时间「明天上午九点」，地点「售楼处」）；有明确时间和地点的聚集号召",
-        1,
-        Double.NaN,
-        List.of("维权行动"),
         List.of("拉横幅"),
-        List.of(
-            new AlertPost(
-                "p1",
-                null,
-                "明天上午九点售楼处集合拉横幅\u001b[2J",
-                "http://bbs.example.cn/t/1",
-                "维权群主",
-                t,
-                "urn:uuid:1")),
-        1,
-        List.of(),
-        1);
+        new AlertPost(
+            "p1",
+            null,
+            "明天上午九点售楼处集合拉横幅\u001b[2J",
+            "http://bbs.example.cn/t/1",
+            "维权群主",
+            t,
+            "urn:uuid:1"));
   }
 
   @BeforeEach

@@ -36,9 +36,4 @@ public record CollectiveActRuleConfig(
     realert = Check.positive("realert", realert, Duration.ofHours(1));
     resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
-
-  @Override
-  public String type() {
-    return "collective-act";
-  }
 }

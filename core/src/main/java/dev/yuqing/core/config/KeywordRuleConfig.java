@@ -52,9 +52,4 @@ public record KeywordRuleConfig(
     realert = Check.positive("realert", realert, Duration.ofHours(1));
     resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
-
-  @Override
-  public String type() {
-    return "keyword";
-  }
 }

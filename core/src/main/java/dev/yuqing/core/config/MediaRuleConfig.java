@@ -44,9 +44,4 @@ public record MediaRuleConfig(
     realert = Check.positive("realert", realert, Duration.ofHours(1));
     resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
-
-  @Override
-  public String type() {
-    return "media";
-  }
 }

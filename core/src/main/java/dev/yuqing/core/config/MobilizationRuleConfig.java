@@ -29,9 +29,4 @@ public record MobilizationRuleConfig(
     realert = Check.positive("realert", realert, Duration.ofHours(1));
     resolveAfter = Check.positive("resolveAfter", resolveAfter, Duration.ofDays(1));
   }
-
-  @Override
-  public String type() {
-    return "mobilization";
-  }
 }

@@ -39,9 +39,4 @@ public record NewTopicRuleConfig(
     realert = Check.positive("realert", realert, Duration.ofHours(6));
     resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
   }
-
-  @Override
-  public String type() {
-    return "new-topic";
-  }
 }

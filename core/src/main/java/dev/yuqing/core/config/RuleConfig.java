@@ -46,6 +46,13 @@ public sealed interface RuleConfig extends Serializable
    */
   Duration resolveAfter();
 
-  /** The rule type as written in YAML ({@code spike}, {@code new-topic} …). */
-  String type();
+  /** The rule type as written in YAML ({@code spike}, {@code new-topic} …): its name above. */
+  default String type() {
+    for (JsonSubTypes.Type t : RuleConfig.class.getAnnotation(JsonSubTypes.class).value()) {
+      if (t.value() == getClass()) {
+        return t.name();
+      }
+    }
+    throw new IllegalStateException(getClass().getName() + " is not listed in @JsonSubTypes");
+  }
 }

@@ -53,9 +53,4 @@ public record SpikeRuleConfig(
   public static SpikeRuleConfig named(String name) {
     return new SpikeRuleConfig(name, null, null, null, null, null, null, null, null, null, null);
   }
-
-  @Override
-  public String type() {
-    return "spike";
-  }
 }

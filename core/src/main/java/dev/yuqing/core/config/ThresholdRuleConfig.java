@@ -38,9 +38,4 @@ public record ThresholdRuleConfig(
     realert = Check.positive("realert", realert, Duration.ofHours(6));
     resolveAfter = resolveAfter == null ? null : Check.positive("resolveAfter", resolveAfter, null);
   }
-
-  @Override
-  public String type() {
-    return "threshold";
-  }
 }

@@ -122,6 +122,7 @@ class AlertsConfigTest {
             "collective-act",
             "media",
             "new-topic");
+    assertThat(AlertsConfig.DEFAULT.rules().get(3).type()).isEqualTo("collective-act");
     assertThat(AlertsConfig.DEFAULT.recipientsFor(Grade.CRITICAL)).isEmpty();
   }
 

@@ -192,9 +192,7 @@ class DashboardBrowserIT {
   @Test
   void theIncidentDeskTakesAssignmentsAndLogEntriesLiveAndItsSummaryPdfShowsThem()
       throws Exception {
-    assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
-    assumeTrue(
-        PdfCheck.popplerPresent(), "poppler-utils are absent: apt-get install poppler-utils");
+    PdfCheck.assumeTools(FONT);
     List<IncidentDesk.Row> rows = desk.inbox(DemoPosts.PROJECT.name(), false, 50);
     assertThat(rows).as("the week's incidents").isNotEmpty();
     String id = rows.get(0).incident().id(); // the highest grade first

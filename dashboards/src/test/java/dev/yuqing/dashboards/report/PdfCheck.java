@@ -1,5 +1,7 @@
 package dev.yuqing.dashboards.report;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,12 @@ import javax.imageio.ImageIO;
 /** Runs poppler-utils on a PDF: its text, its fonts, a page as PNG. */
 public final class PdfCheck {
   private PdfCheck() {}
+
+  /** Skips the test, saying what to install, unless {@code font} and poppler-utils are here. */
+  public static void assumeTools(Path font) {
+    assumeTrue(Files.isReadable(font), font + " is absent: apt-get install fonts-wqy-microhei");
+    assumeTrue(popplerPresent(), "poppler-utils are absent: apt-get install poppler-utils");
+  }
 
   public static boolean popplerPresent() {
     return Files.isExecutable(Path.of("/usr/bin/pdftotext"))

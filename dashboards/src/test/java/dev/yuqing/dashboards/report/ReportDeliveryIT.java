@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.yuqing.alerts.MutableClock;
 import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.alerts.store.Database;
@@ -16,7 +17,6 @@ import dev.yuqing.core.config.SmtpConfig;
 import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.DemoPosts;
 import dev.yuqing.dashboards.fixture.HousingReplay;
-import dev.yuqing.dashboards.fixture.MovableClock;
 import dev.yuqing.index.PostIndex;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -49,7 +49,7 @@ class ReportDeliveryIT {
   @TempDir Path data;
   GreenMail mail;
   PostIndex index;
-  MovableClock clock = new MovableClock(MONDAY_0805);
+  MutableClock clock = new MutableClock(MONDAY_0805);
 
   @BeforeEach
   void start() throws Exception {

@@ -1,7 +1,6 @@
 package dev.yuqing.dashboards.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
@@ -37,9 +36,7 @@ class ReportRenderIT {
 
   @BeforeAll
   static void tools() throws Exception {
-    assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
-    assumeTrue(
-        PdfCheck.popplerPresent(), "poppler-utils are absent: apt-get install poppler-utils");
+    PdfCheck.assumeTools(FONT);
     Files.createDirectories(OUT);
   }
 

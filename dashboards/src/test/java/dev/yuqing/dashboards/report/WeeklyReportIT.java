@@ -1,14 +1,12 @@
 package dev.yuqing.dashboards.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.yuqing.core.SharedData;
+import dev.yuqing.alerts.MutableClock;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.HousingReplay;
-import dev.yuqing.dashboards.fixture.MovableClock;
 import dev.yuqing.index.PostIndex;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -27,18 +25,14 @@ import org.junit.jupiter.api.Test;
  * drawn by poppler, shows Chinese glyphs from the embedded WenQuanYi font.
  */
 class WeeklyReportIT {
-  static final String MESSAGES = "housing/messages.jsonl";
   static final ZoneId CHINA = DataDir.CHINA;
   static final Path FONT = Path.of(ReportsConfig.DEFAULT_FONT);
   static final Path OUT = Path.of("target", "weekly-report-it");
 
   @Test
   void weeklyReportOverTheReplay() throws Exception {
-    Path messages = SharedData.file(MESSAGES).orElse(null);
-    assumeTrue(messages != null, SharedData.missingReason(MESSAGES));
-    assumeTrue(Files.isReadable(FONT), FONT + " is absent: apt-get install fonts-wqy-microhei");
-    assumeTrue(
-        PdfCheck.popplerPresent(), "poppler-utils are absent: apt-get install poppler-utils");
+    Path messages = HousingReplay.messages();
+    PdfCheck.assumeTools(FONT);
     Path data = OUT.resolve("data");
     if (Files.exists(data)) {
       try (Stream<Path> s = Files.walk(data)) {
@@ -58,7 +52,7 @@ class WeeklyReportIT {
     // 2019年第26周: the replay's rules raised media, mobilisation and critical-word alerts in it
     ReportPeriod week =
         new ReportPeriod(Kind.WEEKLY, LocalDate.of(2019, 6, 24), LocalDate.of(2019, 6, 30), CHINA);
-    MovableClock clock = new MovableClock(Instant.parse("2019-07-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2019-07-01T00:00:00Z"));
     Report report;
     byte[] pdf;
     try (PostIndex index = DataDir.index(data)) {

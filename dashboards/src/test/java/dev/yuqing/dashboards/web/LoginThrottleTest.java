@@ -2,7 +2,7 @@ package dev.yuqing.dashboards.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.dashboards.fixture.MovableClock;
+import dev.yuqing.alerts.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class LoginThrottleTest {
 
   @Test
   void locksAfterMaxFailuresUntilTheOldestLeavesTheWindow() {
-    MovableClock clock = new MovableClock(NINE);
+    MutableClock clock = new MutableClock(NINE);
     LoginThrottle t = new LoginThrottle(clock, 3, Duration.ofMinutes(15));
     t.failed("user:pr");
     clock.set(NINE.plusSeconds(60));
@@ -27,7 +27,7 @@ class LoginThrottleTest {
 
   @Test
   void successClearsTheFailures() {
-    MovableClock clock = new MovableClock(NINE);
+    MutableClock clock = new MutableClock(NINE);
     LoginThrottle t = new LoginThrottle(clock, 2, Duration.ofMinutes(15));
     t.failed("user:pr");
     t.succeeded("user:pr");
@@ -39,7 +39,7 @@ class LoginThrottleTest {
 
   @Test
   void aFloodOfNamesDoesNotGrowWithoutBound() {
-    MovableClock clock = new MovableClock(NINE);
+    MutableClock clock = new MutableClock(NINE);
     LoginThrottle t = new LoginThrottle(clock, 3, Duration.ofMinutes(15));
     for (int i = 0; i < LoginThrottle.MAX_KEYS; i++) {
       t.failed("user:" + i);

@@ -1,5 +1,7 @@
 package dev.yuqing.dashboards.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,9 +17,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** A tiny browser for HTTP-level tests: keeps cookies, never follows redirects. */
-final class WebClient {
+/**
+ * A tiny browser for HTTP-level tests: keeps cookies, never follows redirects. The cookie jar is
+ * ours, not the JDK's CookieManager: the dashboard marks its cookies Secure, and that manager would
+ * withhold them from a dashboard served over plain http (as the app's ClusterDeskIT serves it).
+ */
+public final class WebClient {
   private static final Pattern CSRF_META =
       Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -26,11 +35,11 @@ final class WebClient {
   final Map<String, String> cookies = new LinkedHashMap<>();
   private final HttpClient http;
 
-  WebClient(URI base) {
+  public WebClient(URI base) {
     this(base, null);
   }
 
-  WebClient(URI base, SSLContext ssl) {
+  public WebClient(URI base, SSLContext ssl) {
     this.base = base;
     HttpClient.Builder b =
         HttpClient.newBuilder()
@@ -42,11 +51,11 @@ final class WebClient {
     this.http = b.build();
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET(), path);
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form, String... headers)
+  public HttpResponse<String> post(String path, Map<String, String> form, String... headers)
       throws IOException, InterruptedException {
     String body =
         form.entrySet().stream()
@@ -90,8 +99,24 @@ final class WebClient {
     return r;
   }
 
+  /** The page at {@code path}, which must answer 200, as a browser would parse it. */
+  public Document page(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+    return Jsoup.parse(r.body(), base.resolve(path).toString());
+  }
+
+  /** Submits {@code form} with the values the page gave its fields. */
+  public HttpResponse<String> submit(Element form) throws IOException, InterruptedException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Element e : form.select("input[name]")) {
+      fields.put(e.attr("name"), e.attr("value"));
+    }
+    return post(form.attr("action"), fields);
+  }
+
   /** Logs in through the login form; returns the final response (a redirect on success). */
-  HttpResponse<String> login(String user, String password)
+  public HttpResponse<String> login(String user, String password)
       throws IOException, InterruptedException {
     HttpResponse<String> form = get("/login");
     Matcher m = CSRF_FIELD.matcher(form.body());
@@ -104,7 +129,7 @@ final class WebClient {
   }
 
   /** The CSRF token of the current session, read from a page as a browser would. */
-  String csrf() throws IOException, InterruptedException {
+  public String csrf() throws IOException, InterruptedException {
     Matcher m = CSRF_META.matcher(get("/overview").body());
     if (!m.find()) {
       throw new IllegalStateException("no csrf meta tag: not logged in?");
