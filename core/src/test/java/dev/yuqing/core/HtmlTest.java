@@ -16,6 +16,15 @@ class HtmlTest {
   }
 
   @Test
+  void unescapeUndoesWhatEscapingDidOnce() {
+    String hostile = "<b onclick=\"x('1')\">业主&物业</b> &amp;lt;";
+    assertThat(Html.unescape(Html.esc(hostile))).isEqualTo(hostile);
+    assertThat(Html.unescape("it&#x27;s &lt;ok&gt;")).isEqualTo("it's <ok>");
+    assertThat(Html.unescape("&amp;lt;")).as("one level only").isEqualTo("&lt;");
+    assertThat(Html.unescape("无实体的文本")).isEqualTo("无实体的文本");
+  }
+
+  @Test
   void onlyAbsoluteHttpUrlsMayBecomeLinks() {
     assertThat(Html.safeUrl("https://bbs.example.cn/t/1?a=1&b=2"))
         .isEqualTo("https://bbs.example.cn/t/1?a=1&b=2");
