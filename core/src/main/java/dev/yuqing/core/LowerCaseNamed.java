@@ -21,7 +21,7 @@ public interface LowerCaseNamed {
 
   /** The constant named {@code s} in any case, blanks around it ignored. */
   static <E extends Enum<E>> E byName(Class<E> type, String s) {
-    return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+    return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT));
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.yuqing.core.SentimentLabel;
 import dev.yuqing.core.Signals;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.RuleConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -72,9 +71,14 @@ class RuleEngineTest {
     List<Alert> out = new ArrayList<>();
     EngineState s = busy(out);
     assertThat(out).extracting(Alert::rule).containsExactly("mobilization", "critical-words");
-    // the default rules (AlertsConfigTest names them): each one has a state
     assertThat(s.rules())
-        .containsOnlyKeys(AlertsConfig.DEFAULT.rules().stream().map(RuleConfig::name).toList());
+        .containsOnlyKeys(
+            "negative-spike",
+            "critical-words",
+            "mobilization",
+            "collective-act",
+            "media",
+            "new-topic");
     var e = engine.onTime(s, PROJECT, Instant.parse("2024-06-10T02:30:00Z"));
     assertThat(e.alerts()).isEmpty();
     assertThat(e.wakeAt()).isEqualTo(Instant.parse("2024-06-11T02:01:00Z")); // mobilization + 1d

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
  * (each says what it does then); {@link Required} is the one of the commands that need it.
  */
 final class ConfigFile {
-  private static final String DESCRIPTION = "configuration (YAML; see config/example.yaml)";
+  private static final String DESCRIPTION =
+      "configuration (YAML, see config/example.yaml): projects, sources, index backend, database,"
+          + " alerts and reports";
 
   @Option(names = "--config", paramLabel = "FILE", description = DESCRIPTION)
   Path path;

@@ -3,10 +3,12 @@ package dev.yuqing.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.yuqing.core.Grade;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,6 +125,25 @@ class AlertsConfigTest {
             "media",
             "new-topic");
     assertThat(AlertsConfig.DEFAULT.rules().get(3).type()).isEqualTo("collective-act");
+  }
+
+  @Test
+  void everyKindOfRuleHasItsYamlTypeName() {
+    // type() reads @JsonSubTypes: a rule config missing there would fail only when it alerts
+    List<String> names =
+        Stream.of(RuleConfig.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name)
+            .toList();
+    assertThat(names).doesNotHaveDuplicates();
+    for (Class<?> kind : RuleConfig.class.getPermittedSubclasses()) {
+      assertThat(Stream.of(RuleConfig.class.getAnnotation(JsonSubTypes.class).value()))
+          .as("%s in @JsonSubTypes", kind.getSimpleName())
+          .anyMatch(t -> t.value() == kind);
+    }
+    assertThat(AlertsConfig.DEFAULT.rules())
+        .extracting(RuleConfig::type)
+        .containsExactly(
+            "spike", "keyword", "mobilization", "collective-act", "media", "new-topic");
     assertThat(AlertsConfig.DEFAULT.recipientsFor(Grade.CRITICAL)).isEmpty();
   }
 
