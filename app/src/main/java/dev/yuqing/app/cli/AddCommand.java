@@ -66,8 +66,8 @@ public final class AddCommand extends CliCommand implements Callable<Integer> {
     if (body == null || body.isBlank()) {
       throw new UserError("--text or --text-file: the text of the entry is required");
     }
-    YuqingConfig cfg = projects == null ? null : config.loadOrNull();
-    if (cfg != null) {
+    YuqingConfig cfg = config.loadOrNull(); // a wrong --config fails even without --project
+    if (cfg != null && projects != null) {
       for (String p : projects) {
         if (cfg.project(p).isEmpty()) {
           throw new UserError("--project " + p + ": not a project in " + config.path);

@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
  */
 final class ConfigFile {
   private static final String DESCRIPTION =
-      "configuration (YAML, see config/example.yaml): projects, sources, index backend, database,"
-          + " alerts and reports";
+      "configuration (YAML, see config/example.yaml): projects, sources, the index backend (else"
+          + " DATA/index), the incident desk's database (else the embedded DATA/db), alerts and"
+          + " reports";
 
   @Option(names = "--config", paramLabel = "FILE", description = DESCRIPTION)
   Path path;
