@@ -152,8 +152,13 @@ public final class Corpora {
    * tagger reads it (title, newline, text), each example's source the gold's {@code source} field.
    */
   public static List<Example> goldJsonl(Path file) throws IOException {
+    return goldExamples(GoldFile.read(file));
+  }
+
+  /** {@link #goldJsonl} of gold messages already read. */
+  static List<Example> goldExamples(List<GoldFile.Gold> gold) {
     List<Example> out = new ArrayList<>();
-    for (GoldFile.Gold g : GoldFile.read(file)) {
+    for (GoldFile.Gold g : gold) {
       String text = HandoverTagger.join(g.title(), g.text());
       out.add(new Example(text, g.sentiment().ordinal() - 1, g.source(), Kind.HANDOVER));
     }

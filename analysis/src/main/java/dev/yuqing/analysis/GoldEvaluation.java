@@ -44,8 +44,9 @@ public final class GoldEvaluation {
     List<GoldFile.Gold> gold = GoldFile.read(file);
     String sha = Corpora.sha256(file);
     int k = SentimentEvaluation.FOLDS;
+    List<Corpora.Example> examples = Corpora.goldExamples(gold);
     SentimentModel[] sentiment =
-        SentimentEvaluation.goldFolds(file, sharedData, sentimentExamples, out);
+        SentimentEvaluation.goldFolds(file, examples, sharedData, sentimentExamples, out);
     SignalModel[] signals = signalFolds(gold, sha, signalExamples, out);
     TopicModel[] topics = topicFolds(gold, sha, out);
     HandoverTagger[] taggers = new HandoverTagger[k];
@@ -76,7 +77,7 @@ public final class GoldEvaluation {
       }
     }
     out.printf("gold: %d messages%n", gold.size());
-    SentimentEvaluation.printGold(file, sentiments, out);
+    SentimentEvaluation.printGold(examples, sentiments, out);
     all.print(out);
     out.println("by source:");
     bySource.forEach((s, score) -> out.println(score.line(s)));
@@ -125,7 +126,6 @@ public final class GoldEvaluation {
     return models;
   }
 
-  /** Whether a model's manifest holds the file with this SHA-256. */
   /**
    * Whether the shipped classifiers were trained on the gold file (so they must be cross-validated
    * on it), said on {@code out} either way; {@code alsoTrainedOn} names what each fold adds.

@@ -28,13 +28,14 @@ public final class SentimentEvaluation {
   private SentimentEvaluation() {}
 
   /**
-   * Sentiment models for the handover gold's folds: element {@code f} never saw gold row {@code i}
-   * (0-based, blank lines skipped) with {@code i % FOLDS == f}, nor any copy of its text. Every
-   * element is the shipped model when no gold text is among its training data.
+   * Sentiment models for the folds of the handover gold {@code gold}, read as {@code rows} ({@link
+   * Corpora#goldJsonl}): element {@code f} never saw gold row {@code i} (0-based, blank lines
+   * skipped) with {@code i % FOLDS == f}, nor any copy of its text. Every element is the shipped
+   * model when no gold text is among its training data.
    */
-  public static SentimentModel[] goldFolds(
-      Path gold, Path sharedData, Path handoverExamples, PrintStream log) throws IOException {
-    List<Example> rows = Corpora.goldJsonl(gold);
+  static SentimentModel[] goldFolds(
+      Path gold, List<Example> rows, Path sharedData, Path handoverExamples, PrintStream log)
+      throws IOException {
     int[] folds = new int[rows.size()];
     for (int i = 0; i < folds.length; i++) {
       folds[i] = i % FOLDS;
@@ -44,15 +45,14 @@ public final class SentimentEvaluation {
 
   /**
    * Prints the sentiment part of a gold report: per-class precision, recall and F1, the confusion
-   * matrix, calibration, and the same per gold {@code source}. {@code predicted} is in gold order.
-   * Returns macro-F1 over the classes the gold holds.
+   * matrix, calibration, and the same per gold {@code source}. {@code rows} is the gold as {@link
+   * Corpora#goldJsonl} reads it, {@code predicted} in the same order. Returns macro-F1 over the
+   * classes the gold holds.
    */
-  public static double printGold(Path gold, List<Sentiment> predicted, PrintStream out)
-      throws IOException {
-    List<Example> rows = Corpora.goldJsonl(gold);
+  static double printGold(List<Example> rows, List<Sentiment> predicted, PrintStream out) {
     if (rows.size() != predicted.size()) {
       throw new IllegalArgumentException(
-          gold + ": " + rows.size() + " messages, " + predicted.size() + " predictions");
+          rows.size() + " gold messages, " + predicted.size() + " predictions");
     }
     SentimentScores all = new SentimentScores();
     java.util.Map<String, SentimentScores> bySource = new java.util.TreeMap<>();
