@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** The figures of tagged gold messages against their labels; one per gold file or per source. */
 final class GoldScore {
-  private final int[][] confusion = new int[3][3];
+  private final SentimentScores sentiment = new SentimentScores();
   private final int[] topicTp = new int[Topic.values().length];
   private final int[] topicFp = new int[Topic.values().length];
   private final int[] topicFn = new int[Topic.values().length];
@@ -27,7 +27,7 @@ final class GoldScore {
 
   void add(GoldFile.Gold g, TaggedPost t) {
     messages++;
-    confusion[g.sentiment().ordinal()][t.sentiment().label().ordinal()]++;
+    sentiment.add(g.sentiment().ordinal() - 1, t.sentiment());
     Set<Topic> predicted = EnumSet.copyOf(t.topics());
     for (Topic topic : Topic.values()) {
       boolean inGold = g.topics().contains(topic);
@@ -54,30 +54,9 @@ final class GoldScore {
     }
   }
 
-  BinaryCounts mobilization() {
-    return mobilization;
-  }
-
-  BinaryCounts media() {
-    return media;
-  }
-
-  BinaryCounts collectiveAct() {
-    return collectiveAct;
-  }
-
   /** F1 of one sentiment class, or NaN when the class is absent from gold and predictions. */
   double sentimentF1(SentimentLabel l) {
-    int i = l.ordinal();
-    int gold = 0;
-    int pred = 0;
-    for (int j = 0; j < 3; j++) {
-      gold += confusion[i][j];
-      pred += confusion[j][i];
-    }
-    return gold + pred == 0
-        ? Double.NaN
-        : f1(confusion[i][i], pred - confusion[i][i], gold - confusion[i][i]);
+    return sentiment.seen(l.ordinal()) ? sentiment.f1(l.ordinal(), new double[2]) : Double.NaN;
   }
 
   /** Topic micro-F1 over every topic, 其他 included. */

@@ -53,6 +53,17 @@ final class SentimentScores {
     return c;
   }
 
+  /** Whether class {@code c} (ordinal of {@link SentimentLabel}) occurs in gold or predictions. */
+  boolean seen(int c) {
+    return confusion[c][0]
+            + confusion[c][1]
+            + confusion[c][2]
+            + confusion[0][c]
+            + confusion[1][c]
+            + confusion[2][c]
+        > 0;
+  }
+
   /** F1 of one class (ordinal of {@link SentimentLabel}), precision and recall in {@code pr}. */
   double f1(int c, double[] pr) {
     int tp = confusion[c][c];
