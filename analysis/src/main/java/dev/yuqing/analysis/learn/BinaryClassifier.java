@@ -16,22 +16,8 @@ import java.util.List;
 public record BinaryClassifier(
     PooledLogistic model, double plattA, double plattB, double threshold) {
 
-  /**
-   * One decision.
-   *
-   * @param probability the calibrated probability
-   * @param best the index of the instance that weighed most, -1 when none added evidence
-   * @param fired probability at or above the threshold
-   */
-  public record Decision(double probability, int best, boolean fired) {}
-
   public double probability(double margin) {
     return 1 / (1 + Math.exp(-(plattA * margin + plattB)));
-  }
-
-  public Decision decide(List<String> document, List<List<String>> instances) {
-    double p = probability(model.margin(document, instances));
-    return new Decision(p, model.best(instances), p >= threshold);
   }
 
   /**
