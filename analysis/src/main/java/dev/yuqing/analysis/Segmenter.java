@@ -94,13 +94,14 @@ public final class Segmenter {
   public static Segmenter create(Collection<String> extraWords) {
     synchronized (DICTIONARY_LOCK) {
       int known = OWN_WORDS.size();
-      for (String[] row : Resources.rows("handover-dictionary.txt")) {
-        if (!handoverLoaded) {
+      if (!handoverLoaded) {
+        // the handover dictionary once per JVM: later calls only add their extra words
+        for (String[] row : Resources.rows("handover-dictionary.txt")) {
           addWord(row[0], row.length >= 3 ? row[1] + " " + row[2] : "nz 2000");
+          OWN_WORDS.add(row[0]);
         }
-        OWN_WORDS.add(row[0]);
+        handoverLoaded = true;
       }
-      handoverLoaded = true;
       for (String w : extraWords) {
         String n = TextNormalizer.normalize(w).strip();
         if (n.length() >= 2) {
