@@ -44,10 +44,6 @@ final class SignalModel {
     this.bank = new ModelBank(models);
   }
 
-  Map<Signals.Kind, BinaryClassifier> classifiers() {
-    return classifiers;
-  }
-
   /** The training files (name, rows, SHA-256), so evaluation can cross-fit. */
   List<ClassifierFile.Source> trainedOn() {
     return trainedOn;

@@ -48,10 +48,6 @@ final class TopicModel {
     this.bank = new ModelBank(models);
   }
 
-  Map<Topic, BinaryClassifier> classifiers() {
-    return classifiers;
-  }
-
   /** The training files (name, rows, SHA-256), so evaluation can cross-fit. */
   List<ClassifierFile.Source> trainedOn() {
     return trainedOn;
