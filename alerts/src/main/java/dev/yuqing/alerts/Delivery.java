@@ -1,10 +1,9 @@
 package dev.yuqing.alerts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.yuqing.alerts.incident.Notice;
+import dev.yuqing.core.LowerCaseNamed;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,7 +46,7 @@ public record Delivery(
   }
 
   /** Where a delivery is. */
-  public enum Status {
+  public enum Status implements LowerCaseNamed {
     PENDING,
     SENT,
     /** Given up: a permanent error, or still failing after {@code alerts.giveUpAfter}. */
@@ -55,14 +54,9 @@ public record Delivery(
     /** Replaced by a newer message before it could be sent (aggregation). */
     SUPERSEDED;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Status parse(String s) {
-      return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      return LowerCaseNamed.byName(Status.class, s);
     }
   }
 }

@@ -1,8 +1,6 @@
 package dev.yuqing.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * A named thing in a post that matters during handover.
@@ -13,7 +11,7 @@ import java.util.Locale;
 public record Entity(Type type, String text) {
 
   /** Entity kinds. */
-  public enum Type {
+  public enum Type implements LowerCaseNamed {
     PROJECT,
     DEVELOPER,
     PROPERTY_COMPANY,
@@ -23,14 +21,9 @@ public record Entity(Type type, String text) {
     PERSON,
     PLACE;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Type parse(String s) {
-      return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      return LowerCaseNamed.byName(Type.class, s);
     }
   }
 }

@@ -25,6 +25,16 @@ public interface LowerCaseNamed {
   }
 
   /**
+   * The constant named {@code s} in any case, blanks around it ignored.
+   *
+   * @param what the kind of value, for the error
+   * @throws IllegalArgumentException naming {@code what} and the known names
+   */
+  static <E extends Enum<E> & LowerCaseNamed> E byName(Class<E> type, String what, String s) {
+    return byNameOrAlias(type, what, e -> null, s);
+  }
+
+  /**
    * The constant named {@code s} in any case, or whose {@code alias} (a label users see) is {@code
    * s}, blanks around it ignored.
    *
@@ -35,10 +45,12 @@ public interface LowerCaseNamed {
       Class<E> type, String what, Function<E, String> alias, String s) {
     String t = s.strip();
     for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(t) || alias.apply(e).equals(t)) {
+      if (e.name().equalsIgnoreCase(t) || t.equals(alias.apply(e))) {
         return e;
       }
     }
+    // no cause attached: the config loader reports the innermost message, and this one names the
+    // choices
     String known =
         Stream.of(type.getEnumConstants())
             .map(LowerCaseNamed::json)

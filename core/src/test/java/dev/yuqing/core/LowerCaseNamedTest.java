@@ -3,6 +3,7 @@ package dev.yuqing.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.yuqing.core.config.SmtpConfig;
 import dev.yuqing.core.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -30,5 +31,15 @@ class LowerCaseNamedTest {
         .hasMessage("unknown grade '四级' (known: notice, alert, critical)");
     assertThatThrownBy(() -> AlertState.parse("burning"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aConfigValueIsReadInAnyCaseAndAnUnknownOneIsNamedWithTheKnownOnes() {
+    assertThat(SmtpConfig.Security.parse("\u3000StartTLS "))
+        .isEqualTo(SmtpConfig.Security.STARTTLS);
+    assertThatThrownBy(() -> SmtpConfig.Security.parse("tls"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown security 'tls' (known: none, starttls, ssl)")
+        .hasNoCause();
   }
 }

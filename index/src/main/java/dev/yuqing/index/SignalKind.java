@@ -1,14 +1,13 @@
 package dev.yuqing.index;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.yuqing.core.LowerCaseNamed;
 import dev.yuqing.core.Signals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The early-warning signals a search can filter on (see {@link Signals}). */
-public enum SignalKind {
+public enum SignalKind implements LowerCaseNamed {
   /** A call to act together (私下串联). */
   MOBILIZATION("动员串联"),
   /** A call to act together that names a time and a place: graded critical. */
@@ -33,26 +32,15 @@ public enum SignalKind {
     return chinese;
   }
 
-  /** The value stored in the index and used in JSON. */
-  @JsonValue
+  /** The value stored in the index and used in JSON ({@link #json}). */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return json();
   }
 
   /** Accepts the key ({@code media}), the enum name or the Chinese label. */
   @JsonCreator
   public static SignalKind parse(String s) {
-    String t = s.strip();
-    for (SignalKind k : values()) {
-      if (k.key().equalsIgnoreCase(t) || k.name().equalsIgnoreCase(t) || k.chinese.equals(t)) {
-        return k;
-      }
-    }
-    StringBuilder known = new StringBuilder();
-    for (SignalKind k : values()) {
-      known.append(known.length() == 0 ? "" : ", ").append(k.key());
-    }
-    throw new IllegalArgumentException("unknown signal '" + s + "' (known: " + known + ")");
+    return LowerCaseNamed.byNameOrAlias(SignalKind.class, "signal", SignalKind::chinese, s);
   }
 
   /** The signals a post carries, in declaration order. */

@@ -31,7 +31,6 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
     return required.isEmpty() && excluded.isEmpty();
   }
 
-  /** Every term a hit may contain because of this query: what highlighting marks. */
   /**
    * The terms of the single-alternative clauses, flattened into one level (a term listed twice
    * counts once), so that scores are the plain BM25 sum on both backends.
@@ -51,6 +50,7 @@ record TextQuery(List<List<List<String>>> required, List<List<String>> excluded)
     return required.stream().filter(clause -> clause.size() > 1).toList();
   }
 
+  /** Every term a hit may contain because of this query: what highlighting marks. */
   Set<String> positiveTerms() {
     Set<String> terms = new LinkedHashSet<>();
     required.forEach(clause -> clause.forEach(terms::addAll));

@@ -1,10 +1,9 @@
 package dev.yuqing.alerts.incident;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.yuqing.core.LowerCaseNamed;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,18 +35,13 @@ public record Assignment(Kind kind, String name, String by, Instant at) {
   }
 
   /** A person or a department. */
-  public enum Kind {
+  public enum Kind implements LowerCaseNamed {
     PERSON,
     DEPARTMENT;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Kind parse(String s) {
-      return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      return LowerCaseNamed.byName(Kind.class, s);
     }
   }
 }

@@ -281,11 +281,6 @@ abstract sealed class CountRule<C extends RuleConfig> extends ConfiguredRule<C, 
         List.of());
   }
 
-  /** The open alert after a quiet moment; a recovery it causes goes to {@code out}. */
-  private OpenAlert quiet(OpenAlert open, Instant at, List<Alert> out) {
-    return OpenAlert.quiet(cfg, open, at, resolveAfter()).emitTo(out);
-  }
-
   private static Map<String, Long> topicsOf(WindowSummary w, String topic) {
     if (topic == null) {
       return w.topicNegative();

@@ -99,7 +99,7 @@ public final class NewTopicRule extends ConfiguredRule<NewTopicRuleConfig, NewTo
     s.tracks()
         .forEach(
             (topic, t) -> {
-              OpenAlert open = OpenAlert.quiet(cfg, t.openAlert(), now, resolveAfter()).emitTo(out);
+              OpenAlert open = quiet(t.openAlert(), now, out);
               boolean forgotten = !now.isBefore(t.last().plus(cfg.baseline()));
               if (!forgotten || open != null) {
                 tracks.put(

@@ -131,10 +131,6 @@ abstract sealed class PostRule<C extends RuleConfig> extends ConfiguredRule<C, P
     return evaluation(new PostRuleState(openAlert, prune(state.sightings(), n), n), out);
   }
 
-  private OpenAlert quiet(OpenAlert open, Instant now, List<Alert> out) {
-    return OpenAlert.quiet(cfg, open, now, resolveAfter()).emitTo(out);
-  }
-
   private List<Sighting> prune(List<Sighting> sightings, Instant now) {
     Instant from = now.minus(window());
     return sightings.stream().filter(s -> !s.at().isBefore(from)).toList();

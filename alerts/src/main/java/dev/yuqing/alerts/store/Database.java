@@ -21,8 +21,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The incident desk's relational database: an embedded SQLite file under the data directory (the
  * default, no setup) or a PostgreSQL server ({@code database} in the config), migrated to the
- * current schema by Flyway ({@code db/migration}, one set of scripts for both) when first opened in
- * a JVM. Hands out connections to {@link #transaction}s; thread-safe.
+ * current schema by Flyway ({@code db/migration}, one set of scripts for both) each time it is
+ * opened. Hands out connections to {@link #transaction}s; thread-safe.
  *
  * <p>Writers take turns: on SQLite every transaction begins {@code IMMEDIATE} (the file's write
  * lock, across processes); on PostgreSQL every transaction that may write first takes one

@@ -1,9 +1,8 @@
 package dev.yuqing.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.yuqing.core.LowerCaseNamed;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Where posts are indexed.
@@ -34,24 +33,13 @@ public record IndexConfig(
   }
 
   /** Index backends. */
-  public enum Backend {
+  public enum Backend implements LowerCaseNamed {
     LUCENE,
     ELASTICSEARCH;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Backend parse(String s) {
-      for (Backend b : values()) {
-        if (b.name().equalsIgnoreCase(s.trim())) {
-          return b;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown backend '" + s + "' (known: lucene, elasticsearch)");
+      return LowerCaseNamed.byName(Backend.class, "backend", s);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.yuqing.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.yuqing.core.LowerCaseNamed;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -85,25 +85,15 @@ public record ReportScheduleConfig(
   }
 
   /** Report kinds. */
-  public enum Kind {
+  public enum Kind implements LowerCaseNamed {
     /** 日报: one day, against the day before. */
     DAILY,
     /** 周报: Monday to Sunday, against the week before. */
     WEEKLY;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Kind parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException notAConstant) {
-        // no cause: the loader reports the first IllegalArgumentException it finds
-        throw new IllegalArgumentException("unknown kind '" + s + "' (known: daily, weekly)");
-      }
+      return LowerCaseNamed.byName(Kind.class, "kind", s);
     }
   }
 }

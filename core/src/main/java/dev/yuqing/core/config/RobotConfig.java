@@ -1,10 +1,9 @@
 package dev.yuqing.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.yuqing.core.Grade;
+import dev.yuqing.core.LowerCaseNamed;
 import java.io.Serializable;
-import java.util.Locale;
 
 /**
  * A group-chat robot webhook that receives alerts. The webhook URL carries the robot's access token
@@ -36,26 +35,14 @@ public record RobotConfig(String id, Kind kind, String urlEnv, String secretEnv,
   }
 
   /** Robot message formats. */
-  public enum Kind {
+  public enum Kind implements LowerCaseNamed {
     WECOM,
     DINGTALK,
     FEISHU;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Kind parse(String s) {
-      for (Kind k : values()) {
-        if (k.name().equalsIgnoreCase(s.trim())) {
-          return k;
-        }
-      }
-      // no cause attached: the loader reports the innermost message, and this one names the choices
-      throw new IllegalArgumentException(
-          "unknown robot kind '" + s + "' (known: wecom, dingtalk, feishu)");
+      return LowerCaseNamed.byName(Kind.class, "robot kind", s);
     }
   }
 }

@@ -1,8 +1,7 @@
 package dev.yuqing.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.yuqing.core.LowerCaseNamed;
 
 /**
  * SMTP server for alert and report mail. Without it, mail is written to the outbox directory.
@@ -41,26 +40,14 @@ public record SmtpConfig(
   }
 
   /** Transport security. */
-  public enum Security {
+  public enum Security implements LowerCaseNamed {
     NONE,
     STARTTLS,
     SSL;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Security parse(String s) {
-      for (Security sec : values()) {
-        if (sec.name().equalsIgnoreCase(s.trim())) {
-          return sec;
-        }
-      }
-      // no cause attached: the loader reports the innermost message, and this one names the choices
-      throw new IllegalArgumentException(
-          "unknown security '" + s + "' (known: none, starttls, ssl)");
+      return LowerCaseNamed.byName(Security.class, "security", s);
     }
   }
 }

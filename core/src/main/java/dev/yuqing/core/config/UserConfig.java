@@ -1,8 +1,7 @@
 package dev.yuqing.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.yuqing.core.LowerCaseNamed;
 
 /**
  * A dashboard user.
@@ -28,25 +27,15 @@ public record UserConfig(String name, String passwordHash, Role role) {
   }
 
   /** What a user may do. */
-  public enum Role {
+  public enum Role implements LowerCaseNamed {
     /** Reads the dashboard, searches, opens posts and alerts. */
     VIEWER,
     /** Also acknowledges and resolves alerts. */
     ADMIN;
 
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     @JsonCreator
     public static Role parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException notAConstant) {
-        // no cause: the loader reports the first IllegalArgumentException it finds
-        throw new IllegalArgumentException("unknown role '" + s + "' (known: viewer, admin)");
-      }
+      return LowerCaseNamed.byName(Role.class, "role", s);
     }
   }
 }
