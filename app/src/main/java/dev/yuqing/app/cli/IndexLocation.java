@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code --index DIR} (a Lucene index directory itself), or {@code --config FILE} (the backend the
  * configuration names, e.g. Elasticsearch).
  */
-public final class IndexLocation {
+final class IndexLocation {
   @Mixin DataDir data;
 
   @Option(

@@ -9,16 +9,14 @@ final class Parallelism {
   @Option(names = "--parallelism", description = "override stream.parallelism")
   Integer value;
 
-  /** Fails on a value below 1, before anything starts. */
-  void check() {
-    if (value != null && value < 1) {
+  /** {@code stream} with the option applied, when given; fails on a value below 1. */
+  StreamConfig apply(StreamConfig stream) {
+    if (value == null) {
+      return stream;
+    }
+    if (value < 1) {
       throw new UserError("--parallelism " + value + ": must be at least 1");
     }
-  }
-
-  /** {@code stream} with the option applied, when given. */
-  StreamConfig apply(StreamConfig stream) {
-    check();
-    return value == null ? stream : stream.withParallelism(value);
+    return stream.withParallelism(value);
   }
 }

@@ -71,7 +71,6 @@ public final class ReplayCommand extends CliCommand implements Callable<Integer>
     if (!(rate >= 0)) {
       throw new UserError("--rate " + rate + ": must be 0 or more");
     }
-    parallelism.check();
     Path data = dataDir.path;
     YuqingConfig cfg = config.loadOrNull();
     StreamConfig stream = parallelism.apply(cfg == null ? StreamConfig.DEFAULT : cfg.stream());

@@ -113,19 +113,16 @@ public final class ReportCommand extends CliCommand implements Callable<Integer>
     ReportPeriod period = period(k, zone);
     Path font = font(reports);
     Clock clock = Clock.systemUTC();
-    try (PostIndex index = openIndex(indexConfig)) {
+    try (PostIndex index = openIndex(indexConfig);
+        Database db =
+            Database.open(
+                cfg == null ? null : cfg.database(), data.path, Secrets.fromEnvironment())) {
       ReportService service =
           new ReportService(
               new ReportBuilder(
                   index,
                   new IndexInsights(index, zone),
-                  new StoreAlertInbox(
-                      new JdbcIncidentStore(
-                          Database.open(
-                              cfg == null ? null : cfg.database(),
-                              data.path,
-                              Secrets.fromEnvironment())),
-                      clock),
+                  new StoreAlertInbox(new JdbcIncidentStore(db), clock),
                   clock),
               font);
       Report r = service.build(project, period);
