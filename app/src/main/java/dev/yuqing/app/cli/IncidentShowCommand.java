@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
     })
 final class IncidentShowCommand extends IncidentsCommand.OnIncident {
   @Override
-  public Integer call() {
+  Integer run() {
     Incident i = incident();
     Alert a = i.summary();
     PrintWriter out = out();

@@ -66,7 +66,7 @@ public final class IncidentsCommand extends CommandGroup {
   }
 
   /** The options every subcommand takes, and the store they name. */
-  abstract static class WithStore extends CliCommand {
+  abstract static class WithStore extends CliCommand implements Callable<Integer> {
     @Mixin DataDir dataDir; // the embedded database
 
     @Mixin ConfigFile config; // its database (PostgreSQL) and alerts.response deadlines
@@ -76,6 +76,20 @@ public final class IncidentsCommand extends CommandGroup {
 
     private YuqingConfig cfg;
     private JdbcIncidentStore store;
+
+    /** Runs the subcommand, then closes the database it opened (tests run many in one JVM). */
+    @Override
+    public final Integer call() {
+      try {
+        return run();
+      } finally {
+        if (store != null) {
+          store.database().close();
+        }
+      }
+    }
+
+    abstract Integer run();
 
     YuqingConfig config() {
       if (cfg == null) {
@@ -150,7 +164,7 @@ public final class IncidentsCommand extends CommandGroup {
   }
 
   /** A subcommand about one incident, named by its ID. */
-  abstract static class OnIncident extends WithStore implements Callable<Integer> {
+  abstract static class OnIncident extends WithStore {
     @Parameters(index = "0", paramLabel = "ID", description = "alert id or a unique prefix of it")
     String id;
 
@@ -183,12 +197,12 @@ public final class IncidentsCommand extends CommandGroup {
       name = "list",
       mixinStandardHelpOptions = true,
       description = {"列出预警事件，最新的在前。", "Lists incidents, newest first."})
-  static final class ListIncidents extends WithStore implements Callable<Integer> {
+  static final class ListIncidents extends WithStore {
     @Option(names = "--open", description = "only incidents not yet resolved")
     boolean open;
 
     @Override
-    public Integer call() {
+    Integer run() {
       List<Incident> all = all().stream().filter(i -> !open || i.open()).toList();
       PrintWriter out = out();
       if (all.isEmpty()) {
@@ -244,7 +258,7 @@ public final class IncidentsCommand extends CommandGroup {
       description = {"确认收到预警：不再因无人确认而升级。", "Acknowledges an incident: it will not escalate."})
   static final class Ack extends OnIncident {
     @Override
-    public Integer call() {
+    Integer run() {
       Incident i = incident();
       if (!i.open()) {
         throw new UserError(i.id() + ": already resolved; nothing to acknowledge");
@@ -284,7 +298,7 @@ public final class IncidentsCommand extends CommandGroup {
     String person;
 
     @Override
-    public Integer call() {
+    Integer run() {
       if ((department == null) == (person == null)) {
         throw new UserError("assign: give either --department or --person");
       }
@@ -334,7 +348,7 @@ public final class IncidentsCommand extends CommandGroup {
     String action;
 
     @Override
-    public Integer call() {
+    Integer run() {
       ResponseAction a;
       try {
         a = ResponseAction.parse(action);
@@ -360,7 +374,7 @@ public final class IncidentsCommand extends CommandGroup {
       })
   static final class Resolve extends OnIncident {
     @Override
-    public Integer call() {
+    Integer run() {
       Incident i = incident();
       if (!i.open()) {
         out().println(i.id() + " 已解除（" + time(i.handling().resolvedAt()) + "）");
@@ -387,7 +401,7 @@ public final class IncidentsCommand extends CommandGroup {
       })
   static final class Close extends OnIncident {
     @Override
-    public Integer call() {
+    Integer run() {
       Incident i = incident();
       Incident closed = take(i, AlertService::close);
       out()
