@@ -24,10 +24,16 @@ final class BylineFinder implements ArticlePart {
    *
    * @param lines the visible page, one run per line
    * @param zone the byline block's lines, nearest the headline (else the body) first
+   * @param above the two lines right above the headline, nearest first (a blog's timestamp)
    * @param after the few lines right after the body
    * @param first the body's first line, or null
    */
-  record Around(List<Runs.Run> lines, List<String> zone, List<String> after, String first) {}
+  record Around(
+      List<Runs.Run> lines,
+      List<String> zone,
+      List<String> above,
+      List<String> after,
+      String first) {}
 
   @Override
   public Draft apply(Page page, Draft d) {
@@ -83,8 +89,12 @@ final class BylineFinder implements ArticlePart {
         after.add(runs.get(i).text());
       }
     }
+    List<String> above = new ArrayList<>();
+    for (int i = head - 1; head >= 0 && i >= Math.max(0, head - 2); i--) {
+      above.add(runs.get(i).text());
+    }
     String first = d.lines() == null || d.lines().isEmpty() ? null : d.lines().get(0).text();
-    return new Around(runs, zone, after, first);
+    return new Around(runs, zone, above, after, first);
   }
 
   /**

@@ -17,9 +17,9 @@ import org.jsoup.nodes.Element;
 /**
  * The publication time, from the most trustworthy place that has one: structured data
  * (article:published_time and other meta tags, JSON-LD datePublished, {@code <time datetime>}), the
- * byline block near the headline, the URL, the line after the body (发表于 …), a dateline opening the
- * body (新华社北京5月1日电), a dated line with a cue anywhere, a date-named element, and last the
- * modification time. Numeric dates that read both ways (06/02/2022) follow the page's other numeric
+ * byline block near the headline, a timestamp right above the headline, the URL, the line after the
+ * body (发表于 …), a dateline opening the body (新华社北京5月1日电), a dated line with a cue anywhere, a
+ * date-named element, and last the modification time. Numeric dates that read both ways (06/02/2022) follow the page's other numeric
  * dates, else its language. A time after the fetch is never taken.
  */
 final class DateFinder {
@@ -111,6 +111,15 @@ final class DateFinder {
           if (t.isPresent()) {
             return t;
           }
+        }
+      }
+    }
+    // a blog shows its timestamp over the headline; a bare date there is the site's "today"
+    for (String line : around.above()) {
+      if (CLOCK.matcher(line).find()) {
+        t = notAfter(pd.find(line), limit);
+        if (t.isPresent()) {
+          return t;
         }
       }
     }

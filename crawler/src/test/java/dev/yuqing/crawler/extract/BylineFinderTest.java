@@ -88,6 +88,20 @@ class BylineFinderTest {
   }
 
   @Test
+  void aBlogsTimestampOverTheHeadlineButNotTheSitesDateOfToday() {
+    String blog =
+        "<div>2006年12月27日（京港台时间）</div><div><a href='/'>首页</a> <a href='/b'>博客</a></div>"
+            + "<p>Saturday, September 10th, 2005 &nbsp; 10:56 am</p>"
+            + "<p><font size=5>滨江新城业主反映墙面开裂</font></p>"
+            + PROSE;
+    assertThat(byline("", blog).published()).isEqualTo(Instant.parse("2005-09-10T02:56:00Z"));
+    String today =
+        "<div>2006年12月27日（京港台时间）</div><p><font size=5>滨江新城业主反映墙面开裂</font></p>" + PROSE;
+    // the body's dateline (11月5日) is taken, not the header
+    assertThat(byline("", today).published()).isNotEqualTo(Instant.parse("2006-12-26T16:00:00Z"));
+  }
+
+  @Test
   void aDateThatReadsBothWaysFollowsThePagesOtherDatesElseItsLanguage() {
     String html = "<h1>滨江新城业主反映墙面开裂</h1><div>06/02/2022 13:48</div>" + PROSE;
     String others = "<ul><li>13/02/2022</li><li>31/01/2022</li></ul>";
