@@ -169,6 +169,9 @@ final class SignalFeatures {
     if (SignalRules.boardLetter(text)) {
       f.add("D|letter");
     }
+    if (SignalRules.jointLetter(text)) {
+      f.add("D|joint");
+    }
     return f;
   }
 

@@ -97,7 +97,11 @@ final class SignalModel {
               || feature.startsWith("B|")
               || feature.startsWith("D")
               || feature.startsWith("W|");
-      case MEDIA -> feature.startsWith("M|") || feature.startsWith("D") || feature.startsWith("W|");
+        // whether a letter is joint says nothing of the press
+      case MEDIA ->
+          feature.startsWith("M|")
+              || (feature.startsWith("D") && !feature.equals("D|joint"))
+              || feature.startsWith("W|");
     };
   }
 

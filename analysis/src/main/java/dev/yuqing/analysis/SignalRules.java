@@ -64,6 +64,9 @@ final class SignalRules {
           "（(本晨晚0123456789中新每",
           "[（(]组?图[)）]|本报讯|[晨晚]报讯|\\d{1,2}日电|中新社|新华社|中新网|本报记者|每经记者|[（(]记者\\s*[\\p{IsHan}]{2,3}");
 
+  /** Who acts together as a body: owners, residents, and the other groups GUIDE.md counts. */
+  private static final String GROUP_NOUN = "(业主|居民|住户|村民|职工|购房者|购房户|受害人|出借人)";
+
   /** A letter to officials: its salutation. */
   private static final Pattern LETTER =
       Pattern.compile("^[^。！？]{0,40}?(尊敬的|领导[：:，,]|领导您好|领导你好|书记|市长|局长)");
@@ -157,6 +160,26 @@ final class SignalRules {
 
   static boolean boardLetter(String text) {
     return LETTER.matcher(text).find();
+  }
+
+  /**
+   * A text written in the name of the whole group or signed jointly (GUIDE.md: such a letter is a
+   * collective act; a loose 「我们」 is not): 「我们是…的全体业主」「全体业主强烈反对」, 「…全体业主」 as the signature, a 联名信.
+   */
+  private static final Pattern JOINT =
+      Pattern.compile(
+          "(我们|我们是|我们系|我们作为)[^。！？，,]{0,24}(全体|所有)"
+              + GROUP_NOUN
+              + "|(全体|所有)"
+              + GROUP_NOUN
+              + "[^。！？，,]{0,3}(联名|敬上|谨上|强烈|恳请|拜请|呼吁|请求|特此|一致|共同)"
+              + "|(全体|所有)"
+              + GROUP_NOUN
+              + "[\\s!！。.]*$"
+              + "|联名(信|书|投诉|举报|申诉|反映|请愿)");
+
+  static boolean jointLetter(String text) {
+    return JOINT.matcher(text).find();
   }
 
   /** Offices people go to one by one on routine errands (报修, 登记, 缴费), not to press a claim. */

@@ -101,6 +101,9 @@ class SignalGoldenTest {
         "我们三十多户业主已联名向区人民法院提起诉讼;true",
         "上周末业主们在小区门口拉起横幅，抗议擅自改变规划;true",
         "本栋业主联名写信给住建局，反映电梯长期停运;true",
+        // a letter in the name of all owners is a joint act (GUIDE.md); a loose 我们 is not
+        "我们是翠湖湾小区的全体业主，特此投诉开发商擅自在小区北门外建加油站，请领导尽快处理;true",
+        "我们对物业的服务很不满意，电梯坏了一个月也没人修，希望领导关注;false",
         "我家阳台漏水，找了物业三次都没人来修;false",
         "请问业主联名投诉物业需要多少人签字？;false",
       })

@@ -88,29 +88,42 @@ public final class PooledLogistic {
    * @param positiveWeight how much more a positive example's loss counts (rare signals)
    * @param minCount features seen in fewer training examples are dropped
    * @param seed shuffling seed (training is deterministic)
+   * @param runs how many runs, each shuffled by its own seed from {@code seed} on, are averaged:
+   *     the few positives of a rare signal make one run's weights depend on the order it met them
+   *     in
    */
   public record Options(
-      int epochs, double rate, double l2, double positiveWeight, int minCount, long seed) {
-    public static final Options DEFAULT = new Options(30, 0.1, 1e-2, 1, 2, 7);
+      int epochs,
+      double rate,
+      double l2,
+      double positiveWeight,
+      int minCount,
+      long seed,
+      int runs) {
+    public static final Options DEFAULT = new Options(30, 0.1, 1e-2, 1, 2, 7, 1);
+
+    public Options withRuns(int v) {
+      return new Options(epochs, rate, l2, positiveWeight, minCount, seed, v);
+    }
 
     public Options withPositiveWeight(double w) {
-      return new Options(epochs, rate, l2, w, minCount, seed);
+      return new Options(epochs, rate, l2, w, minCount, seed, runs);
     }
 
     public Options withL2(double v) {
-      return new Options(epochs, rate, v, positiveWeight, minCount, seed);
+      return new Options(epochs, rate, v, positiveWeight, minCount, seed, runs);
     }
 
     public Options withMinCount(int v) {
-      return new Options(epochs, rate, l2, positiveWeight, v, seed);
+      return new Options(epochs, rate, l2, positiveWeight, v, seed, runs);
     }
 
     public Options withRate(double v) {
-      return new Options(epochs, v, l2, positiveWeight, minCount, seed);
+      return new Options(epochs, v, l2, positiveWeight, minCount, seed, runs);
     }
 
     public Options withEpochs(int v) {
-      return new Options(v, rate, l2, positiveWeight, minCount, seed);
+      return new Options(v, rate, l2, positiveWeight, minCount, seed, runs);
     }
   }
 
@@ -125,8 +138,23 @@ public final class PooledLogistic {
     }
   }
 
-  /** Trains on the examples; features are indexed in the order first seen, so results repeat. */
+  /** Trains on the examples: the average of {@code o.runs()} runs (see {@link Options}). */
   public static PooledLogistic train(List<Example> examples, Options o) {
+    if (o.runs() <= 1) {
+      return trainOnce(examples, o.seed(), o);
+    }
+    Map<String, Float> sum = new HashMap<>();
+    double bias = 0;
+    for (int r = 0; r < o.runs(); r++) {
+      PooledLogistic m = trainOnce(examples, o.seed() + r, o);
+      m.weights.forEach((f, w) -> sum.merge(f, w / o.runs(), Float::sum));
+      bias += m.bias / o.runs();
+    }
+    return new PooledLogistic(sum, bias);
+  }
+
+  /** One run; features are indexed in the order first seen, so results repeat. */
+  private static PooledLogistic trainOnce(List<Example> examples, long seed, Options o) {
     Map<String, Integer> df = new HashMap<>();
     for (Example e : examples) {
       java.util.Set<String> seen = new java.util.HashSet<>(e.document());
@@ -152,7 +180,7 @@ public final class PooledLogistic {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Random rnd = new Random(o.seed());
+    Random rnd = new Random(seed);
     for (int epoch = 0; epoch < o.epochs(); epoch++) {
       for (int i = order.length - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);

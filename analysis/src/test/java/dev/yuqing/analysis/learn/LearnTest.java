@@ -2,6 +2,7 @@ package dev.yuqing.analysis.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,6 +58,23 @@ class LearnTest {
     List<Example> train = bags(200, 3);
     assertThat(PooledLogistic.train(train, PooledLogistic.Options.DEFAULT).weights())
         .isEqualTo(PooledLogistic.train(train, PooledLogistic.Options.DEFAULT).weights());
+  }
+
+  @Test
+  void severalRunsAverageTheirWeights() {
+    List<Example> train = bags(200, 3);
+    PooledLogistic.Options one = PooledLogistic.Options.DEFAULT;
+    PooledLogistic a = PooledLogistic.train(train, one);
+    PooledLogistic b =
+        PooledLogistic.train(train, new PooledLogistic.Options(30, 0.1, 1e-2, 1, 2, 8, 1));
+    PooledLogistic both = PooledLogistic.train(train, one.withRuns(2));
+    assertThat(both.weights().keySet()).isEqualTo(a.weights().keySet());
+    for (String f : a.weights().keySet()) {
+      assertThat(both.weights().get(f))
+          .isCloseTo((a.weights().get(f) + b.weights().get(f)) / 2, within(1e-5f));
+    }
+    assertThat(both.bias()).isCloseTo((a.bias() + b.bias()) / 2, within(1e-9));
+    assertThat(both.weights()).isNotEqualTo(a.weights());
   }
 
   @Test

@@ -19,8 +19,9 @@ import org.jsoup.nodes.Element;
  * (article:published_time and other meta tags, JSON-LD datePublished, {@code <time datetime>}), the
  * byline block near the headline, a timestamp right above the headline, the URL, the line after the
  * body (发表于 …), a dateline opening the body (新华社北京5月1日电), a dated line with a cue anywhere, a
- * date-named element, and last the modification time. Numeric dates that read both ways (06/02/2022) follow the page's other numeric
- * dates, else its language. A time after the fetch is never taken.
+ * date-named element, and last the modification time. Numeric dates that read both ways
+ * (06/02/2022) follow the page's other numeric dates, else its language. A time after the fetch is
+ * never taken.
  */
 final class DateFinder {
   private static final String[] PUBLISHED_METAS = {
