@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.yuqing.alerts.MutableClock;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
+import dev.yuqing.dashboards.AlertChange;
 import dev.yuqing.dashboards.fixture.DataDir;
 import dev.yuqing.dashboards.fixture.HousingReplay;
 import dev.yuqing.index.PostIndex;
@@ -88,7 +89,17 @@ class WeeklyReportIT {
       assertThat(flat)
           .contains(reason.substring(0, Math.min(12, reason.length())).replaceAll("\\s+", ""));
     }
-    assertThat(flat).contains("规则判定已恢复", "六、关键业主", "七、媒体介入");
+    // how each alert was handled (opened, escalated, recovered by the rules …) is in its timeline
+    long changes = 0;
+    for (Report.AlertItem a : report.alerts()) {
+      for (AlertChange c : a.history()) {
+        String said = c.text().replaceAll("\\s+", "");
+        assertThat(flat).contains(said.substring(0, Math.min(12, said.length())));
+        changes++;
+      }
+    }
+    assertThat(changes).isGreaterThan(0);
+    assertThat(flat).contains("六、关键业主", "七、媒体介入");
 
     assertThat(PdfCheck.fonts(file))
         .containsPattern("WenQuanYiMicroHei\\s+CID TrueType\\s+Identity-H\\s+yes");
