@@ -90,16 +90,28 @@ final class Page implements AutoCloseable {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  /** Waits until the expression is truthy. */
+  /**
+   * Waits until the expression is truthy. An error counts as not yet: between two documents (a
+   * form's redirect) {@code document.body} is briefly null.
+   */
   void waitFor(String expression, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
-      JsonNode v = eval("Boolean(" + expression + ")");
-      if (v != null && v.asBoolean()) {
-        return;
+      IllegalStateException error = null;
+      try {
+        JsonNode v = eval("Boolean(" + expression + ")");
+        if (v != null && v.asBoolean()) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        error = e;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("timed out waiting for " + expression);
+        IllegalStateException t = new IllegalStateException("timed out waiting for " + expression);
+        if (error != null) {
+          t.addSuppressed(error);
+        }
+        throw t;
       }
       Thread.sleep(100);
     }
