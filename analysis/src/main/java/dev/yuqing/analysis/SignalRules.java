@@ -168,7 +168,7 @@ final class SignalRules {
    */
   private static final Pattern JOINT =
       Pattern.compile(
-          "(我们|我们是|我们系|我们作为)[^。！？，,]{0,24}(全体|所有)"
+          "我们[^。！？，,]{0,24}(全体|所有)"
               + GROUP_NOUN
               + "|(全体|所有)"
               + GROUP_NOUN
@@ -179,7 +179,9 @@ final class SignalRules {
               + "|联名(信|书|投诉|举报|申诉|反映|请愿)");
 
   static boolean jointLetter(String text) {
-    return JOINT.matcher(text).find();
+    // most texts name no whole group: skip the pattern's scan of every position
+    return (text.contains("全体") || text.contains("所有") || text.contains("联名"))
+        && JOINT.matcher(text).find();
   }
 
   /** Offices people go to one by one on routine errands (报修, 登记, 缴费), not to press a claim. */
