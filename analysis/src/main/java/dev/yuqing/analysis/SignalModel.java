@@ -97,8 +97,8 @@ final class SignalModel {
               || feature.startsWith("B|")
               || feature.startsWith("D")
               || feature.startsWith("W|");
-        // whether a letter is joint says nothing of the press
       case MEDIA ->
+          // whether a letter is joint says nothing of the press
           feature.startsWith("M|")
               || (feature.startsWith("D") && !feature.equals("D|joint"))
               || feature.startsWith("W|");
