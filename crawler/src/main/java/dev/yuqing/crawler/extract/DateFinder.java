@@ -103,26 +103,17 @@ final class DateFinder {
         return t;
       }
     }
-    // in the byline block a timestamp beats a bare date (a blog's "建立于", a calendar)
-    Optional<Instant> t = Optional.empty();
-    for (boolean timed : new boolean[] {true, false}) {
-      for (String line : around.zone()) {
-        if (!timed || CLOCK.matcher(line).find()) {
-          t = notAfter(pd.find(line), limit);
-          if (t.isPresent()) {
-            return t;
-          }
-        }
-      }
+    // in the byline block a timestamp beats a bare date (a blog's "建立于", a calendar); a blog
+    // shows its timestamp over the headline, where a bare date is the site's "today"
+    Optional<Instant> t = firstDated(around.zone(), true, pd, limit);
+    if (t.isEmpty()) {
+      t = firstDated(around.zone(), false, pd, limit);
     }
-    // a blog shows its timestamp over the headline; a bare date there is the site's "today"
-    for (String line : around.above()) {
-      if (CLOCK.matcher(line).find()) {
-        t = notAfter(pd.find(line), limit);
-        if (t.isPresent()) {
-          return t;
-        }
-      }
+    if (t.isEmpty()) {
+      t = firstDated(around.above(), true, pd, limit);
+    }
+    if (t.isPresent()) {
+      return t;
     }
     t = fromUrls(page.doc(), page.meta(), pd, limit);
     if (t.isPresent()) {
@@ -288,6 +279,22 @@ final class DateFinder {
       if (m.find()) {
         Optional<Instant> t =
             notAfter(pd.parse(m.group(1) + "-" + m.group(2) + "-" + m.group(3)), limit);
+        if (t.isPresent()) {
+          return t;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first date on one of {@code lines} (with a time of day when {@code timed}), nearest first.
+   */
+  private static Optional<Instant> firstDated(
+      List<String> lines, boolean timed, PageDates pd, Instant limit) {
+    for (String line : lines) {
+      if (!timed || CLOCK.matcher(line).find()) {
+        Optional<Instant> t = notAfter(pd.find(line), limit);
         if (t.isPresent()) {
           return t;
         }
