@@ -102,6 +102,12 @@ public final class PooledLogistic {
       int runs) {
     public static final Options DEFAULT = new Options(30, 0.1, 1e-2, 1, 2, 7, 1);
 
+    public Options {
+      if (runs < 1) {
+        throw new IllegalArgumentException("runs must be at least 1, was " + runs);
+      }
+    }
+
     public Options withRuns(int v) {
       return new Options(epochs, rate, l2, positiveWeight, minCount, seed, v);
     }
@@ -140,21 +146,28 @@ public final class PooledLogistic {
 
   /** Trains on the examples: the average of {@code o.runs()} runs (see {@link Options}). */
   public static PooledLogistic train(List<Example> examples, Options o) {
-    if (o.runs() <= 1) {
-      return trainOnce(examples, o.seed(), o);
+    Encoded enc = encode(examples, o.minCount());
+    if (o.runs() == 1) {
+      return trainOnce(examples, enc, o.seed(), o);
     }
     Map<String, Float> sum = new HashMap<>();
     double bias = 0;
     for (int r = 0; r < o.runs(); r++) {
-      PooledLogistic m = trainOnce(examples, o.seed() + r, o);
+      PooledLogistic m = trainOnce(examples, enc, o.seed() + r, o);
       m.weights.forEach((f, w) -> sum.merge(f, w / o.runs(), Float::sum));
       bias += m.bias / o.runs();
     }
     return new PooledLogistic(sum, bias);
   }
 
-  /** One run; features are indexed in the order first seen, so results repeat. */
-  private static PooledLogistic trainOnce(List<Example> examples, long seed, Options o) {
+  /**
+   * The examples as feature indices, the same for every run: {@code docs[n]} and {@code bags[n]}
+   * are example {@code n}'s document and instances, {@code index} each kept feature's index.
+   */
+  private record Encoded(Map<String, Integer> index, Part[] docs, Part[][] bags) {}
+
+  /** Features are indexed in the order first seen, so results repeat. */
+  private static Encoded encode(List<Example> examples, int minCount) {
     Map<String, Integer> df = new HashMap<>();
     for (Example e : examples) {
       java.util.Set<String> seen = new java.util.HashSet<>(e.document());
@@ -166,12 +179,21 @@ public final class PooledLogistic {
     Part[][] bags = new Part[examples.size()][];
     for (int n = 0; n < examples.size(); n++) {
       Example e = examples.get(n);
-      docs[n] = part(e.document(), df, index, o.minCount());
+      docs[n] = part(e.document(), df, index, minCount);
       bags[n] = new Part[e.instances().size()];
       for (int i = 0; i < bags[n].length; i++) {
-        bags[n][i] = part(e.instances().get(i), df, index, o.minCount());
+        bags[n][i] = part(e.instances().get(i), df, index, minCount);
       }
     }
+    return new Encoded(index, docs, bags);
+  }
+
+  /** One run, its examples shuffled by {@code seed}. */
+  private static PooledLogistic trainOnce(
+      List<Example> examples, Encoded enc, long seed, Options o) {
+    Map<String, Integer> index = enc.index();
+    Part[] docs = enc.docs();
+    Part[][] bags = enc.bags();
     double[] w = new double[index.size()];
     double[] g2 = new double[index.size()];
     double b = 0;

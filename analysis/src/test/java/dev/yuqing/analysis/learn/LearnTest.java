@@ -78,6 +78,13 @@ class LearnTest {
   }
 
   @Test
+  void noRunIsRefused() {
+    assertThatThrownBy(() -> PooledLogistic.Options.DEFAULT.withRuns(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("runs");
+  }
+
+  @Test
   void thresholdsKeepPrecisionAtLeastRecallWhenAsked() {
     // scores 0.9 0.8 (pos) 0.7 (neg) 0.6 (pos) 0.5 0.4 (neg)
     double[] p = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
