@@ -108,8 +108,10 @@ class ReplayJobIT {
     }
     assertThat(subjects).allMatch(s -> s.contains(Pipelines.DEFAULT_PROJECT));
     // the burst and the call to gather that ends it are one event: one incident, the spike in it
-    List<Incident> incidents =
-        new JdbcIncidentStore(Database.embedded(data)).inTransaction(IncidentStore.Tx::all);
+    List<Incident> incidents;
+    try (Database db = Database.embedded(data)) {
+      incidents = new JdbcIncidentStore(db).inTransaction(IncidentStore.Tx::all);
+    }
     assertThat(incidents)
         .anySatisfy(
             i ->
