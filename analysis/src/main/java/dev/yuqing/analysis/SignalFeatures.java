@@ -91,7 +91,7 @@ final class SignalFeatures {
       Pattern.compile("(大家|各位|全体[\\p{IsHan}]{0,3}|所有[\\p{IsHan}]{0,3})(都|一定要|务必|必须|要|赶紧|快)");
 
   /** Owners as the subject, not counted (业主 in a letter is usually the owners as a body). */
-  private static final Pattern OWNERS = Pattern.compile("业主|居民|村民|住户|购房户|购房者");
+  private static final Pattern OWNERS = Pattern.compile(SignalRules.OWNER_NOUNS);
 
   private final Map<String, EnumSet<Cue>> classes = new HashMap<>();
   private final Cues cues;

@@ -64,8 +64,11 @@ final class SignalRules {
           "（(本晨晚0123456789中新每",
           "[（(]组?图[)）]|本报讯|[晨晚]报讯|\\d{1,2}日电|中新社|新华社|中新网|本报记者|每经记者|[（(]记者\\s*[\\p{IsHan}]{2,3}");
 
+  /** Owners and residents: who a letter from the estate speaks for. */
+  static final String OWNER_NOUNS = "业主|居民|村民|住户|购房户|购房者";
+
   /** Who acts together as a body: owners, residents, and the other groups GUIDE.md counts. */
-  private static final String GROUP_NOUN = "(业主|居民|住户|村民|职工|购房者|购房户|受害人|出借人)";
+  private static final String GROUP_NOUN = "(" + OWNER_NOUNS + "|职工|受害人|出借人)";
 
   /** A letter to officials: its salutation. */
   private static final Pattern LETTER =
