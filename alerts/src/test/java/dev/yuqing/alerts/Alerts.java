@@ -12,11 +12,13 @@ import dev.yuqing.core.Grade;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.SpikeRuleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Real alerts made by the spike rule from fixture posts, for service and mail tests. */
 public final class Alerts {
@@ -24,6 +26,21 @@ public final class Alerts {
   static final Duration W = Duration.ofMinutes(30);
 
   private Alerts() {}
+
+  /**
+   * The {@code alerts} section of a config, read from YAML as a user writes it under {@code
+   * alerts:} (keys such as {@code recipients}, {@code grouping}; the rest take their defaults): for
+   * tests that set a few keys instead of passing the record's twelve components by position.
+   */
+  public static AlertsConfig config(String alertsYaml) {
+    String indented =
+        alertsYaml.stripIndent().lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+    return new ConfigLoader()
+        .parse(
+            "alerts.yaml",
+            "projects:\n  - name: " + Fixtures.PROJECT + "\nalerts:\n" + indented + "\n")
+        .alerts();
+  }
 
   /**
    * The alerts of a burst after a flat week: [0] new (12 leak posts), [1] update (after two more
