@@ -180,7 +180,7 @@ public final class Alerts {
 
   /** {@code a} at a later revision: {@code total} posts by {@code at}, in {@code state}. */
   public static Alert next(Alert a, Instant at, long total, AlertState state) {
-    return copy(a, a.id(), a.key(), state, at, a.revision() + 1, total);
+    return copy(a, a.id(), a.key(), a.project(), state, at, a.revision() + 1, total);
   }
 
   /** {@code a} as another alert of the same burst (id and key suffixed). */
@@ -189,6 +189,20 @@ public final class Alerts {
         a,
         a.id() + "-" + suffix,
         a.key() + "-" + suffix,
+        a.project(),
+        a.state(),
+        a.updatedAt(),
+        a.revision(),
+        a.total());
+  }
+
+  /** {@code a} as its rule would raise it about {@code project} (key and project replaced). */
+  public static Alert about(Alert a, String project) {
+    return copy(
+        a,
+        a.id(),
+        a.ruleType() + "|" + project,
+        project,
         a.state(),
         a.updatedAt(),
         a.revision(),
@@ -196,13 +210,20 @@ public final class Alerts {
   }
 
   private static Alert copy(
-      Alert a, String id, String key, AlertState state, Instant at, int revision, long total) {
+      Alert a,
+      String id,
+      String key,
+      String project,
+      AlertState state,
+      Instant at,
+      int revision,
+      long total) {
     return new Alert(
         id,
         key,
         a.rule(),
         a.ruleType(),
-        a.project(),
+        project,
         a.topic(),
         a.grade(),
         state,
