@@ -15,7 +15,6 @@ import dev.yuqing.core.Alert;
 import dev.yuqing.core.AlertState;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.GroupingConfig;
 import dev.yuqing.core.config.Secrets;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -42,31 +41,31 @@ class AlertServiceTest {
   static final List<Alert> burst = Alerts.burst();
   AlertService svc;
 
-  /** The alert config of these tests, grouping as given. */
-  static AlertsConfig config(GroupingConfig grouping) {
-    return new AlertsConfig(
-        null,
-        Map.of(
-            Grade.NOTICE, List.of("pr@example.com"),
-            Grade.ALERT, List.of("cmd@example.com"),
-            Grade.CRITICAL, List.of("all@example.com")),
-        Duration.ofMinutes(30),
-        null,
-        "http://dash.example.com",
-        null,
-        null,
-        null,
-        null,
-        null,
-        grouping,
-        null);
+  /** The alert config of these tests, with {@code more} YAML under alerts (e.g. grouping). */
+  static AlertsConfig config(String more) {
+    return Alerts.config(
+        """
+        recipients:
+          notice: [pr@example.com]
+          alert: [cmd@example.com]
+          critical: [all@example.com]
+        escalateAfter: 30m
+        dashboardUrl: http://dash.example.com
+        """
+            + more);
   }
 
   /** The defaults: a two-minute group wait, updates at most every 30 minutes. */
-  final AlertsConfig cfg = config(null);
+  final AlertsConfig cfg = config("");
 
   /** Every change at once: for the tests about delivery order. */
-  final AlertsConfig atOnce = config(new GroupingConfig(null, Duration.ZERO, Duration.ZERO));
+  final AlertsConfig atOnce =
+      config(
+          """
+          grouping:
+            wait: 0s
+            interval: 0s
+          """);
 
   @BeforeEach
   void open() {

@@ -12,11 +12,13 @@ import dev.yuqing.core.Grade;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Topic;
 import dev.yuqing.core.config.AlertsConfig;
+import dev.yuqing.core.config.ConfigLoader;
 import dev.yuqing.core.config.SpikeRuleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Real alerts made by the spike rule from fixture posts, for service and mail tests. */
 public final class Alerts {
@@ -24,6 +26,21 @@ public final class Alerts {
   static final Duration W = Duration.ofMinutes(30);
 
   private Alerts() {}
+
+  /**
+   * The {@code alerts} section of a config, read from YAML as a user writes it under {@code
+   * alerts:} (keys such as {@code recipients}, {@code grouping}; the rest take their defaults): for
+   * tests that set a few keys instead of passing the record's twelve components by position.
+   */
+  public static AlertsConfig config(String alertsYaml) {
+    String indented =
+        alertsYaml.stripIndent().lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+    return new ConfigLoader()
+        .parse(
+            "alerts.yaml",
+            "projects:\n  - name: " + Fixtures.PROJECT + "\nalerts:\n" + indented + "\n")
+        .alerts();
+  }
 
   /**
    * The alerts of a burst after a flat week: [0] new (12 leak posts), [1] update (after two more
@@ -163,7 +180,7 @@ public final class Alerts {
 
   /** {@code a} at a later revision: {@code total} posts by {@code at}, in {@code state}. */
   public static Alert next(Alert a, Instant at, long total, AlertState state) {
-    return copy(a, a.id(), a.key(), state, at, a.revision() + 1, total);
+    return copy(a, a.id(), a.key(), a.project(), state, at, a.revision() + 1, total);
   }
 
   /** {@code a} as another alert of the same burst (id and key suffixed). */
@@ -172,6 +189,20 @@ public final class Alerts {
         a,
         a.id() + "-" + suffix,
         a.key() + "-" + suffix,
+        a.project(),
+        a.state(),
+        a.updatedAt(),
+        a.revision(),
+        a.total());
+  }
+
+  /** {@code a} as its rule would raise it about {@code project} (key and project replaced). */
+  public static Alert about(Alert a, String project) {
+    return copy(
+        a,
+        a.id(),
+        a.ruleType() + "|" + project,
+        project,
         a.state(),
         a.updatedAt(),
         a.revision(),
@@ -179,13 +210,20 @@ public final class Alerts {
   }
 
   private static Alert copy(
-      Alert a, String id, String key, AlertState state, Instant at, int revision, long total) {
+      Alert a,
+      String id,
+      String key,
+      String project,
+      AlertState state,
+      Instant at,
+      int revision,
+      long total) {
     return new Alert(
         id,
         key,
         a.rule(),
         a.ruleType(),
-        a.project(),
+        project,
         a.topic(),
         a.grade(),
         state,

@@ -1,14 +1,12 @@
 package dev.yuqing.alerts;
 
 import dev.yuqing.alerts.store.Database;
-import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.SmtpConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,20 +19,14 @@ public final class DispatcherProcess {
 
   /** The alert config both dispatchers and the test's queueing service use. */
   static AlertsConfig config() {
-    return new AlertsConfig(
-        null,
-        Map.of(Grade.CRITICAL, List.of("all@example.com")),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new dev.yuqing.core.config.GroupingConfig(
-            null, java.time.Duration.ZERO, java.time.Duration.ZERO),
-        null);
+    return Alerts.config(
+        """
+        recipients:
+          critical: [all@example.com]
+        grouping:
+          wait: 0s
+          interval: 0s
+        """);
   }
 
   static SmtpConfig smtp(int port) {

@@ -6,9 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.yuqing.alerts.Delivery.Status;
 import dev.yuqing.core.Alert;
-import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.GroupingConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.SmtpConfig;
 import jakarta.mail.Message;
@@ -34,21 +32,18 @@ class SmtpDeliveryIT {
   @TempDir Path data;
   final MutableClock clock = new MutableClock(Instant.parse("2024-06-10T02:31:00Z"));
   final AlertsConfig cfg =
-      new AlertsConfig(
-          null,
-          Map.of(
-              Grade.ALERT, List.of("cmd@example.com"), Grade.CRITICAL, List.of("all@example.com")),
-          Duration.ofMinutes(30),
-          null,
-          null,
-          null,
-          null,
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(40),
-          null,
-          // every change at once: what is measured here is delivery, not the group wait
-          new GroupingConfig(null, Duration.ZERO, Duration.ZERO),
-          null);
+      Alerts.config(
+          """
+          recipients:
+            alert: [cmd@example.com]
+            critical: [all@example.com]
+          escalateAfter: 30m
+          retryInitial: 10s
+          retryMax: 40s
+          grouping:           # every change at once: what is measured here is delivery, not the
+            wait: 0s          # group wait
+            interval: 0s
+          """);
   static final List<Alert> BURST = Alerts.burst();
   int port;
   SmtpConfig smtp;

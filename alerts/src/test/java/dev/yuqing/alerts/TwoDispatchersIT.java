@@ -116,30 +116,20 @@ class TwoDispatchersIT {
     Instant t = Instant.parse("2024-06-10T02:00:00Z");
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < NOTICES; i++) {
-      Alert x =
-          Alerts.of(
-              "a" + i, "media", Grade.CRITICAL, AlertState.FIRING, t, t, 1, 2, "记者介入" + i, "p" + i);
       alerts.add(
-          new Alert(
-              x.id(),
-              x.key() + i,
-              x.rule(),
-              x.ruleType(),
-              "项目" + i,
-              x.topic(),
-              x.grade(),
-              x.state(),
-              x.firstAt(),
-              x.updatedAt(),
-              x.reason(),
-              x.count(),
-              x.baseline(),
-              x.topTopics(),
-              x.topKeywords(),
-              x.posts(),
-              x.revision(),
-              x.trend(),
-              x.total()));
+          Alerts.about(
+              Alerts.of(
+                  "a" + i,
+                  "media",
+                  Grade.CRITICAL,
+                  AlertState.FIRING,
+                  t,
+                  t,
+                  1,
+                  2,
+                  "记者介入" + i,
+                  "p" + i),
+              "项目" + i));
     }
     try (AlertService svc =
         AlertService.open(

@@ -115,32 +115,21 @@ public final class IncidentResponse {
    */
   public static List<Status> deadlines(Incident i, ResponseConfig plan) {
     List<Status> out = new ArrayList<>();
-    if (plan.acknowledge() != null) {
-      out.add(
-          new Status(
-              Deadline.ACKNOWLEDGE,
-              plan.acknowledge(),
-              i.gradeSince().plus(plan.acknowledge()),
-              i.handling().ackedAt()));
-    }
-    if (plan.contact() != null) {
-      out.add(
-          new Status(
-              Deadline.CONTACT,
-              plan.contact(),
-              i.openedAt().plus(plan.contact()),
-              i.response().contactedAt()));
-    }
-    if (plan.progress() != null) {
-      out.add(
-          new Status(
-              Deadline.PROGRESS,
-              plan.progress(),
-              i.openedAt().plus(plan.progress()),
-              i.response().progressAt()));
-    }
+    listed(out, Deadline.ACKNOWLEDGE, plan.acknowledge(), i.gradeSince(), i.handling().ackedAt());
+    listed(out, Deadline.CONTACT, plan.contact(), i.openedAt(), i.response().contactedAt());
+    listed(out, Deadline.PROGRESS, plan.progress(), i.openedAt(), i.response().progressAt());
     out.sort(java.util.Comparator.comparing(Status::due));
     return out;
+  }
+
+  /**
+   * Adds deadline {@code d}, due {@code within} after {@code from}, unless the plan leaves it out.
+   */
+  private static void listed(
+      List<Status> out, Deadline d, Duration within, Instant from, Instant metAt) {
+    if (within != null) {
+      out.add(new Status(d, within, from.plus(within), metAt));
+    }
   }
 
   /** The first deadline still to meet, or null when all are met (or the incident is not open). */

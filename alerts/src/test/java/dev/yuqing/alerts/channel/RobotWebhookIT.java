@@ -13,8 +13,6 @@ import dev.yuqing.alerts.MutableClock;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.GroupingConfig;
-import dev.yuqing.core.config.RobotConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
@@ -171,26 +169,23 @@ class RobotWebhookIT {
   }
 
   AlertService service(Map<String, String> env, Grade feishuMin) {
-    List<RobotConfig> robots =
-        List.of(
-            new RobotConfig("wecom-cmd", RobotConfig.Kind.WECOM, "WECOM_URL", null, null),
-            new RobotConfig("ding-cmd", RobotConfig.Kind.DINGTALK, "DING_URL", "DING_SECRET", null),
-            new RobotConfig(
-                "feishu-all", RobotConfig.Kind.FEISHU, "FEISHU_URL", "FEISHU_SECRET", feishuMin));
     AlertsConfig cfg =
-        new AlertsConfig(
-            null,
-            Map.of(Grade.ALERT, List.of("cmd@example.com")),
-            Duration.ofMinutes(30),
-            null,
-            "http://dash.example.com",
-            null,
-            robots,
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(40),
-            null,
-            new GroupingConfig(null, Duration.ZERO, null),
-            null); // the first message at once
+        Alerts.config(
+            """
+            recipients:
+              alert: [cmd@example.com]
+            escalateAfter: 30m
+            dashboardUrl: http://dash.example.com
+            robots:
+              - {id: wecom-cmd, kind: wecom, urlEnv: WECOM_URL}
+              - {id: ding-cmd, kind: dingtalk, urlEnv: DING_URL, secretEnv: DING_SECRET}
+              - {id: feishu-all, kind: feishu, urlEnv: FEISHU_URL, secretEnv: FEISHU_SECRET%s}
+            retryInitial: 10s
+            retryMax: 40s
+            grouping:
+              wait: 0s        # the first message at once
+            """
+                .formatted(feishuMin == null ? "" : ", minGrade: " + feishuMin.json()));
     return AlertService.open(data, cfg, null, Secrets.of(env), clock);
   }
 

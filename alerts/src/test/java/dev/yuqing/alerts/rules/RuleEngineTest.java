@@ -3,6 +3,7 @@ package dev.yuqing.alerts.rules;
 import static dev.yuqing.alerts.Fixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.alerts.Alerts;
 import dev.yuqing.alerts.Fixtures;
 import dev.yuqing.core.Alert;
 import dev.yuqing.core.SentimentLabel;
@@ -110,19 +111,12 @@ class RuleEngineTest {
     EngineState s = busy(new ArrayList<>());
     RuleEngine fewer =
         new RuleEngine(
-            new AlertsConfig(
-                List.of(AlertsConfig.defaultRules().get(0)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+            Alerts.config(
+                """
+                rules:
+                  - type: spike
+                    name: negative-spike
+                """),
             W);
     var e = fewer.onTime(s, PROJECT, Instant.parse("2024-06-10T03:00:00Z"));
     assertThat(e.state().rules()).containsOnlyKeys("negative-spike");
