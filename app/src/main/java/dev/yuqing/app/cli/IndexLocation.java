@@ -30,18 +30,28 @@ final class IndexLocation {
 
   /** Opens the index for searching only. */
   PostIndex openReadOnly() {
-    try {
-      if (index != null) {
+    if (index != null) {
+      try {
         return PostIndexes.luceneReadOnly(index, SearchTextAnalysis.get());
+      } catch (IndexException e) {
+        throw new UserError(e.getMessage(), e);
       }
-      YuqingConfig cfg = config.loadOrNull();
+    }
+    return openReadOnly(config.loadOrNull(), data.path);
+  }
+
+  /**
+   * Opens for searching only the index of a configuration (with its project names as search words),
+   * or without one ({@code cfg} null) the Lucene index in {@code DATA/index}.
+   */
+  static PostIndex openReadOnly(YuqingConfig cfg, Path data) {
+    try {
       if (cfg == null) {
         return PostIndexes.openReadOnly(
-            IndexConfig.DEFAULT, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
+            IndexConfig.DEFAULT, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
       }
-      // the whole configuration: its project names are search words too
       return PostIndexes.openReadOnly(
-          cfg, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
+          cfg, data, Secrets.fromEnvironment(), SearchTextAnalysis.get());
     } catch (IndexException e) {
       throw new UserError(e.getMessage(), e);
     }

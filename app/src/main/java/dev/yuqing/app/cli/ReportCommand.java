@@ -2,10 +2,8 @@ package dev.yuqing.app.cli;
 
 import dev.yuqing.alerts.store.Database;
 import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.AlertsConfig;
-import dev.yuqing.core.config.IndexConfig;
 import dev.yuqing.core.config.ReportScheduleConfig.Kind;
 import dev.yuqing.core.config.ReportsConfig;
 import dev.yuqing.core.config.Secrets;
@@ -18,9 +16,7 @@ import dev.yuqing.dashboards.report.Report;
 import dev.yuqing.dashboards.report.ReportBuilder;
 import dev.yuqing.dashboards.report.ReportPeriod;
 import dev.yuqing.dashboards.report.ReportService;
-import dev.yuqing.index.IndexException;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.index.PostIndexes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,12 +104,11 @@ public final class ReportCommand extends CliCommand implements Callable<Integer>
           "--project " + project + ": not a project in " + config.path + " (projects[].name)");
     }
     ReportsConfig reports = cfg == null ? ReportsConfig.DEFAULT : cfg.reports();
-    IndexConfig indexConfig = cfg == null ? IndexConfig.DEFAULT : cfg.index();
     ZoneId zone = ZoneId.of(reports.zone());
     ReportPeriod period = period(k, zone);
     Path font = font(reports);
     Clock clock = Clock.systemUTC();
-    try (PostIndex index = openIndex(indexConfig);
+    try (PostIndex index = IndexLocation.openReadOnly(cfg, data.path);
         Database db =
             Database.open(
                 cfg == null ? null : cfg.database(), data.path, Secrets.fromEnvironment())) {
@@ -159,7 +154,7 @@ public final class ReportCommand extends CliCommand implements Callable<Integer>
     }
     ZoneId zone = ZoneId.of(reports.zone());
     Clock clock = Clock.systemUTC();
-    try (PostIndex index = openIndex(cfg == null ? IndexConfig.DEFAULT : cfg.index());
+    try (PostIndex index = IndexLocation.openReadOnly(cfg, data.path);
         Database db =
             Database.open(
                 cfg == null ? null : cfg.database(), data.path, Secrets.fromEnvironment())) {
@@ -197,15 +192,6 @@ public final class ReportCommand extends CliCommand implements Callable<Integer>
           font + ": CJK font not found: apt-get install fonts-wqy-microhei, or set reports.font");
     }
     return font;
-  }
-
-  private PostIndex openIndex(IndexConfig indexConfig) {
-    try {
-      return PostIndexes.openReadOnly(
-          indexConfig, data.path, Secrets.fromEnvironment(), SearchTextAnalysis.get());
-    } catch (IndexException e) {
-      throw new UserError(e.getMessage(), e);
-    }
   }
 
   private void write(byte[] bytes) throws java.io.IOException {

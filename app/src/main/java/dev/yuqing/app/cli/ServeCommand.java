@@ -4,7 +4,6 @@ import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.alerts.store.Database;
 import dev.yuqing.alerts.store.JdbcIncidentStore;
-import dev.yuqing.analysis.SearchTextAnalysis;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
@@ -25,9 +24,7 @@ import dev.yuqing.dashboards.report.ReportService;
 import dev.yuqing.dashboards.web.Dashboard;
 import dev.yuqing.dashboards.web.DashboardServer;
 import dev.yuqing.dashboards.web.TlsContexts;
-import dev.yuqing.index.IndexException;
 import dev.yuqing.index.PostIndex;
-import dev.yuqing.index.PostIndexes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,12 +97,7 @@ public final class ServeCommand extends CliCommand implements Callable<Integer> 
     ZoneId zone = ZoneId.of(cfg.reports().zone());
     Clock clock = Clock.systemUTC();
     Path data = dataDir.path;
-    PostIndex index;
-    try {
-      index = PostIndexes.openReadOnly(cfg.index(), data, secrets, SearchTextAnalysis.get());
-    } catch (IndexException e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    PostIndex index = IndexLocation.openReadOnly(cfg, data); // the dashboard searches by text
     Path evidenceDir = data.resolve("evidence");
     EvidenceReader evidence =
         Files.exists(evidenceDir.resolve(WarcEvidence.MANIFEST))
