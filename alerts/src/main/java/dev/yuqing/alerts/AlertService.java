@@ -15,6 +15,7 @@ import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.alerts.store.Database;
 import dev.yuqing.alerts.store.JdbcIncidentStore;
 import dev.yuqing.core.Alert;
+import dev.yuqing.core.DaemonThreads;
 import dev.yuqing.core.config.AlertsConfig;
 import dev.yuqing.core.config.Secrets;
 import dev.yuqing.core.config.SmtpConfig;
@@ -354,13 +355,7 @@ public final class AlertService implements AutoCloseable {
     if (ticker != null) {
       return;
     }
-    ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "yuqing-alerts");
-              t.setDaemon(true);
-              return t;
-            });
+    ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("yuqing-alerts"));
     ticker.scheduleWithFixedDelay(this::safeTick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -4,6 +4,7 @@ import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
+import dev.yuqing.core.DaemonThreads;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +23,7 @@ import java.util.concurrent.Executors;
 final class DecoupledTransport implements ElasticsearchTransport {
   private final ElasticsearchTransport delegate;
   private final ExecutorService completions =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "es-completions");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("es-completions"));
 
   DecoupledTransport(ElasticsearchTransport delegate) {
     this.delegate = delegate;

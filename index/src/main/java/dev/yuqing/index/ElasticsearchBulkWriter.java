@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
+import dev.yuqing.core.DaemonThreads;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.config.ElasticsearchConfig;
 import dev.yuqing.core.json.Json;
@@ -51,13 +52,7 @@ final class ElasticsearchBulkWriter {
     this.config = config;
     this.deadLetters = deadLetters;
     this.clock = clock;
-    this.retries =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "es-bulk-retry");
-              t.setDaemon(true);
-              return t;
-            });
+    this.retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("es-bulk-retry"));
     this.ingester =
         BulkIngester.of(
             b ->

@@ -1,5 +1,6 @@
 package dev.yuqing.index;
 
+import dev.yuqing.core.DaemonThreads;
 import dev.yuqing.core.TaggedPost;
 import dev.yuqing.core.Tagging;
 import dev.yuqing.core.TextAnalysis;
@@ -65,11 +66,7 @@ final class LucenePostIndex implements PostIndex {
   private static final ExecutorService SLICES =
       Executors.newFixedThreadPool(
           Math.max(2, Runtime.getRuntime().availableProcessors()),
-          r -> {
-            Thread t = new Thread(r, "lucene-search");
-            t.setDaemon(true);
-            return t;
-          });
+          DaemonThreads.named("lucene-search"));
 
   /** Searchers scoring as the Elasticsearch backend does, searching slices in parallel. */
   private static final SearcherFactory SEARCHERS =
@@ -104,11 +101,7 @@ final class LucenePostIndex implements PostIndex {
     this.searchers = sm;
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "lucene-refresh " + path.getFileName());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("lucene-refresh " + path.getFileName()));
     long ms = refreshInterval.toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }

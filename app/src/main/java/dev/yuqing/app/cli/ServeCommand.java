@@ -4,6 +4,7 @@ import dev.yuqing.alerts.channel.SmtpChannel;
 import dev.yuqing.alerts.mail.AlertMail;
 import dev.yuqing.alerts.store.Database;
 import dev.yuqing.alerts.store.JdbcIncidentStore;
+import dev.yuqing.core.DaemonThreads;
 import dev.yuqing.core.Grade;
 import dev.yuqing.core.UserError;
 import dev.yuqing.core.config.ConfigLoader;
@@ -179,12 +180,7 @@ public final class ServeCommand extends CliCommand implements Callable<Integer> 
             dash.clock(),
             dash.desk().database());
     ScheduledExecutorService ex =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "report-scheduler");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("report-scheduler"));
     ex.scheduleWithFixedDelay(
         () -> {
           try {

@@ -2,6 +2,7 @@ package dev.yuqing.bench.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.analysis.SearchTextAnalysis;
+import dev.yuqing.core.DaemonThreads;
 import dev.yuqing.core.Ids;
 import dev.yuqing.core.Post;
 import dev.yuqing.core.SentimentLabel;
@@ -422,12 +423,7 @@ public final class IndexBenchmark {
   /** Samples heap use in the background; the peak is what {@code heap_mb} reports. */
   private static final class HeapSampler implements AutoCloseable {
     private final ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "heap-sampler");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heap-sampler"));
     private final AtomicLong peak = new AtomicLong();
 
     HeapSampler() {

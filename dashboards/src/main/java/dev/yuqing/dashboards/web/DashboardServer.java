@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.yuqing.core.DaemonThreads;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,14 +85,7 @@ public final class DashboardServer implements Closeable {
             dash.clock(),
             ADDRESS_FACTOR * dash.config().maxLoginFailures(),
             dash.config().loginLockout());
-    this.pool =
-        Executors.newFixedThreadPool(
-            8,
-            r -> {
-              Thread t = new Thread(r, "dashboard-http");
-              t.setDaemon(true);
-              return t;
-            });
+    this.pool = Executors.newFixedThreadPool(8, DaemonThreads.named("dashboard-http"));
     OverviewPage overview = new OverviewPage(dash);
     AlertsPage alerts = new AlertsPage(dash);
     SearchPage search = new SearchPage(dash);

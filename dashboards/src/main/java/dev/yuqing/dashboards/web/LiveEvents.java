@@ -1,5 +1,6 @@
 package dev.yuqing.dashboards.web;
 
+import dev.yuqing.core.DaemonThreads;
 import dev.yuqing.dashboards.IncidentDesk;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,12 +27,7 @@ final class LiveEvents implements AutoCloseable {
   private final IncidentDesk desk;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "dashboard-live");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-live"));
   private long last = -1;
   private int quiet;
 
