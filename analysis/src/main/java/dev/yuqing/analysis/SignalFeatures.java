@@ -170,7 +170,7 @@ final class SignalFeatures {
       f.add("D|letter");
     }
     if (SignalRules.jointLetter(text)) {
-      f.add("D|joint");
+      f.add("J|joint");
     }
     return f;
   }

@@ -86,22 +86,23 @@ final class SignalModel {
   /**
    * Which features a kind's classifier reads: act cues and the text's form for mobilisation (its
    * positives are too few for words to carry); collective acts and media also read the text's
-   * words.
+   * words. A letter in the name of the whole group ({@code J|}) is read by the two kinds about
+   * acting together, not by media.
    */
   static boolean reads(Signals.Kind kind, String feature) {
     return switch (kind) {
       case MOBILIZATION ->
-          feature.startsWith("A|") || feature.startsWith("B|") || feature.startsWith("D");
+          feature.startsWith("A|")
+              || feature.startsWith("B|")
+              || feature.startsWith("D")
+              || feature.startsWith("J|");
       case COLLECTIVE_ACT ->
           feature.startsWith("A|")
               || feature.startsWith("B|")
               || feature.startsWith("D")
+              || feature.startsWith("J|")
               || feature.startsWith("W|");
-      case MEDIA ->
-          // whether a letter is joint says nothing of the press
-          feature.startsWith("M|")
-              || (feature.startsWith("D") && !feature.equals("D|joint"))
-              || feature.startsWith("W|");
+      case MEDIA -> feature.startsWith("M|") || feature.startsWith("D") || feature.startsWith("W|");
     };
   }
 
